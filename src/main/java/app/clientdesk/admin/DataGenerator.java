@@ -1,0 +1,149 @@
+package app.clientdesk.admin;
+
+import app.clientdesk.clients.ClientInput;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.Accounts;
+import app.clientdesk.identity.NewWorkspace;
+import app.clientdesk.identity.Role;
+import app.clientdesk.identity.UserId;
+import app.clientdesk.identity.Workspaces;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills a new workspace with realistic data for benchmarks. The same seed gives the same names, zones,
+ * hours and assignments. Later capabilities extend it with their own records (tasks, time, invoices).
+ */
+@Component
+class DataGenerator {
+
+    record Spec(int clients, int users, long seed, String ownerEmail, String password) {
+
+        static Spec from(Map<String, String> options, @Nullable String password) {
+            int clients = number(options, "clients", 200, 0, 100_000);
+            int users = number(options, "users", 10, 1, 1_000);
+            long seed = number(options, "seed", 42, 0, Integer.MAX_VALUE);
+            String email = options.getOrDefault("owner-email", "owner+" + seed + "@bench.clientdesk.test");
+            return new Spec(clients, users, seed, email, password == null ? "benchmark-password" : password);
+        }
+
+        private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
+            String value = options.get(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new AdminCli.UsageException("--" + name + " must be between " + min + " and " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new AdminCli.UsageException("--" + name + " must be a whole number");
+            }
+        }
+    }
+
+    private static final String[][] PLACES = {
+            {"Australia/Sydney", "AUD", "en-AU", "AU"}, {"Europe/London", "GBP", "en-GB", "GB"},
+            {"America/New_York", "USD", "en-US", "US"}, {"America/Los_Angeles", "USD", "en-US", "US"},
+            {"America/Sao_Paulo", "BRL", "pt-BR", "BR"}, {"Europe/Lisbon", "EUR", "pt-PT", "PT"},
+            {"Europe/Berlin", "EUR", "de", "DE"}, {"Asia/Tokyo", "JPY", "ja", "JP"},
+            {"Asia/Dubai", "AED", "en", "AE"}, {"America/Toronto", "CAD", "en-CA", "CA"},
+            {"Asia/Bahrain", "BHD", "en", "BH"}, {"Europe/Madrid", "EUR", "es", "ES"}};
+    private static final String[] FIRST = {"Olivia", "Liam", "Ana", "João", "Emma", "Noah", "Sofia", "Lucas",
+            "Mia", "Hiro", "Amara", "Chloe", "Mateus", "Grace", "Yuki", "Omar", "Lena", "Diego", "Isla", "Ravi"};
+    private static final String[] LAST = {"Smith", "Silva", "Brown", "Santos", "Tanaka", "Müller", "Costa",
+            "Wilson", "García", "Oliveira", "Taylor", "Nguyen", "Schmidt", "Rossi", "Khan", "Martin"};
+    private static final String[] TRADE = {"Bakery", "Legal", "Dental", "Studio", "Consulting", "Realty", "Coaching",
+            "Design", "Wellness", "Logistics", "Accounting", "Architects", "Yoga", "Travel", "Media", "Labs"};
+    private static final String[] PREFIX = {"Harbour", "Summit", "Blue Fern", "Northwind", "Golden Gate", "Ipanema",
+            "Maple", "Sakura", "Atlas", "Riverbend", "Cedar", "Lumen", "Oakridge", "Coral", "Granite", "Aurora"};
+    private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ONBOARDING", "LEAD", "PAUSED",
+            "ENDED"};
+
+    private final Workspaces workspaces;
+    private final Accounts accounts;
+    private final Clients clients;
+    private final TransactionTemplate transactions;
+
+    DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions) {
+        this.workspaces = workspaces;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.transactions = transactions;
+    }
+
+    List<String> generate(Spec spec) {
+        Random random = new Random(spec.seed());
+        var created = workspaces.create(new NewWorkspace("Benchmark Agency " + spec.seed(), "Bench Owner",
+                spec.ownerEmail(), spec.password(), "USD", "America/Sao_Paulo", "en"));
+        List<UUID> members = new ArrayList<>();
+        for (int i = 1; i < spec.users(); i++) {
+            String email = "member" + i + "+" + spec.seed() + "@bench.clientdesk.test";
+            UserId id = accounts.add(created.workspaceId(), Role.MEMBER, pick(random, FIRST) + " " + pick(random, LAST),
+                    email, spec.password(), random.nextBoolean() ? "en" : "pt-BR", "America/Sao_Paulo", null);
+            members.add(id.value());
+        }
+        for (int batch = 0; batch < spec.clients(); batch += 100) {
+            int from = batch;
+            int to = Math.min(spec.clients(), batch + 100);
+            transactions.executeWithoutResult(status -> {
+                for (int i = from; i < to; i++) {
+                    clients.create(created.workspaceId(), client(random, i, members));
+                }
+            });
+        }
+        return List.of("workspace " + created.workspaceId() + " generated with " + spec.clients() + " clients and "
+                + spec.users() + " users (seed " + spec.seed() + ")",
+                "owner: " + spec.ownerEmail(),
+                "members: member1+" + spec.seed() + "@bench.clientdesk.test … member" + (spec.users() - 1) + "+"
+                        + spec.seed() + "@bench.clientdesk.test (same password)");
+    }
+
+    private static ClientInput client(Random random, int index, List<UUID> members) {
+        String[] place = PLACES[random.nextInt(PLACES.length)];
+        String name = pick(random, PREFIX) + " " + pick(random, TRADE) + " " + (index + 1);
+        int opens = 7 + random.nextInt(3);
+        List<ClientInput.Day> days = new ArrayList<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            days.add(new ClientInput.Day(day, String.format("%02d:00", opens), String.format("%02d:30", opens + 8)));
+        }
+        List<ClientInput.ContactInput> contacts = new ArrayList<>();
+        int people = 1 + random.nextInt(3);
+        for (int c = 0; c < people; c++) {
+            String first = pick(random, FIRST);
+            String last = pick(random, LAST);
+            contacts.add(new ClientInput.ContactInput(null, first + " " + last,
+                    (first + "." + index + c + "@client" + index + ".example").toLowerCase(java.util.Locale.ROOT)
+                            .replaceAll("[^a-z0-9.@]", ""),
+                    "+1 555 01" + String.format("%02d", random.nextInt(100)), c == 0 ? "Founder" : "Assistant",
+                    c == 0));
+        }
+        List<UUID> assigned = new ArrayList<>();
+        if (!members.isEmpty()) {
+            assigned.add(members.get(random.nextInt(members.size())));
+            if (random.nextInt(4) == 0) {
+                UUID second = members.get(random.nextInt(members.size()));
+                if (!assigned.contains(second)) {
+                    assigned.add(second);
+                }
+            }
+        }
+        return new ClientInput(name, STATUSES[random.nextInt(STATUSES.length)], place[0], place[1], place[2], place[3],
+                "https://client" + (index + 1) + ".example", "Street " + (index + 1), null, days,
+                Integer.toString(List.of(2, 4, 8, 24, 48).get(random.nextInt(5))), "EMAIL", "CHAT", "VIDEO", "EMAIL",
+                random.nextBoolean() ? "Direct; prefers short messages." : "Indirect; confirm decisions in writing.",
+                null, contacts, assigned);
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}

@@ -1,0 +1,136 @@
+package app.clientdesk.clients;
+
+import app.clientdesk.identity.Account;
+import app.clientdesk.identity.Accounts;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clients of a workspace as the viewer may see them: the owner sees and changes all; a member
+ * sees only the clients assigned to them and changes none; a client contact sees none here (the
+ * portal shows them their own). A client the viewer may not see is reported as not found.
+ */
+@Service
+public class Clients {
+
+    private final ClientStore store;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Clients(ClientStore store, Accounts accounts, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public ClientPage search(CurrentUser viewer, ClientQuery query) {
+        requireStaff(viewer);
+        return store.search(viewer.workspaceId(), memberScope(viewer), query);
+    }
+
+    public Optional<Client> find(CurrentUser viewer, ClientId id) {
+        if (viewer.isClientContact()) {
+            return viewer.clientId().filter(own -> own.equals(id.value()))
+                    .flatMap(own -> store.find(viewer.workspaceId(), null, id));
+        }
+        return store.find(viewer.workspaceId(), memberScope(viewer), id);
+    }
+
+    public Client get(CurrentUser viewer, ClientId id) {
+        return find(viewer, id).orElseThrow(() -> new NotFoundException("client"));
+    }
+
+    public boolean hasAny(WorkspaceId workspace) {
+        return store.count(workspace) > 0;
+    }
+
+    /** @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved */
+    @Transactional
+    public ClientId create(CurrentUser viewer, ClientInput input) {
+        requireOwner(viewer);
+        return create(viewer.workspaceId(), input);
+    }
+
+    /** For the demo and the data generator, which act for the workspace without a signed-in person. */
+    @Transactional
+    public ClientId create(WorkspaceId workspace, ClientInput input) {
+        ClientRules.Valid valid = ClientRules.check(input, memberIds(workspace));
+        ClientId id = ClientId.random();
+        store.insert(workspace, id, valid, clock.instant());
+        return id;
+    }
+
+    /** @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved */
+    @Transactional
+    public Client update(CurrentUser viewer, ClientId id, ClientInput input) {
+        get(viewer, id);
+        requireOwner(viewer);
+        ClientRules.Valid valid = ClientRules.check(input, memberIds(viewer.workspaceId()));
+        Set<UUID> ownContacts = store.contactIdsOf(viewer.workspaceId(), id);
+        // A contact id from anywhere else is ignored rather than trusted: the contact is added as new.
+        List<Contact> contacts = valid.contacts().stream()
+                .map(c -> ownContacts.contains(c.id()) ? c
+                        : new Contact(UUID.randomUUID(), c.name(), c.email(), c.phone(), c.role(), c.primary()))
+                .toList();
+        ClientRules.Valid safe = new ClientRules.Valid(valid.name(), valid.status(), valid.zone(), valid.currency(),
+                valid.locale(), valid.country(), valid.website(), valid.billingAddress(), valid.taxId(),
+                valid.businessHours(), valid.responseTimeHours(), valid.channels(), valid.culturalNotes(),
+                valid.notes(), contacts, valid.memberIds());
+        if (!store.update(viewer.workspaceId(), id, safe, clock.instant())) {
+            throw new NotFoundException("client");
+        }
+        return get(viewer, id);
+    }
+
+    @Transactional
+    public void archive(CurrentUser viewer, ClientId id) {
+        get(viewer, id);
+        requireOwner(viewer);
+        Instant now = clock.instant();
+        store.setArchived(viewer.workspaceId(), id, now, now);
+    }
+
+    @Transactional
+    public void restore(CurrentUser viewer, ClientId id) {
+        get(viewer, id);
+        requireOwner(viewer);
+        store.setArchived(viewer.workspaceId(), id, null, clock.instant());
+    }
+
+    /** The members who could be assigned to clients, for the form. */
+    public List<Account> assignableMembers(CurrentUser viewer) {
+        return viewer.isOwner() ? accounts.members(viewer.workspaceId()) : List.of();
+    }
+
+    private Set<UUID> memberIds(WorkspaceId workspace) {
+        return accounts.members(workspace).stream().map(a -> a.id().value()).collect(Collectors.toSet());
+    }
+
+    private static @Nullable UUID memberScope(CurrentUser viewer) {
+        return viewer.isOwner() ? null : viewer.id().value();
+    }
+
+    private static void requireStaff(CurrentUser viewer) {
+        if (viewer.isClientContact()) {
+            throw new AccessDeniedException("client contacts use the portal");
+        }
+    }
+
+    private static void requireOwner(CurrentUser viewer) {
+        if (!viewer.isOwner()) {
+            throw new AccessDeniedException("only the owner changes clients");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package app.clientdesk.clients.internal;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.clients.ClientInput;
+import app.clientdesk.clients.ClientPage;
+import app.clientdesk.clients.ClientQuery;
+import app.clientdesk.clients.ClientStatus;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.clients.Contact;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.validation.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/clients}: the same rules as the screens, answered in JSON. */
+@RestController
+@RequestMapping("/api/v1/clients")
+@Tag(name = "Clients", description = "The clients of the workspace, with contacts and business hours")
+class ClientsApiController {
+
+    private final Clients clients;
+    private final Clock clock;
+
+    ClientsApiController(Clients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "List clients", description = "Search by name or contact, filter by status; archived "
+            + "clients only with archived=true. A member sees only the clients assigned to them.")
+    @GetMapping
+    ClientJson.Page list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        ClientStatus filter = null;
+        if (status != null && !status.isBlank()) {
+            filter = Arrays.stream(ClientStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim()))
+                    .findFirst().orElseThrow(() -> InvalidInputException.of("status", "validation.choice"));
+        }
+        if (size < 1 || size > 200) {
+            throw InvalidInputException.of("size", "validation.range", 1, 200);
+        }
+        ClientPage result = clients.search(viewer, new ClientQuery(q, filter, archived, page, size));
+        return new ClientJson.Page(result.clients().stream().map(c -> ClientJson.Summary.of(c, clock)).toList(),
+                result.page(), result.pageSize(), result.total());
+    }
+
+    @Operation(summary = "Read a client", description = "404 for an unknown id or one the caller may not see.")
+    @GetMapping("/{clientId}")
+    ClientJson.Full read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
+        return ClientJson.Full.of(clients.get(viewer, new ClientId(clientId)), clock);
+    }
+
+    @Operation(summary = "Create a client", description = "Owner only. name, timeZone and currency are required.")
+    @PostMapping
+    ResponseEntity<ClientJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestBody ClientJson.Request body) {
+        ClientId id = clients.create(viewer, input(body, null));
+        Client client = clients.get(viewer, id);
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + id)).body(ClientJson.Full.of(client, clock));
+    }
+
+    @Operation(summary = "Change a client", description = "Owner only. Fields left out stay as they are; "
+            + "contacts, businessHours and memberIds, when given, replace the whole list.")
+    @PatchMapping("/{clientId}")
+    ClientJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
+            @RequestBody ClientJson.Request body) {
+        Client existing = clients.get(viewer, new ClientId(clientId));
+        return ClientJson.Full.of(clients.update(viewer, existing.id(), input(body, existing)), clock);
+    }
+
+    @Operation(summary = "Archive a client", description = "Owner only. The client stays, hidden from the list; "
+            + "restore it from the screens.")
+    @DeleteMapping("/{clientId}")
+    ResponseEntity<Void> archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
+        clients.archive(viewer, new ClientId(clientId));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ClientInput input(ClientJson.Request b, @Nullable Client old) {
+        List<ClientInput.Day> days = b.businessHours() != null
+                ? b.businessHours().stream().map(d -> d == null ? new ClientInput.Day(null, null, null)
+                        : new ClientInput.Day(d.day(), d.start(), d.end())).toList()
+                : old != null ? ClientJson.days(old.businessHours()).stream()
+                        .map(d -> new ClientInput.Day(d.day(), d.start(), d.end())).toList()
+                : app.clientdesk.clients.BusinessHours.weekdays9to5().days().entrySet().stream()
+                        .map(e -> new ClientInput.Day(e.getKey().name(), e.getValue().opens().toString(),
+                                e.getValue().closes().toString())).toList();
+        List<ClientInput.ContactInput> contacts = new ArrayList<>();
+        if (b.contacts() != null) {
+            for (ClientJson.ContactIn c : b.contacts()) {
+                if (c != null) {
+                    contacts.add(new ClientInput.ContactInput(c.id(), c.name(), c.email(), c.phone(), c.role(),
+                            Boolean.TRUE.equals(c.primary())));
+                }
+            }
+        } else if (old != null) {
+            for (Contact c : old.contacts()) {
+                contacts.add(new ClientInput.ContactInput(c.id(), c.name(), c.email(), c.phone(), c.role(), c.primary()));
+            }
+        }
+        ClientJson.Channels ch = b.channels() == null ? new ClientJson.Channels(null, null, null, null) : b.channels();
+        return new ClientInput(
+                pick(b.name(), old == null ? null : old.name()),
+                pick(b.status(), old == null ? null : old.status().name()),
+                pick(b.timeZone(), old == null ? null : old.zone().getId()),
+                pick(b.currency(), old == null ? null : old.currency().getCurrencyCode()),
+                pick(b.locale(), old == null ? null : old.locale()),
+                pick(b.country(), old == null ? null : old.country()),
+                pick(b.website(), old == null ? null : old.website()),
+                pick(b.billingAddress(), old == null ? null : old.billingAddress()),
+                pick(b.taxId(), old == null ? null : old.taxId()),
+                days,
+                b.responseTimeHours() != null ? b.responseTimeHours().toString()
+                        : old == null ? null : Integer.toString(old.responseTimeHours()),
+                pick(ch.formalRequest(), old == null ? null : old.channels().formalRequest().name()),
+                pick(ch.quickQuestion(), old == null ? null : old.channels().quickQuestion().name()),
+                pick(ch.meeting(), old == null ? null : old.channels().meeting().name()),
+                pick(ch.report(), old == null ? null : old.channels().report().name()),
+                pick(b.culturalNotes(), old == null ? null : old.culturalNotes()),
+                pick(b.notes(), old == null ? null : old.notes()),
+                contacts,
+                b.memberIds() == null ? null : b.memberIds().stream().filter(Objects::nonNull).toList());
+    }
+
+    private static @Nullable String pick(@Nullable String given, @Nullable String old) {
+        return given != null ? given : old;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.clients.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package app.clientdesk.demo;
+
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.Accounts;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.web.Notices;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The "load demo data" button of an empty workspace. */
+@Controller
+class DemoController {
+
+    private final DemoData demo;
+    private final Clients clients;
+    private final Accounts accounts;
+    private final MessageSource texts;
+
+    DemoController(DemoData demo, Clients clients, Accounts accounts, MessageSource texts) {
+        this.demo = demo;
+        this.clients = clients;
+        this.accounts = accounts;
+        this.texts = texts;
+    }
+
+    @PostMapping("/demo")
+    String load(@AuthenticationPrincipal CurrentUser owner, RedirectAttributes redirect) {
+        if (!owner.isOwner()) {
+            throw new AccessDeniedException("owner only");
+        }
+        if (!clients.hasAny(owner.workspaceId())) {
+            var members = accounts.members(owner.workspaceId()).stream().map(m -> m.id().value()).limit(1).toList();
+            demo.loadClients(owner.workspaceId(), members);
+            Notices.flash(redirect, texts.getMessage("demo.loaded", null, owner.locale()));
+        }
+        return "redirect:/clients";
+    }
+}

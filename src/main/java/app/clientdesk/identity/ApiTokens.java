@@ -1,0 +1,69 @@
+package app.clientdesk.identity;
+
+import app.clientdesk.identity.internal.TokenStore;
+import app.clientdesk.shared.validation.InvalidInputException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens. A token is shown once, when made; only its SHA-256 hash is stored, so a leaked
+ * database does not leak working tokens.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "cdt_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenStore store;
+    private final Clock clock;
+
+    ApiTokens(TokenStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record Issued(UUID id, String token) {
+    }
+
+    public record Listed(UUID id, String name, String hint, java.time.Instant createdAt,
+            java.time.@org.jspecify.annotations.Nullable Instant lastUsedAt) {
+    }
+
+    /** @throws InvalidInputException when the label is blank or longer than 80 characters */
+    @Transactional
+    public Issued create(Account owner, String name) {
+        String label = name == null ? "" : name.trim();
+        if (label.isEmpty()) {
+            throw InvalidInputException.of("name", "validation.required");
+        }
+        if (label.length() > 80) {
+            throw InvalidInputException.of("name", "validation.tooLong", 80);
+        }
+        if (owner.role() == Role.CLIENT || owner.disabled()) {
+            throw InvalidInputException.of("email", "identity.token.notAllowed");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = UUID.randomUUID();
+        store.insert(id, owner.workspaceId(), owner.id(), label, TokenStore.hash(token),
+                token.substring(0, PREFIX.length() + 4), clock.instant());
+        return new Issued(id, token);
+    }
+
+    public List<Listed> of(UserId user) {
+        return store.active(user);
+    }
+
+    /** Revokes one of the user's own tokens; false when there is no such active token. */
+    @Transactional
+    public boolean revoke(UserId user, UUID tokenId) {
+        return store.revoke(user, tokenId, clock.instant());
+    }
+}

@@ -1,0 +1,89 @@
+package app.clientdesk.identity;
+
+import app.clientdesk.identity.internal.IdentityStore;
+import app.clientdesk.shared.i18n.Currencies;
+import app.clientdesk.shared.i18n.Languages;
+import app.clientdesk.shared.time.TimeZones;
+import app.clientdesk.shared.validation.Emails;
+import app.clientdesk.shared.validation.Violations;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Locale;
+import java.time.ZoneId;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates a VA business and its owner, from sign-up or from the admin command line. */
+@Service
+public class Workspaces {
+
+    private final IdentityStore store;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Workspaces(IdentityStore store, PasswordEncoder passwords, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks every field, then creates the workspace and its owner in one transaction.
+     *
+     * @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved
+     */
+    @Transactional
+    public WorkspaceCreated create(NewWorkspace input) {
+        Violations violations = new Violations();
+        String name = input.businessName() == null ? "" : input.businessName().trim();
+        if (name.isEmpty()) {
+            violations.add("businessName", "validation.required");
+        } else if (name.length() > 120) {
+            violations.add("businessName", "validation.tooLong", 120);
+        }
+        String ownerName = input.ownerName() == null ? "" : input.ownerName().trim();
+        if (ownerName.isEmpty()) {
+            violations.add("ownerName", "validation.required");
+        } else if (ownerName.length() > 120) {
+            violations.add("ownerName", "validation.tooLong", 120);
+        }
+        var email = Emails.normalise(input.ownerEmail());
+        if (email.isEmpty()) {
+            violations.add("ownerEmail", "validation.email");
+        } else if (store.emailTaken(email.get())) {
+            violations.add("ownerEmail", "identity.email.taken");
+        }
+        PasswordPolicy.check("password", input.password(), violations);
+        var currency = Currencies.parse(input.baseCurrency());
+        if (currency.isEmpty()) {
+            violations.add("baseCurrency", "validation.currency");
+        }
+        var zone = TimeZones.parse(input.timeZone());
+        if (zone.isEmpty()) {
+            violations.add("timeZone", "validation.timeZone");
+        }
+        var locale = Languages.match(input.locale());
+        if (locale.isEmpty()) {
+            violations.add("locale", "validation.language");
+        }
+        violations.throwIfAny();
+
+        return insert(name, ownerName, email.get(), input.password(), currency.get(), zone.get(), locale.get());
+    }
+
+    public WorkspaceSettings settings(WorkspaceId id) {
+        return store.workspace(id).orElseThrow(() -> new IllegalStateException("workspace " + id + " is gone"));
+    }
+
+    private WorkspaceCreated insert(String name, String ownerName, String email, String password, Currency currency,
+            ZoneId zone, Locale locale) {
+        WorkspaceId workspace = WorkspaceId.random();
+        UserId owner = UserId.random();
+        var now = clock.instant();
+        store.insertWorkspace(workspace, name, currency.getCurrencyCode(), zone.getId(), locale.toLanguageTag(), now);
+        store.insertUser(owner, workspace, email, ownerName, passwords.encode(password), Role.OWNER,
+                locale.toLanguageTag(), zone.getId(), null, now);
+        return new WorkspaceCreated(workspace, owner, email);
+    }
+}

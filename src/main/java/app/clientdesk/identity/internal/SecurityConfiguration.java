@@ -1,0 +1,175 @@
+package app.clientdesk.identity.internal;
+
+import app.clientdesk.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API (stateless, bearer tokens, problem+json answers) and the screens (session,
+ * sign-in form, CSRF on every form and htmx request). Everything not opened here needs a signed-in
+ * owner or member; client contacts are kept to the portal.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    // Swagger UI styles its widgets with inline styles; its page holds no workspace data.
+    static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/swagger-ui/**", "/actuator/health",
+            "/actuator/health/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(IdentityStore store) {
+        return email -> store.principalByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, TokenStore tokens, IdentityStore people, Clock clock,
+            ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, people, clock),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs",
+                                "/api/v1/docs/**").permitAll()
+                        .requestMatchers("/api/**").hasAnyRole("OWNER", "MEMBER"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, 401, "problem.unauthorized");
+                        })
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(request, response, 403, "problem.forbidden")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DOCS_CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, UserDetailsService users,
+            PasswordEncoder passwords) throws Exception {
+        DaoAuthenticationProvider passwordsProvider = new DaoAuthenticationProvider(users);
+        passwordsProvider.setPasswordEncoder(passwords);
+        RequestMatcher docs = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+        http.authenticationProvider(new ThrottledAuthenticationProvider(passwordsProvider, throttle))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/portal", "/portal/**").hasRole("CLIENT")
+                        .requestMatchers("/members", "/members/**").hasRole("OWNER")
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .anyRequest().hasAnyRole("OWNER", "MEMBER"))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failureHandler()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::deniedPage))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny())
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=()"))
+                        .addHeaderWriter((request, response) -> {
+                            if (docs.matches(request)) {
+                                response.setHeader("Content-Security-Policy", DOCS_CSP);
+                            }
+                        }));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof ThrottledAuthenticationProvider.SignInThrottledException
+                    ? "throttled" : "credentials";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+
+    /** A client contact who wanders off the portal is taken back to it; anyone else sees "not allowed". */
+    private static void deniedPage(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException ex) throws IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean clientContact = auth != null && auth.getPrincipal() instanceof CurrentUser user
+                && user.isClientContact();
+        if (clientContact && "GET".equals(request.getMethod())) {
+            response.sendRedirect(request.getContextPath() + "/portal");
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    /** Writes a small problem+json body from filters, where no controller advice runs. */
+    @org.springframework.stereotype.Component
+    static class ProblemWriter {
+        private final MessageSource texts;
+        private final LocaleResolver locales;
+        private final JsonMapper json;
+
+        ProblemWriter(MessageSource texts, LocaleResolver locales, JsonMapper json) {
+            this.texts = texts;
+            this.locales = locales;
+            this.json = json;
+        }
+
+        void write(HttpServletRequest request, HttpServletResponse response, int status, String key)
+                throws IOException {
+            Locale locale = locales.resolveLocale(request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "about:blank");
+            body.put("title", texts.getMessage(key + ".title", null, key, locale));
+            body.put("status", status);
+            body.put("detail", texts.getMessage(key + ".detail", null, key, locale));
+            body.put("instance", request.getRequestURI());
+            response.setStatus(status);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), body);
+        }
+    }
+}

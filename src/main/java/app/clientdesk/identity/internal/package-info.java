@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

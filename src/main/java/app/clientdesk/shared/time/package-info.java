@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.shared.time;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.shared.validation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package app.clientdesk.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Friendly error pages: what happened in plain words, and for failures of ours a reference id to quote. */
+@Component
+public class ErrorPages {
+
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ErrorPages(MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public static String newReference() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public ModelAndView page(HttpServletRequest request, HttpStatus status, @Nullable String reference) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("ui", UiAdvice.build(messages, clock, request));
+        model.put("status", status.value());
+        model.put("kind", kind(status));
+        model.put("reference", reference);
+        ModelAndView view = new ModelAndView("error/page", model);
+        view.setStatus(status);
+        return view;
+    }
+
+    private static String kind(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "notFound";
+            case FORBIDDEN -> "forbidden";
+            case PAYLOAD_TOO_LARGE -> "tooLarge";
+            case BAD_REQUEST, UNPROCESSABLE_CONTENT -> "badRequest";
+            case TOO_MANY_REQUESTS -> "tooMany";
+            case METHOD_NOT_ALLOWED -> "badRequest";
+            default -> status.is4xxClientError() ? "badRequest" : "failure";
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package app.clientdesk.shared.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every template needs about the request: translations in the viewer's language, formatting for
+ * the viewer's locale and zone, the CSRF token, who is signed in and the one-off notice of the last
+ * action. Templates receive it as {@code ui}.
+ */
+public final class Ui {
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final @Nullable Viewer viewer;
+    private final @Nullable String csrfToken;
+    private final String csrfParameter;
+    private final String path;
+    private final Clock clock;
+    private final @Nullable String notice;
+    private final ZoneId zone;
+
+    public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
+            String csrfParameter, String path, Clock clock, @Nullable String notice) {
+        this.messages = messages;
+        this.locale = locale;
+        this.viewer = viewer;
+        this.csrfToken = csrfToken;
+        this.csrfParameter = csrfParameter;
+        this.path = path;
+        this.clock = clock;
+        this.notice = notice;
+        this.zone = viewer != null ? viewer.zone() : ZoneId.of("UTC");
+    }
+
+    /** The text of a message key in the viewer's language; the key itself if it has no text. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String lang() {
+        return locale.toLanguageTag();
+    }
+
+    public boolean isPortuguese() {
+        return locale.getLanguage().equals("pt");
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public @Nullable Viewer viewer() {
+        return viewer;
+    }
+
+    public boolean isOwner() {
+        return viewer != null && viewer.isOwner();
+    }
+
+    public String csrfToken() {
+        return csrfToken == null ? "" : csrfToken;
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    /** The htmx header that carries the CSRF token on every htmx request, as a JSON attribute value. */
+    public String htmxHeaders() {
+        return "{\"X-CSRF-TOKEN\": \"" + csrfToken() + "\"}";
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean at(String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    public @Nullable String notice() {
+        return notice;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public String dateTime(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).format(instant.atZone(zone));
+    }
+
+    public String date(@Nullable LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /** A wall-clock time such as "14:05" or "2:05 PM", as the viewer's locale writes it. */
+    public String time(ZonedDateTime time) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(time);
+    }
+
+    /** Weekday and time, such as "Tue 14:05", for a clock elsewhere in the world. */
+    public String dayAndTime(ZonedDateTime time) {
+        return DateTimeFormatter.ofPattern("EEE", locale).format(time) + " " + time(time);
+    }
+
+    public String number(Number number) {
+        return NumberFormat.getNumberInstance(locale).format(number);
+    }
+
+    public String money(BigDecimal amount, Currency currency) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return format.format(amount);
+    }
+
+    public String currencyName(Currency currency) {
+        return currency.getCurrencyCode() + " — " + currency.getDisplayName(locale);
+    }
+
+    public String languageName(String tag) {
+        Locale l = Locale.forLanguageTag(tag);
+        String name = l.getDisplayName(locale);
+        return name.isEmpty() ? tag : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    public String countryName(String code) {
+        return new Locale("", code).getDisplayCountry(locale);
+    }
+}

@@ -1,0 +1,52 @@
+package app.clientdesk.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Puts {@link Ui} into the model of every page. */
+@ControllerAdvice
+class UiAdvice {
+
+    static final String NOTICE = "notice";
+
+    private final MessageSource messages;
+    private final Clock clock;
+
+    UiAdvice(MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("ui")
+    Ui ui(HttpServletRequest request) {
+        return build(messages, clock, request);
+    }
+
+    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        Object notice = flash == null ? null : flash.get(NOTICE);
+        return new Ui(messages, LocaleContextHolder.getLocale(), currentViewer(),
+                csrf == null ? null : csrf.getToken(), csrf == null ? "_csrf" : csrf.getParameterName(),
+                request.getRequestURI().substring(request.getContextPath().length()), clock,
+                notice == null ? null : notice.toString());
+    }
+
+    static @Nullable Viewer currentViewer() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Viewer viewer) {
+            return viewer;
+        }
+        return null;
+    }
+}

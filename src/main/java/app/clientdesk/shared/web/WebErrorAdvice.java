@@ -1,0 +1,54 @@
+package app.clientdesk.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Errors on screens become a friendly page; a failure of ours is logged with the reference shown. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class WebErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
+
+    private final ErrorPages pages;
+
+    WebErrorAdvice(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class,
+            MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound(HttpServletRequest request) {
+        return pages.page(request, HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden(HttpServletRequest request) {
+        return pages.page(request, HttpStatus.FORBIDDEN, null);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class})
+    ModelAndView badRequest(HttpServletRequest request) {
+        return pages.page(request, HttpStatus.BAD_REQUEST, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView failure(HttpServletRequest request, Exception e) {
+        String reference = ErrorPages.newReference();
+        log.error("Unexpected error on {} {}, reference {}", request.getMethod(), request.getRequestURI(), reference, e);
+        return pages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, reference);
+    }
+}

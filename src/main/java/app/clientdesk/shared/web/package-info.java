@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.shared.web;
+
+import org.jspecify.annotations.NullMarked;

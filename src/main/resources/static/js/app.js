@@ -1,0 +1,83 @@
+// Clientdesk's small helpers: live client clocks, time-zone guess, copy buttons, confirmations and
+// contact rows. Everything works without JavaScript; this only makes it nicer.
+(function () {
+  "use strict";
+
+  function tickClocks(root) {
+    (root || document).querySelectorAll("time.live-clock[data-tz]").forEach(function (el) {
+      try {
+        var lang = el.getAttribute("data-lang") || document.documentElement.lang;
+        el.textContent = new Intl.DateTimeFormat(lang, {
+          weekday: "short", hour: "numeric", minute: "2-digit", timeZone: el.getAttribute("data-tz")
+        }).format(new Date());
+      } catch (e) { /* keep the server's rendering */ }
+    });
+  }
+
+  function guessZone(root) {
+    (root || document).querySelectorAll("select[data-guess-zone]").forEach(function (select) {
+      if (select.value) return;
+      try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && select.querySelector('option[value="' + zone + '"]')) select.value = zone;
+      } catch (e) { /* leave it to the person */ }
+    });
+  }
+
+  function renumber(row, index) {
+    row.querySelectorAll("[name], [id], [for]").forEach(function (el) {
+      ["name", "id", "for"].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, v.replace(/contacts\[\d+\]/, "contacts[" + index + "]").replace(/contacts-\d+-/, "contacts-" + index + "-"));
+      });
+      if (el.type === "radio" && el.name === "primaryContact") el.value = String(index);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var copy = event.target.closest("[data-copy]");
+    if (copy) {
+      var source = document.querySelector(copy.getAttribute("data-copy"));
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          copy.setAttribute("data-copied", "true");
+        });
+      }
+    }
+    var add = event.target.closest("[data-add-contact]");
+    if (add) {
+      var container = document.querySelector("[data-contact-rows]");
+      var rows = container.querySelectorAll("[data-contact-row]");
+      var clone = rows[rows.length - 1].cloneNode(true);
+      clone.querySelectorAll("input").forEach(function (input) {
+        if (input.type === "radio") input.checked = false; else input.value = "";
+        input.removeAttribute("aria-invalid");
+      });
+      clone.querySelectorAll(".field-error").forEach(function (e) { e.remove(); });
+      renumber(clone, rows.length);
+      container.appendChild(clone);
+      var first = clone.querySelector("input[type=text], input:not([type])");
+      if (first) first.focus();
+    }
+    var remove = event.target.closest("[data-remove-contact]");
+    if (remove) {
+      var row = remove.closest("[data-contact-row]");
+      row.querySelectorAll("input").forEach(function (input) {
+        if (input.type === "radio") input.checked = false; else input.value = "";
+      });
+      row.hidden = true;
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    tickClocks();
+    guessZone();
+    setInterval(tickClocks, 30000);
+  });
+  document.addEventListener("htmx:afterSwap", function (event) { tickClocks(event.target); });
+})();
