@@ -1,0 +1,59 @@
+package app.clientdesk.support;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Which database the integration tests run on. Failsafe runs every {@code *IT} twice: once on an
+ * in-memory H2 and once with {@code -Dclientdesk.test.database=postgres}, on the PostgreSQL that
+ * {@code CLIENTDESK_TEST_POSTGRES_URL} names (user and password from {@code CLIENTDESK_TEST_POSTGRES_USER}
+ * and {@code CLIENTDESK_TEST_POSTGRES_PASSWORD}, default postgres/empty). Without that variable the
+ * PostgreSQL run is skipped with a message.
+ */
+public final class TestDatabase implements ExecutionCondition {
+
+    static final String SCHEMA = "clientdesk_it";
+
+    private TestDatabase() {}
+
+    public static boolean postgresRequested() {
+        return "postgres".equalsIgnoreCase(System.getProperty("clientdesk.test.database", "h2"));
+    }
+
+    public static String postgresUrl() {
+        return System.getenv("CLIENTDESK_TEST_POSTGRES_URL");
+    }
+
+    static Map<String, String> properties() {
+        if (postgresRequested()) {
+            return Map.of(
+                    "spring.datasource.url", postgresUrl(),
+                    "spring.datasource.username", env("CLIENTDESK_TEST_POSTGRES_USER", "postgres"),
+                    "spring.datasource.password", env("CLIENTDESK_TEST_POSTGRES_PASSWORD", ""),
+                    "spring.datasource.hikari.schema", SCHEMA,
+                    "spring.flyway.schemas", SCHEMA,
+                    "spring.flyway.default-schema", SCHEMA,
+                    "spring.flyway.clean-disabled", "false");
+        }
+        return Map.of("spring.datasource.url",
+                "jdbc:h2:mem:clientdesk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "spring.datasource.username", "sa", "spring.datasource.password", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (postgresRequested() && (postgresUrl() == null || postgresUrl().isBlank())) {
+            return ConditionEvaluationResult.disabled(
+                    "PostgreSQL run skipped: set CLIENTDESK_TEST_POSTGRES_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test)");
+        }
+        return ConditionEvaluationResult.enabled("database: " + (postgresRequested() ? "PostgreSQL" : "H2"));
+    }
+}
