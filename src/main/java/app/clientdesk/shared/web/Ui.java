@@ -110,22 +110,31 @@ public final class Ui {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).format(instant.atZone(zone));
+        return formatter("dateTime", () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT))
+                .format(instant.atZone(zone));
     }
 
     public String date(@Nullable LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return date == null ? "" : formatter("date", () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM))
+                .format(date);
     }
 
     /** A wall-clock time such as "14:05" or "2:05 PM", as the viewer's locale writes it. */
     public String time(ZonedDateTime time) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(time);
+        return formatter("time", () -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)).format(time);
     }
 
     /** Weekday and time, such as "Tue 14:05", for a clock elsewhere in the world. */
     public String dayAndTime(ZonedDateTime time) {
-        return DateTimeFormatter.ofPattern("EEE", locale).format(time) + " " + time(time);
+        return formatter("weekday", () -> DateTimeFormatter.ofPattern("EEE")).format(time) + " " + time(time);
+    }
+
+    // Formatters are immutable and costly to build; lists render many rows with the same few.
+    private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private DateTimeFormatter formatter(String kind, java.util.function.Supplier<DateTimeFormatter> make) {
+        return FORMATTERS.computeIfAbsent(kind + "|" + locale.toLanguageTag(), k -> make.get().withLocale(locale));
     }
 
     public String number(Number number) {
