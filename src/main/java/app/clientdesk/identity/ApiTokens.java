@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiTokens.class);
+
     static final String PREFIX = "cdt_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,6 +56,7 @@ public class ApiTokens {
         UUID id = UUID.randomUUID();
         store.insert(id, owner.workspaceId(), owner.id(), label, TokenStore.hash(token),
                 token.substring(0, PREFIX.length() + 4), clock.instant());
+        log.info("API token {} created for user {}", id, owner.id());
         return new Issued(id, token);
     }
 
@@ -64,6 +67,10 @@ public class ApiTokens {
     /** Revokes one of the user's own tokens; false when there is no such active token. */
     @Transactional
     public boolean revoke(UserId user, UUID tokenId) {
-        return store.revoke(user, tokenId, clock.instant());
+        boolean revoked = store.revoke(user, tokenId, clock.instant());
+        if (revoked) {
+            log.info("API token {} revoked by user {}", tokenId, user);
+        }
+        return revoked;
     }
 }

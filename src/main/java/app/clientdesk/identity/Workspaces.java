@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Workspaces {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Workspaces.class);
+
     private final IdentityStore store;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -84,6 +86,7 @@ public class Workspaces {
         store.insertWorkspace(workspace, name, currency.getCurrencyCode(), zone.getId(), locale.toLanguageTag(), now);
         store.insertUser(owner, workspace, email, ownerName, passwords.encode(password), Role.OWNER,
                 locale.toLanguageTag(), zone.getId(), null, now);
+        log.info("workspace {} created with owner {}", workspace, owner);
         return new WorkspaceCreated(workspace, owner, email);
     }
 }
