@@ -81,12 +81,20 @@ class DataGenerator {
     }
 
     List<String> generate(Spec spec) {
+        // Member emails come from the seed alone: refuse before creating anything, rather than leave a
+        // workspace without its members and blame the owner's email.
+        for (int i = 1; i < spec.users(); i++) {
+            if (accounts.findByEmail(memberEmail(i, spec.seed())).isPresent()) {
+                throw new AdminCli.UsageException("seed " + spec.seed() + " was already generated in this database ("
+                        + memberEmail(i, spec.seed()) + " exists); choose another --seed");
+            }
+        }
         Random random = new Random(spec.seed());
         var created = workspaces.create(new NewWorkspace("Benchmark Agency " + spec.seed(), "Bench Owner",
                 spec.ownerEmail(), spec.password(), "USD", "America/Sao_Paulo", "en"));
         List<UUID> members = new ArrayList<>();
         for (int i = 1; i < spec.users(); i++) {
-            String email = "member" + i + "+" + spec.seed() + "@bench.clientdesk.test";
+            String email = memberEmail(i, spec.seed());
             UserId id = accounts.add(created.workspaceId(), Role.MEMBER, pick(random, FIRST) + " " + pick(random, LAST),
                     email, spec.password(), random.nextBoolean() ? "en" : "pt-BR", "America/Sao_Paulo", null);
             members.add(id.value());
@@ -105,6 +113,10 @@ class DataGenerator {
                 "owner: " + spec.ownerEmail(),
                 "members: member1+" + spec.seed() + "@bench.clientdesk.test … member" + (spec.users() - 1) + "+"
                         + spec.seed() + "@bench.clientdesk.test (same password)");
+    }
+
+    private static String memberEmail(int i, long seed) {
+        return "member" + i + "+" + seed + "@bench.clientdesk.test";
     }
 
     private static ClientInput client(Random random, int index, List<UUID> members) {

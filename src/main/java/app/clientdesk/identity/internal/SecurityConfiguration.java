@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -87,7 +88,9 @@ class SecurityConfiguration {
             PasswordEncoder passwords) throws Exception {
         DaoAuthenticationProvider passwordsProvider = new DaoAuthenticationProvider(users);
         passwordsProvider.setPasswordEncoder(passwords);
-        http.authenticationProvider(new ThrottledAuthenticationProvider(passwordsProvider, throttle))
+        // The form's own manager, without a parent: Spring Security would otherwise fall back to a global
+        // manager holding a plain password provider, which signs in whoever the throttle refused.
+        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordsProvider, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/portal", "/portal/**").hasRole("CLIENT")

@@ -1,0 +1,329 @@
+package app.clientdesk.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.clientdesk.ClientdeskApplication;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.Role;
+import app.clientdesk.identity.WorkspaceSettings;
+import app.clientdesk.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * {@code java -jar clientdesk.jar admin ...} run in this JVM: {@link AdminCli#run} starts its own Spring
+ * context, pointed by system properties at this test's database (or at a fresh in-memory one), reading the
+ * password from a replaced standard input and printing to captured standard output and error.
+ */
+class AdminCliIT extends IntegrationTest {
+
+    /** What the test context's datasource is, so the command line uses the same database. */
+    private static final List<String> DATABASE_PROPERTIES = List.of("spring.datasource.url",
+            "spring.datasource.username", "spring.datasource.password", "spring.datasource.hikari.schema",
+            "spring.flyway.schemas", "spring.flyway.default-schema");
+
+    @Autowired Environment environment;
+    @Autowired PasswordEncoder passwordEncoder;
+
+    record Run(int exit, List<String> out, List<String> err) {
+        String errorLine() {
+            List<String> errors = err.stream().filter(line -> line.startsWith("error: ")).toList();
+            assertThat(errors).as("error lines on stderr: " + err).hasSize(1);
+            return errors.get(0);
+        }
+    }
+
+    @Test
+    void createWorkspaceMakesAnOwnerWhoSignsInWithThePasswordFromStandardInput() {
+        String email = uniqueEmail("cli-owner");
+
+        Run run = admin(PASSWORD, "create-workspace", "--name", "Harbour VA", "--owner-email", email,
+                "--password-stdin", "--owner-name", "Ana Souza", "--currency", "USD", "--time-zone", "Europe/London", "--locale", "en");
+
+        assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+        assertThat(run.out()).singleElement().asString()
+                .startsWith("workspace ").contains(email).endsWith("can sign in now");
+        CurrentUser owner = principal(email);
+        assertThat(owner.role()).isEqualTo(Role.OWNER);
+        assertThat(owner.displayName()).isEqualTo("Ana Souza");
+        assertThat(passwordEncoder.matches(PASSWORD, owner.getPassword())).as("password from stdin").isTrue();
+        WorkspaceSettings settings = workspaces.settings(owner.workspaceId());
+        assertThat(settings.name()).isEqualTo("Harbour VA");
+        assertThat(settings.baseCurrency()).isEqualTo("USD");
+        assertThat(settings.timeZone()).isEqualTo("Europe/London");
+        assertThat(run.out().get(0)).contains(settings.id().toString());
+    }
+
+    @Test
+    void createTokenPrintsOnlyATokenThatWorksAgainstTheApi() throws Exception {
+        String email = uniqueEmail("cli-owner");
+        assertThat(admin(PASSWORD, "create-workspace", "--name", "Token VA", "--owner-email", email,
+                "--password-stdin").exit()).isZero();
+        CurrentUser owner = principal(email);
+        clients.create(owner, clientInput("Thames Legal Partners", List.of()));
+
+        Run run = admin(null, "create-token", "--email", email, "--name", "ci");
+
+        assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+        assertThat(run.out()).as("standard output").hasSize(1);
+        String token = run.out().get(0);
+        assertThat(token).startsWith("cdt_").doesNotContainAnyWhitespaces();
+        mvc.perform(get("/api/v1/clients").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("Thames Legal Partners"));
+        assertThat(apiTokens.of(owner.id())).extracting(t -> t.name()).containsExactly("ci");
+    }
+
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of("no command", null, new String[] {}, "usage: admin"),
+                Arguments.of("unknown command", null, new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
+                Arguments.of("unknown option", PASSWORD, new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL", "--password-stdin", "--colour", "red"},
+                        "unknown option --colour for create-workspace"),
+                Arguments.of("missing --name", PASSWORD, new String[] {"create-workspace", "--owner-email", "@EMAIL",
+                        "--password-stdin"}, "missing --name"),
+                Arguments.of("missing --password-stdin", null, new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL"}, "--password-stdin is required"),
+                Arguments.of("empty standard input", "", new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL", "--password-stdin"}, "no password on standard input"),
+                Arguments.of("bad currency", PASSWORD, new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL", "--password-stdin", "--currency", "US$"},
+                        "--currency: Choose a currency by its ISO 4217 code, such as USD, BRL or JPY."),
+                Arguments.of("fixed offset as time zone", PASSWORD, new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL", "--password-stdin", "--time-zone", "+03:00"},
+                        "--time-zone: Choose a time zone by its IANA name"),
+                Arguments.of("short password", "too short", new String[] {"create-workspace", "--name", "X",
+                        "--owner-email", "@EMAIL", "--password-stdin"}, "password: Use at least 12 characters."),
+                Arguments.of("unknown email for create-token", null, new String[] {"create-token", "--email",
+                        "@EMAIL", "--name", "ci"}, "no account with email"),
+                Arguments.of("number that is not one", null, new String[] {"generate", "--clients", "many"},
+                        "--clients must be a whole number"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void badArgumentsExitWithStatus2AndOneLineOnStandardErrorAndChangeNothing(String what, String stdin,
+            String[] args, String message) {
+        String email = uniqueEmail("never");
+        String[] withEmail = Stream.of(args).map(a -> a.equals("@EMAIL") ? email : a).toArray(String[]::new);
+
+        Run run = admin(stdin, withEmail);
+
+        assertThat(run.exit()).as("exit status; stderr: " + run.err()).isEqualTo(2);
+        assertThat(run.out()).as("standard output").isEmpty();
+        assertThat(run.errorLine()).contains(message);
+        if (List.of("no command", "unknown command", "unknown option").contains(what)) {
+            assertThat(run.err()).as("refused before anything starts").hasSize(1);
+        }
+        assertThat(accounts.findByEmail(email)).as("an account was made").isEmpty();
+    }
+
+    @Test
+    void theSameSeedGeneratesTheSameClients() throws SQLException {
+        String first = freshDatabase();
+        String second = freshDatabase();
+        String other = freshDatabase();
+        try {
+            Run a = adminOn(first, null, "generate", "--clients", "5", "--users", "3", "--seed", "7",
+                    "--owner-email", "bench-a@bench.clientdesk.test");
+            Run b = adminOn(second, null, "generate", "--clients", "5", "--users", "3", "--seed", "7",
+                    "--owner-email", "bench-b@bench.clientdesk.test");
+            Run c = adminOn(other, null, "generate", "--clients", "5", "--users", "3", "--seed", "8",
+                    "--owner-email", "bench-c@bench.clientdesk.test");
+
+            assertThat(List.of(a, b, c)).allSatisfy(run -> {
+                assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+                assertThat(run.out()).first().asString().startsWith("workspace ")
+                        .contains("5 clients and 3 users (seed ");
+            });
+            List<String> clientsOfFirst = generatedClients(first);
+            assertThat(clientsOfFirst).hasSize(5).doesNotHaveDuplicates();
+            assertThat(generatedClients(second)).isEqualTo(clientsOfFirst);
+            assertThat(generatedClients(other)).as("another seed").isNotEqualTo(clientsOfFirst);
+            assertThat(count(first, "select count(*) from users")).isEqualTo(3);
+            assertThat(count(first, "select count(*) from client_members")).isPositive();
+        } finally {
+            for (String url : List.of(first, second, other)) {
+                shutdown(url);
+            }
+        }
+    }
+
+    @Test
+    void generatingTheSameSeedTwiceInOneDatabaseSaysSoAndLeavesNothingHalfMade() {
+        String seed = Integer.toString(1000 + (int) (Math.random() * 1_000_000));
+        String firstOwner = uniqueEmail("bench-first");
+        String secondOwner = uniqueEmail("bench-second");
+        assertThat(admin(null, "generate", "--clients", "2", "--users", "2", "--seed", seed, "--owner-email",
+                firstOwner).exit()).isZero();
+
+        Run again = admin(null, "generate", "--clients", "2", "--users", "2", "--seed", seed, "--owner-email",
+                secondOwner);
+
+        assertThat(again.exit()).as("exit status; stderr: " + again.err()).isEqualTo(2);
+        assertThat(again.errorLine()).contains("seed " + seed).contains("--seed");
+        assertThat(accounts.findByEmail(secondOwner)).as("half-made workspace").isEmpty();
+    }
+
+    // --- running the command line ---------------------------------------------------------------------------
+
+    /** Runs {@code admin args...} on this test's database. */
+    private Run admin(String stdin, String... args) {
+        Map<String, String> database = new LinkedHashMap<>();
+        for (String name : DATABASE_PROPERTIES) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                database.put(name, value);
+            }
+        }
+        return run(database, stdin, args);
+    }
+
+    /** Runs {@code admin args...} on the in-memory H2 database at {@code url}. */
+    private static Run adminOn(String url, String stdin, String... args) {
+        return run(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa",
+                "spring.datasource.password", ""), stdin, args);
+    }
+
+    private static synchronized Run run(Map<String, String> database, String stdin, String... args) {
+        Map<String, String> properties = new LinkedHashMap<>(database);
+        properties.put("context.initializer.classes", ProductionBeansOnly.class.getName());
+        Map<String, String> previous = new LinkedHashMap<>();
+        properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin + "\n").getBytes(StandardCharsets.UTF_8)));
+            String[] command = Stream.concat(Stream.of("admin"), Stream.of(args)).toArray(String[]::new);
+            int exit = AdminCli.run(ClientdeskApplication.class, command);
+            return new Run(exit, lines(stdout), lines(stderr));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+            previous.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+            err.print(stderr.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<String> lines(ByteArrayOutputStream stream) {
+        String text = stream.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+    }
+
+    // --- looking into a generated database ------------------------------------------------------------------
+
+    private static String freshDatabase() {
+        return "jdbc:h2:mem:admin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /** Name, zone, currency, status and contacts of every client, in name order. */
+    private static List<String> generatedClients(String url) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("""
+                     select c.name, c.time_zone, c.currency, c.status, c.response_time_hours,
+                            (select count(*) from client_contacts k where k.client_id = c.id) as contacts
+                     from clients c order by c.name""")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4)
+                        + " | " + rs.getInt(5) + "h | " + rs.getInt(6) + " contacts");
+            }
+        }
+        return rows;
+    }
+
+    private static long count(String url, String query) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void shutdown(String url) {
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("shutdown");
+        } catch (SQLException e) {
+            // already gone
+        }
+    }
+
+    /**
+     * Keeps test-only configuration (such as the one that cleans the PostgreSQL schema) out of the command
+     * line's context, so it starts with the beans the real jar has.
+     */
+    public static final class ProductionBeansOnly
+            implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses());
+        }
+    }
+
+    static final class ExcludeTestClasses extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getResource().getURI().toString().contains("/test-classes/");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ExcludeTestClasses;
+        }
+
+        @Override
+        public int hashCode() {
+            return ExcludeTestClasses.class.hashCode();
+        }
+    }
+}

@@ -1,0 +1,424 @@
+package app.clientdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.ApiTokens;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.web.PublicRoute;
+import app.clientdesk.support.IntegrationTest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application serves, taken from Spring MVC itself, tried by the wrong people: a
+ * stranger, the owner of another workspace, a client contact and a member. A new controller is swept
+ * the day it is written; nobody has to add it to a list. Each sweep collects all holes before failing,
+ * as {@code METHOD path → status}, so one run shows them all.
+ */
+class RouteSweepIT extends IntegrationTest {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
+
+    /**
+     * Routes only the owner may use, beyond {@code /members/**} (which the sweep finds by itself). Each
+     * entry must exist, so renaming a route without updating this list fails the test.
+     */
+    private static final Set<String> OWNER_ONLY = Set.of(
+            "GET /clients/new",
+            "POST /clients",
+            "GET /clients/{clientId}/edit",
+            "POST /clients/{clientId}",
+            "POST /clients/{clientId}/archive",
+            "POST /clients/{clientId}/restore",
+            "POST /demo",
+            "POST /api/v1/clients",
+            "PATCH /api/v1/clients/{clientId}",
+            "DELETE /api/v1/clients/{clientId}");
+
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
+    @Autowired JdbcClient jdbc;
+
+    private TestWorkspace a;
+    private CurrentUser member;
+    private ClientId assigned;
+    private ClientId unassigned;
+    private ApiTokens.Issued ownerToken;
+    private Map<String, String> aIds;
+
+    /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
+    @BeforeEach
+    void workspaceA() throws Exception {
+        a = newWorkspace();
+        member = addMember(a);
+        assigned = createClient(a, "Assigned Alpha", member.id());
+        unassigned = createClient(a, "Unassigned Alpha");
+        String invitee = uniqueEmail("invitee");
+        MvcResult invited = mvc.perform(post("/members/invitations").with(user(a.owner())).with(csrf())
+                .param("displayName", "Invitee").param("email", invitee)).andReturn();
+        String link = (String) invited.getFlashMap().get("invitationLink");
+        assertThat(link).as("the owner's invitation link").isNotNull();
+        String invitationToken = link.substring(link.lastIndexOf('/') + 1);
+        UUID invitationId = jdbc.sql("select id from invitations where email = :email").param("email", invitee)
+                .query(UUID.class).single();
+        ownerToken = apiTokens.create(accounts.find(a.created().workspaceId(), a.owner().id()).orElseThrow(), "A");
+        aIds = Map.of(
+                "clientId", assigned.value().toString(),
+                "userId", member.id().value().toString(),
+                "invitationId", invitationId.toString(),
+                "tokenId", ownerToken.id().toString(),
+                "token", invitationToken);
+    }
+
+    @Test
+    void theSweepSeesTheApplicationsRoutes() {
+        List<Route> routes = routes();
+        assertThat(routes).extracting(Route::toString)
+                .contains("GET /login", "GET /clients", "GET /clients/{clientId}", "POST /clients/{clientId}/archive",
+                        "POST /members/{userId}/disable", "POST /settings/tokens/{tokenId}/revoke",
+                        "GET /api/v1/clients", "DELETE /api/v1/clients/{clientId}", "GET /portal")
+                .containsAll(OWNER_ONLY);
+        assertThat(routes).filteredOn(Route::isPublic)
+                .allSatisfy(route -> assertThat(route.publicReason()).as("reason of %s", route).isNotBlank());
+    }
+
+    @Test
+    void strangersAreSentToSignInOrRefusedWithAProblem() throws Exception {
+        List<String> holes = new ArrayList<>();
+        for (Route route : protectedRoutes()) {
+            // With a CSRF token, so that what refuses the stranger is the sign-in rule, not CSRF.
+            MockHttpServletRequestBuilder request = route.request(aIds);
+            if (!route.isApi()) {
+                request.with(csrf());
+            }
+            MockHttpServletResponse response = perform(route, request, holes);
+            if (response == null) {
+                continue;
+            }
+            boolean refused = route.isApi()
+                    ? response.getStatus() == 401 && isProblem(response)
+                    : response.getStatus() == 302 && "/login".equals(path(response.getRedirectedUrl()));
+            if (!refused) {
+                holes.add(describe(route, route.expand(aIds), response));
+            }
+        }
+        assertThat(holes).as("routes a stranger can use (expected %s)", "302 → /login, or 401 problem+json under /api")
+                .isEmpty();
+    }
+
+    @Test
+    void anotherWorkspacesOwnerGetsNotFoundForEverythingOfWorkspaceA() throws Exception {
+        TestWorkspace b = newWorkspace();
+        String bToken = tokenFor(b.owner());
+        Snapshot before = snapshot();
+        List<Route> withIds = protectedRoutes().stream().filter(Route::hasVariables).toList();
+        assertThat(withIds).as("routes that take ids").isNotEmpty();
+
+        List<String> holes = new ArrayList<>();
+        for (Route route : withIds) {
+            MockHttpServletRequestBuilder request = route.request(aIds);
+            if (route.isApi()) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bToken);
+            } else {
+                request.with(user(b.owner())).with(csrf());
+            }
+            MockHttpServletResponse response = perform(route, request, holes);
+            if (response != null && response.getStatus() != 404) {
+                holes.add(describe(route, route.expand(aIds), response));
+            }
+        }
+        Snapshot after = snapshot();
+        if (!after.equals(before)) {
+            holes.add("workspace A changed: " + before + " → " + after);
+        }
+        assertThat(holes).as("routes where workspace B's owner reached workspace A (expected 404)").isEmpty();
+    }
+
+    @Test
+    void workspaceAsOwnReadsOfTheSameIdsSucceed() throws Exception {
+        // The other side of the cross-workspace sweep: the 404s above are about the workspace, not broken routes.
+        List<String> holes = new ArrayList<>();
+        for (Route route : protectedRoutes()) {
+            if (!route.hasVariables() || route.method() != HttpMethod.GET) {
+                continue;
+            }
+            MockHttpServletRequestBuilder request = route.request(aIds);
+            if (route.isApi()) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ownerToken.token());
+            } else {
+                request.with(user(a.owner()));
+            }
+            MockHttpServletResponse response = perform(route, request, holes);
+            if (response != null && response.getStatus() != 200) {
+                holes.add(describe(route, route.expand(aIds), response));
+            }
+        }
+        assertThat(holes).as("reads that fail for workspace A's own owner (expected 200)").isEmpty();
+    }
+
+    @Test
+    void clientContactsAreKeptToThePortal() throws Exception {
+        CurrentUser contact = addClientContact(a, assigned);
+        Snapshot before = snapshot();
+        List<String> holes = new ArrayList<>();
+        for (Route route : protectedRoutes()) {
+            if (route.pattern().equals("/portal") || route.pattern().startsWith("/portal/")) {
+                continue;
+            }
+            // On /api too the contact comes as an authenticated principal: a contact can get no token (see
+            // SignInSecurityIT), so this checks that the role alone keeps them out.
+            MockHttpServletRequestBuilder request = route.request(aIds).with(user(contact));
+            if (!route.isApi()) {
+                request.with(csrf());
+            }
+            MockHttpServletResponse response = perform(route, request, holes);
+            if (response == null) {
+                continue;
+            }
+            int status = response.getStatus();
+            boolean keptOut;
+            if (route.isApi()) {
+                keptOut = status == 403 || status == 401;
+            } else if (route.method() == HttpMethod.GET) {
+                keptOut = status == 403 || status == 302 && "/portal".equals(path(response.getRedirectedUrl()));
+            } else {
+                keptOut = status == 403;
+            }
+            if (!keptOut) {
+                holes.add(describe(route, route.expand(aIds), response));
+            }
+        }
+        Snapshot after = snapshot();
+        if (!after.equals(before)) {
+            holes.add("workspace A changed: " + before + " → " + after);
+        }
+        assertThat(holes).as("routes a client contact reached outside the portal").isEmpty();
+
+        MockHttpServletResponse portal = mvc.perform(get("/portal").with(user(contact))).andReturn().getResponse();
+        assertThat(portal.getStatus()).isEqualTo(200);
+        assertThat(portal.getContentAsString()).contains("Assigned Alpha").doesNotContain("Unassigned Alpha");
+    }
+
+    @Test
+    void membersCannotUseTheOwnersRoutes() throws Exception {
+        String memberToken = tokenFor(member);
+        Map<String, String> assignedIds = aIds;
+        Map<String, String> unassignedIds = new LinkedHashMap<>(aIds);
+        unassignedIds.put("clientId", unassigned.value().toString());
+        Snapshot before = snapshot();
+
+        List<Route> ownerOnly = routes().stream()
+                .filter(r -> OWNER_ONLY.contains(r.toString()) || r.pattern().equals("/members")
+                        || r.pattern().startsWith("/members/"))
+                .toList();
+        assertThat(ownerOnly).extracting(Route::toString).containsAll(OWNER_ONLY);
+
+        List<String> holes = new ArrayList<>();
+        for (Route route : ownerOnly) {
+            if (route.variables().contains("clientId")) {
+                expectMember(route, assignedIds, memberToken, Set.of(403), holes);
+                expectMember(route, unassignedIds, memberToken, Set.of(404), holes);
+            } else {
+                expectMember(route, assignedIds, memberToken, Set.of(403, 404), holes);
+            }
+        }
+        Snapshot after = snapshot();
+        if (!after.equals(before)) {
+            holes.add("workspace A changed: " + before + " → " + after);
+        }
+        assertThat(holes).as("owner-only routes a member could use (expected 403; 404 for an unassigned client)")
+                .isEmpty();
+
+        // The member does see the assigned client, so the 403s above are about the role.
+        assertThat(mvc.perform(get("/clients/" + assigned.value()).with(user(member))).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+    }
+
+    private void expectMember(Route route, Map<String, String> ids, String memberToken, Set<Integer> expected,
+            List<String> holes) throws Exception {
+        MockHttpServletRequestBuilder request = route.request(ids);
+        if (route.isApi()) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + memberToken);
+        } else {
+            request.with(user(member)).with(csrf());
+        }
+        MockHttpServletResponse response = perform(route, request, holes);
+        if (response != null && !expected.contains(response.getStatus())) {
+            holes.add(describe(route, route.expand(ids), response) + " (expected " + expected + ")");
+        }
+    }
+
+    private MockHttpServletResponse perform(Route route, MockHttpServletRequestBuilder request, List<String> holes) {
+        try {
+            return mvc.perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            holes.add(route.method() + " " + route.expand(aIds) + " → threw " + e);
+            return null;
+        }
+    }
+
+    /** What an attacker could notice having changed in workspace A. */
+    private record Snapshot(long clients, List<String> clientStates, long disabledPeople, long openInvitations,
+            long activeTokens) {
+    }
+
+    private Snapshot snapshot() {
+        UUID workspace = a.id();
+        List<String> states = List.of(assigned, unassigned).stream()
+                .map(id -> clients.get(a.owner(), id))
+                .map((Client c) -> c.name() + (c.archived() ? " (archived)" : ""))
+                .toList();
+        return new Snapshot(
+                count("select count(*) from clients where workspace_id = :w", workspace),
+                states,
+                count("select count(*) from users where workspace_id = :w and disabled_at is not null", workspace),
+                count("select count(*) from invitations where workspace_id = :w and accepted_at is null "
+                        + "and revoked_at is null", workspace),
+                count("select count(*) from api_tokens where workspace_id = :w and revoked_at is null", workspace));
+    }
+
+    private long count(String sql, UUID workspace) {
+        return jdbc.sql(sql).param("w", workspace).query(Long.class).single();
+    }
+
+    private List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = entry.getValue();
+            // springdoc serves the OpenAPI document and Swagger UI: public by design (they describe the
+            // API, hold no workspace data) and not ours to annotate.
+            if (handler.getBeanType().getPackageName().startsWith("org.springdoc")) {
+                continue;
+            }
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            List<HttpMethod> httpMethods = methods.isEmpty() ? List.of(HttpMethod.GET)
+                    : methods.stream().map(RequestMethod::asHttpMethod).toList();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                for (HttpMethod method : httpMethods) {
+                    routes.add(new Route(method, pattern, handler));
+                }
+            }
+        }
+        routes.sort(Comparator.comparing(Route::pattern).thenComparing(r -> r.method().name()));
+        return routes;
+    }
+
+    private List<Route> protectedRoutes() {
+        return routes().stream().filter(r -> !r.isPublic()).toList();
+    }
+
+    private static boolean isProblem(MockHttpServletResponse response) {
+        String type = response.getContentType();
+        return type != null && MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+    }
+
+    private static String path(String url) {
+        return url == null ? null : URI.create(url).getPath();
+    }
+
+    private static String describe(Route route, String path, MockHttpServletResponse response) {
+        String where = response.getRedirectedUrl() == null ? "" : " " + response.getRedirectedUrl();
+        return route.method() + " " + path + " → " + response.getStatus() + where;
+    }
+
+    record Route(HttpMethod method, String pattern, HandlerMethod handler) {
+
+        boolean isApi() {
+            return pattern.startsWith("/api/");
+        }
+
+        boolean isPublic() {
+            return publicReason() != null;
+        }
+
+        String publicReason() {
+            PublicRoute onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PublicRoute.class);
+            PublicRoute onType = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PublicRoute.class);
+            return onMethod != null ? onMethod.value() : onType != null ? onType.value() : null;
+        }
+
+        List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher m = VARIABLE.matcher(pattern);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+
+        boolean hasVariables() {
+            return !variables().isEmpty();
+        }
+
+        /** The path with each variable replaced by workspace A's value; an unknown variable fails the test. */
+        String expand(Map<String, String> values) {
+            Matcher m = VARIABLE.matcher(pattern);
+            StringBuilder path = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    fail("Route " + this + " (" + handler.getShortLogMessage() + ") has a path variable {"
+                            + m.group(1) + "} that RouteSweepIT does not know. Teach the sweep: add \"" + m.group(1)
+                            + "\" with an id of workspace A to the map built in RouteSweepIT.workspaceA(), so that "
+                            + "the cross-workspace sweep can try it. Known: " + values.keySet().stream().sorted()
+                            .collect(Collectors.joining(", ")));
+                }
+                m.appendReplacement(path, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(path);
+            return path.toString();
+        }
+
+        /** A request for this route; writes carry an empty body of the kind the route reads. */
+        MockHttpServletRequestBuilder request(Map<String, String> values) {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(expand(values)));
+            boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+            if (isApi()) {
+                request.accept(MediaType.APPLICATION_JSON);
+                if (write) {
+                    request.contentType(MediaType.APPLICATION_JSON).content("{}");
+                }
+            } else if (write) {
+                request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+            }
+            return request;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+}
