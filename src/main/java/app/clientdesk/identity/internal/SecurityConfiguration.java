@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -85,12 +86,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, UserDetailsService users,
-            PasswordEncoder passwords) throws Exception {
+            PasswordEncoder passwords, AuthenticationEventPublisher events) throws Exception {
         DaoAuthenticationProvider passwordsProvider = new DaoAuthenticationProvider(users);
         passwordsProvider.setPasswordEncoder(passwords);
         // The form's own manager, without a parent: Spring Security would otherwise fall back to a global
         // manager holding a plain password provider, which signs in whoever the throttle refused.
-        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordsProvider, throttle)))
+        ProviderManager signIn = new ProviderManager(new ThrottledAuthenticationProvider(passwordsProvider, throttle));
+        signIn.setAuthenticationEventPublisher(events);
+        http.authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/portal", "/portal/**").hasRole("CLIENT")
