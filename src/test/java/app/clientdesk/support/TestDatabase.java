@@ -27,7 +27,7 @@ public final class TestDatabase implements ExecutionCondition {
         return System.getenv("CLIENTDESK_TEST_POSTGRES_URL");
     }
 
-    static Map<String, String> properties() {
+    public static Map<String, String> properties() {
         if (postgresRequested()) {
             return Map.of(
                     "spring.datasource.url", postgresUrl(),

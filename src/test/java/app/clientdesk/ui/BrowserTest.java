@@ -14,7 +14,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +77,7 @@ public abstract class BrowserTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        databaseProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestDatabase.properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeAll
@@ -184,21 +183,6 @@ public abstract class BrowserTest {
         }
     }
 
-    /**
-     * The database of {@link TestDatabase}. Its {@code properties()} is package-private, so this reads it
-     * reflectively; once it is public this becomes a plain call.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> databaseProperties() {
-        try {
-            Method properties = TestDatabase.class.getDeclaredMethod("properties");
-            properties.setAccessible(true);
-            return (Map<String, String>) properties.invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read TestDatabase.properties()", e);
-        }
-    }
-
     /** Skips browser tests where no Chromium is installed, and in the PostgreSQL run. */
     static class ChromiumAvailable implements ExecutionCondition {
         @Override
@@ -208,6 +192,11 @@ public abstract class BrowserTest {
             }
             Path chromium = chromium();
             if (!Files.isExecutable(chromium)) {
+                if (System.getenv("CLIENTDESK_TEST_REQUIRE_BROWSER") != null) {
+                    // CI sets this: there a missing browser is a broken machine, not a reason to skip.
+                    throw new IllegalStateException("CLIENTDESK_TEST_REQUIRE_BROWSER is set but there is no Chromium at "
+                            + chromium);
+                }
                 return ConditionEvaluationResult.disabled("Browser tests skipped: no Chromium at " + chromium
                         + " (install it with apt-get install chromium, or set CLIENTDESK_TEST_CHROMIUM)");
             }

@@ -133,7 +133,9 @@ public class ClientForm {
             form.contacts.add(row);
             i++;
         }
-        form.contacts.add(new ContactRow());
+        if (form.contacts.isEmpty()) {
+            form.contacts.add(new ContactRow());
+        }
         form.memberIds = new ArrayList<>(client.memberIds());
         return form;
     }
@@ -190,9 +192,9 @@ public class ClientForm {
         return new Converted(input, dayRows, contactRows);
     }
 
-    /** The form to show again after an error, with one blank contact row to add another. */
+    /** The form to show again after an error: at least one contact row, and seven days. */
     ClientForm withBlankContactRow() {
-        if (contacts.isEmpty() || !contacts.get(contacts.size() - 1).blank()) {
+        if (contacts.isEmpty()) {
             contacts.add(new ContactRow());
         }
         while (days.size() < 7) {
