@@ -63,14 +63,16 @@ CLIENT_ID=$(grep -o '"id":"[^"]*"' <<<"$LIST" | head -1 | cut -d'"' -f4)
 PAGE=$(curl -sf -H "$COOKIE" "$BASE/clients")
 grep -q 'client-name' <<<"$PAGE" || { echo "[bench] clients page did not render" >&2; exit 1; }
 
-run() { # label, header, path
-  BENCH_LABEL="$1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$2" "$BASE$3" >/dev/null
-  BENCH_LABEL="$1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$2" -s bench/report.lua "$BASE$3" | grep '^|'
+run() { # label, header, path [connections threads]
+  local c=${4:-$CONNECTIONS} t=${5:-$THREADS}
+  BENCH_LABEL="$1" wrk -t"$t" -c"$c" -d"$WARMUP" -H "$2" "$BASE$3" >/dev/null
+  BENCH_LABEL="$1" wrk -t"$t" -c"$c" -d"$DURATION" -H "$2" -s bench/report.lua "$BASE$3" | grep '^|'
 }
 
 {
   echo "| request ($CONNECTIONS connections, $DURATION) | p50 ms | p95 ms | p99 ms | req/s | requests | failed |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
+  run "GET /img/logo.svg (static baseline)" "Accept: image/svg+xml" "/img/logo.svg"
   run "GET /actuator/health (baseline)" "Accept: application/json" "/actuator/health"
   run "GET /clients (page of 50)" "$COOKIE" "/clients"
   run "GET /clients?q=harbour (search)" "$COOKIE" "/clients?q=harbour"
@@ -79,3 +81,13 @@ run() { # label, header, path
   run "GET /api/v1/clients?size=200 (all)" "$AUTH" "/api/v1/clients?size=200"
   run "GET /api/v1/clients/{id}" "$AUTH" "/api/v1/clients/$CLIENT_ID"
 } | tee "$OUT/last-run.md"
+
+# The same main requests one at a time: what one request costs when nothing queues.
+{
+  echo
+  echo "| request (1 connection, $DURATION) | p50 ms | p95 ms | p99 ms | req/s | requests | failed |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  run "GET /actuator/health (baseline)" "Accept: application/json" "/actuator/health" 1 1
+  run "GET /clients (page of 50)" "$COOKIE" "/clients" 1 1
+  run "GET /api/v1/clients?size=200 (all)" "$AUTH" "/api/v1/clients?size=200" 1 1
+} | tee -a "$OUT/last-run.md"

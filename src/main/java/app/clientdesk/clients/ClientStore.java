@@ -227,9 +227,10 @@ class ClientStore {
         jdbc.sql("select client_id, day_of_week, opens_at, closes_at from client_business_hours where client_id in (:ids)")
                 .param("ids", new ArrayList<>(clientIds))
                 .query(rs -> {
-                    spans.computeIfAbsent(rs.getObject("client_id", UUID.class), k -> new EnumMap<>(DayOfWeek.class))
-                            .put(DayOfWeek.of(rs.getInt("day_of_week")), new BusinessHours.Span(
-                                    rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class)));
+                    // By position: a list page reads a few hundred of these rows.
+                    spans.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(DayOfWeek.class))
+                            .put(DayOfWeek.of(rs.getInt(2)), new BusinessHours.Span(
+                                    rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
                 });
         Map<UUID, BusinessHours> result = new HashMap<>();
         spans.forEach((id, days) -> result.put(id, new BusinessHours(days)));

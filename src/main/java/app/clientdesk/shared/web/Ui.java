@@ -44,9 +44,28 @@ public final class Ui {
         this.zone = viewer != null ? viewer.zone() : ZoneId.of("UTC");
     }
 
+    // A page asks for the same few labels many times (a list repeats them on every row).
+    private final java.util.Map<String, String> plainTexts = new java.util.HashMap<>();
+    private java.text.@Nullable NumberFormat numbers;
+
     /** The text of a message key in the viewer's language; the key itself if it has no text. */
     public String t(String key, Object... args) {
+        if (args.length == 0) {
+            return plainTexts.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        }
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /**
+     * A count with its noun, such as "1 business hour" or "8 business hours": the text of
+     * {@code key.one} or {@code key.other} with {@code {0}} replaced by the number, written as the
+     * viewer's locale writes numbers. Cheaper than a choice format in every row of a list.
+     */
+    public String plural(String key, long count) {
+        if (numbers == null) {
+            numbers = NumberFormat.getIntegerInstance(locale);
+        }
+        return t(key + (count == 1 ? ".one" : ".other")).replace("{0}", numbers.format(count));
     }
 
     public Locale locale() {

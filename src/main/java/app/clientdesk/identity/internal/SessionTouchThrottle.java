@@ -1,0 +1,150 @@
+package app.clientdesk.identity.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions live in the database so that nodes can share them; left alone, Spring Session writes the
+ * session row on every request only to move its last-access time. That write (a row lock and a
+ * synchronous commit) was the largest cost of a page view. Here the last-access time moves at most
+ * once a minute: a session idle for its whole timeout still expires, at most a minute late. Logins,
+ * session id changes and attribute changes are written at once, as before.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SessionTouchThrottle {
+
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** Wraps the repository Boot configures, so its settings and its expired-session cleanup stay as they are. */
+    @Bean
+    static BeanPostProcessor throttledSessionRepository() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions ? new Repository(sessions) : bean;
+            }
+        };
+    }
+
+    static final class Repository implements SessionRepository<Session>, DisposableBean {
+
+        private final JdbcIndexedSessionRepository jdbc;
+        private final SessionRepository<Session> delegate;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Repository(JdbcIndexedSessionRepository jdbc) {
+            this.jdbc = jdbc;
+            // Its sessions are all JdbcSessions; the raw view lets this class hand them back unchanged.
+            this.delegate = (SessionRepository) jdbc;
+        }
+
+        @Override
+        public Session createSession() {
+            return delegate.createSession();
+        }
+
+        @Override
+        public void destroy() throws Exception {
+            jdbc.destroy();
+        }
+
+        @Override
+        public void save(Session session) {
+            delegate.save(session instanceof Touched touched ? touched.delegate : session);
+        }
+
+        @Override
+        public @Nullable Session findById(String id) {
+            Session found = delegate.findById(id);
+            return found == null ? null : new Touched(found);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            delegate.deleteById(id);
+        }
+    }
+
+    /** A stored session whose last-access time only moves when it is a minute stale. */
+    static final class Touched implements Session {
+
+        private final Session delegate;
+
+        Touched(Session delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant time) {
+            if (time.isAfter(delegate.getLastAccessedTime().plus(TOUCH_EVERY))) {
+                delegate.setLastAccessedTime(time);
+            }
+        }
+
+        @Override
+        public String getId() {
+            return delegate.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return delegate.changeSessionId();
+        }
+
+        @Override
+        public <T> @Nullable T getAttribute(String name) {
+            return delegate.getAttribute(name);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return delegate.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            delegate.setAttribute(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            delegate.removeAttribute(name);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return delegate.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return delegate.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            delegate.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return delegate.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return delegate.isExpired();
+        }
+    }
+}
