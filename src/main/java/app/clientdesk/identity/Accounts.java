@@ -1,6 +1,7 @@
 package app.clientdesk.identity;
 
 import app.clientdesk.identity.internal.IdentityStore;
+import app.clientdesk.identity.internal.PersonFields;
 import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.time.TimeZones;
 import app.clientdesk.shared.validation.Emails;
@@ -58,18 +59,8 @@ public class Accounts {
             throw new IllegalArgumentException("a workspace has one owner, created with it");
         }
         Violations violations = new Violations();
-        String name = displayName == null ? "" : displayName.trim();
-        if (name.isEmpty()) {
-            violations.add("displayName", "validation.required");
-        } else if (name.length() > 120) {
-            violations.add("displayName", "validation.tooLong", 120);
-        }
-        var normalised = Emails.normalise(email);
-        if (normalised.isEmpty()) {
-            violations.add("email", "validation.email");
-        } else if (store.emailTaken(normalised.get())) {
-            violations.add("email", "identity.email.taken");
-        }
+        String name = PersonFields.name("displayName", displayName, violations);
+        var normalised = PersonFields.newEmail("email", email, store, violations);
         PasswordPolicy.check("password", password, violations);
         var language = Languages.match(locale);
         if (language.isEmpty()) {

@@ -1,10 +1,10 @@
 package app.clientdesk.identity;
 
 import app.clientdesk.identity.internal.IdentityStore;
+import app.clientdesk.identity.internal.PersonFields;
 import app.clientdesk.shared.i18n.Currencies;
 import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.time.TimeZones;
-import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.Violations;
 import java.time.Clock;
 import java.util.Currency;
@@ -38,24 +38,9 @@ public class Workspaces {
     @Transactional
     public WorkspaceCreated create(NewWorkspace input) {
         Violations violations = new Violations();
-        String name = input.businessName() == null ? "" : input.businessName().trim();
-        if (name.isEmpty()) {
-            violations.add("businessName", "validation.required");
-        } else if (name.length() > 120) {
-            violations.add("businessName", "validation.tooLong", 120);
-        }
-        String ownerName = input.ownerName() == null ? "" : input.ownerName().trim();
-        if (ownerName.isEmpty()) {
-            violations.add("ownerName", "validation.required");
-        } else if (ownerName.length() > 120) {
-            violations.add("ownerName", "validation.tooLong", 120);
-        }
-        var email = Emails.normalise(input.ownerEmail());
-        if (email.isEmpty()) {
-            violations.add("ownerEmail", "validation.email");
-        } else if (store.emailTaken(email.get())) {
-            violations.add("ownerEmail", "identity.email.taken");
-        }
+        String name = PersonFields.name("businessName", input.businessName(), violations);
+        String ownerName = PersonFields.name("ownerName", input.ownerName(), violations);
+        var email = PersonFields.newEmail("ownerEmail", input.ownerEmail(), store, violations);
         PasswordPolicy.check("password", input.password(), violations);
         var currency = Currencies.parse(input.baseCurrency());
         if (currency.isEmpty()) {

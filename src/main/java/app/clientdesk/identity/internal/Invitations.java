@@ -4,7 +4,6 @@ import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
 import app.clientdesk.identity.UserId;
-import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import java.security.SecureRandom;
@@ -43,18 +42,8 @@ class Invitations {
     @Transactional
     String invite(CurrentUser owner, String displayName, String email) {
         Violations violations = new Violations();
-        String name = displayName == null ? "" : displayName.trim();
-        if (name.isEmpty()) {
-            violations.add("displayName", "validation.required");
-        } else if (name.length() > 120) {
-            violations.add("displayName", "validation.tooLong", 120);
-        }
-        var normalised = Emails.normalise(email);
-        if (normalised.isEmpty()) {
-            violations.add("email", "validation.email");
-        } else if (people.emailTaken(normalised.get())) {
-            violations.add("email", "identity.email.taken");
-        }
+        String name = PersonFields.name("displayName", displayName, violations);
+        var normalised = PersonFields.newEmail("email", email, people, violations);
         violations.throwIfAny();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
