@@ -113,6 +113,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Vie
                 clientId, enabled);
     }
 
+    /** The same person after their workspace was renamed. */
+    public CurrentUser withWorkspaceName(String newName) {
+        return new CurrentUser(id, workspaceId, newName, email, displayName, null, role, locale(), zone(), clientId,
+                enabled);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

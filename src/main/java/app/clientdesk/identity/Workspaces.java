@@ -59,6 +59,35 @@ public class Workspaces {
         return insert(name, ownerName, email.get(), input.password(), currency.get(), zone.get(), locale.get());
     }
 
+    /**
+     * Changes a workspace's name, base currency, home zone and language. The base currency only
+     * names the currency reports are given in; nothing is converted.
+     *
+     * @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved
+     */
+    @Transactional
+    public WorkspaceSettings update(WorkspaceId id, String name, String baseCurrency, String timeZone, String locale) {
+        Violations violations = new Violations();
+        String cleanName = PersonFields.name("name", name, violations);
+        var currency = Currencies.parse(baseCurrency);
+        if (currency.isEmpty()) {
+            violations.add("baseCurrency", "validation.currency");
+        }
+        var zone = TimeZones.parse(timeZone);
+        if (zone.isEmpty()) {
+            violations.add("timeZone", "validation.timeZone");
+        }
+        var language = Languages.match(locale);
+        if (language.isEmpty()) {
+            violations.add("locale", "validation.language");
+        }
+        violations.throwIfAny();
+        store.updateWorkspace(id, cleanName, currency.get().getCurrencyCode(), zone.get().getId(),
+                language.get().toLanguageTag());
+        log.info("workspace {} settings changed", id);
+        return settings(id);
+    }
+
     public WorkspaceSettings settings(WorkspaceId id) {
         return store.workspace(id).orElseThrow(() -> new IllegalStateException("workspace " + id + " is gone"));
     }

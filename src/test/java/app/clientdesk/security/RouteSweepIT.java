@@ -64,6 +64,8 @@ class RouteSweepIT extends IntegrationTest {
             "POST /clients/{clientId}/archive",
             "POST /clients/{clientId}/restore",
             "POST /demo",
+            "GET /settings/workspace",
+            "POST /settings/workspace",
             "POST /api/v1/clients",
             "PATCH /api/v1/clients/{clientId}",
             "DELETE /api/v1/clients/{clientId}");

@@ -70,6 +70,13 @@ class ScreenshotsUIT extends BrowserTest {
         review(page, "client-page-pt");
         page.navigate(page.url() + "/edit");
         review(page, "client-form-pt");
+
+        page.navigate(baseUrl() + "/settings/workspace");
+        review(page, "workspace-settings-pt");
+        page.navigate(baseUrl() + "/members");
+        review(page, "members-pt");
+        page.navigate(baseUrl() + "/settings/tokens");
+        review(page, "tokens-pt");
     }
 
     @Test

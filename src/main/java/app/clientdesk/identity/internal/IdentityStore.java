@@ -55,6 +55,12 @@ public class IdentityStore {
                 .optional();
     }
 
+    public void updateWorkspace(WorkspaceId id, String name, String currency, String zone, String locale) {
+        jdbc.sql("update workspaces set name = :name, base_currency = :currency, time_zone = :zone, locale = :locale where id = :id")
+                .param("name", name).param("currency", currency).param("zone", zone).param("locale", locale)
+                .param("id", id.value()).update();
+    }
+
     public void insertUser(UserId id, WorkspaceId workspace, String email, String displayName, String passwordHash,
             Role role, String locale, String zone, @Nullable UUID clientId, Instant now) {
         jdbc.sql("""
