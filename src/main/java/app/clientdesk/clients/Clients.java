@@ -59,7 +59,7 @@ public class Clients {
     /** @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved */
     @Transactional
     public ClientId create(CurrentUser viewer, ClientInput input) {
-        requireOwner(viewer);
+        viewer.requireOwner();
         return create(viewer.workspaceId(), input);
     }
 
@@ -76,7 +76,7 @@ public class Clients {
     @Transactional
     public Client update(CurrentUser viewer, ClientId id, ClientInput input) {
         get(viewer, id);
-        requireOwner(viewer);
+        viewer.requireOwner();
         ClientRules.Valid valid = ClientRules.check(input, memberIds(viewer.workspaceId()));
         Set<UUID> ownContacts = store.contactIdsOf(viewer.workspaceId(), id);
         // A contact id from anywhere else is ignored rather than trusted: the contact is added as new.
@@ -97,7 +97,7 @@ public class Clients {
     @Transactional
     public void archive(CurrentUser viewer, ClientId id) {
         get(viewer, id);
-        requireOwner(viewer);
+        viewer.requireOwner();
         Instant now = clock.instant();
         store.setArchived(viewer.workspaceId(), id, now, now);
     }
@@ -105,7 +105,7 @@ public class Clients {
     @Transactional
     public void restore(CurrentUser viewer, ClientId id) {
         get(viewer, id);
-        requireOwner(viewer);
+        viewer.requireOwner();
         store.setArchived(viewer.workspaceId(), id, null, clock.instant());
     }
 
@@ -128,9 +128,4 @@ public class Clients {
         }
     }
 
-    private static void requireOwner(CurrentUser viewer) {
-        if (!viewer.isOwner()) {
-            throw new AccessDeniedException("only the owner changes clients");
-        }
-    }
 }

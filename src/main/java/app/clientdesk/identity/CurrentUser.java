@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -96,6 +97,13 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Vie
     @Override
     public boolean isOwner() {
         return role == Role.OWNER;
+    }
+
+    /** @throws AccessDeniedException unless this person owns the workspace */
+    public void requireOwner() {
+        if (role != Role.OWNER) {
+            throw new AccessDeniedException("only the workspace owner may do this");
+        }
     }
 
     public boolean isMember() {

@@ -67,7 +67,7 @@ class ClientsController {
 
     @GetMapping("/clients/new")
     String newClient(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-        requireOwner(viewer);
+        viewer.requireOwner();
         var workspace = workspaces.settings(viewer.workspaceId());
         return form(viewer, model, ClientForm.blank(workspace.baseCurrency(), workspace.timeZone()), null,
                 FieldErrors.none());
@@ -101,7 +101,7 @@ class ClientsController {
     @GetMapping("/clients/{clientId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId, Model model) {
         Client client = clients.get(viewer, new ClientId(clientId));
-        requireOwner(viewer);
+        viewer.requireOwner();
         return form(viewer, model, ClientForm.of(client), client, FieldErrors.none());
     }
 
@@ -155,9 +155,4 @@ class ClientsController {
         return FieldErrors.of(violations, texts, viewer.locale());
     }
 
-    private static void requireOwner(CurrentUser viewer) {
-        if (!viewer.isOwner()) {
-            throw new org.springframework.security.access.AccessDeniedException("owner only");
-        }
-    }
 }

@@ -97,7 +97,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/portal", "/portal/**").hasRole("CLIENT")
-                        .requestMatchers("/members", "/members/**").hasRole("OWNER")
+                        .requestMatchers("/members", "/members/**", "/settings/workspace", "/demo").hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().hasAnyRole("OWNER", "MEMBER"))
                 .formLogin(form -> form

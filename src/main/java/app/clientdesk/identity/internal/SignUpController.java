@@ -3,6 +3,7 @@ package app.clientdesk.identity.internal;
 import app.clientdesk.identity.WorkspaceCreated;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
@@ -64,7 +65,8 @@ class SignUpController {
         try {
             WorkspaceCreated created = workspaces.create(form.toNewWorkspace());
             store.principalById(created.ownerId()).ifPresent(user -> sessions.signIn(user, request, response));
-            Notices.flash(redirect, texts.getMessage("signUp.welcome", null, LocaleContextHolder.getLocale()));
+            Notices.flash(redirect, texts.getMessage("signUp.welcome", null,
+                    Languages.match(form.locale()).orElse(LocaleContextHolder.getLocale())));
             return "redirect:/clients";
         } catch (InvalidInputException e) {
             model.addAttribute("form", form.withoutPassword());

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's settings of the business: its name, base currency, home time zone and language. */
+/** The owner's settings (owners only, by the URL rules in SecurityConfiguration) of the business: its name, base currency, home time zone and language. */
 @Controller
 public class WorkspaceSettingsController {
 
@@ -40,7 +39,6 @@ public class WorkspaceSettingsController {
 
     @GetMapping("/settings/workspace")
     String show(@AuthenticationPrincipal CurrentUser owner, Model model) {
-        requireOwner(owner);
         WorkspaceSettings settings = workspaces.settings(owner.workspaceId());
         model.addAttribute("form", new WorkspaceForm(settings.name(), settings.baseCurrency(), settings.timeZone(),
                 settings.locale()));
@@ -51,7 +49,6 @@ public class WorkspaceSettingsController {
     @PostMapping("/settings/workspace")
     String save(@AuthenticationPrincipal CurrentUser owner, @ModelAttribute("form") WorkspaceForm form, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        requireOwner(owner);
         try {
             WorkspaceSettings saved = workspaces.update(owner.workspaceId(), form.name(), form.baseCurrency(),
                     form.timeZone(), form.locale());
@@ -65,9 +62,4 @@ public class WorkspaceSettingsController {
         }
     }
 
-    private static void requireOwner(CurrentUser user) {
-        if (!user.isOwner()) {
-            throw new AccessDeniedException("only the owner changes the workspace");
-        }
-    }
 }
