@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.clientdesk.clients.Channel;
 import app.clientdesk.clients.ClientStatus;
 import app.clientdesk.identity.Role;
+import app.clientdesk.work.ProjectStatus;
+import app.clientdesk.work.Quadrant;
+import app.clientdesk.work.StageKind;
+import app.clientdesk.work.TaskEvent;
+import app.clientdesk.work.Workflow;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +36,10 @@ class I18nSyncTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Path TEMPLATES = Path.of("src/main/jte");
     private static final Path JAVA = Path.of("src/main/java");
-    private static final Map<String, String> ENGLISH = load("messages.properties");
-    private static final Map<String, String> PORTUGUESE = load("messages_pt_BR.properties");
+    /** The bundles named in spring.messages.basename: messages, then one per area under i18n/. */
+    private static final List<String> BUNDLES = bundles();
+    private static final Map<String, String> ENGLISH = loadAll("");
+    private static final Map<String, String> PORTUGUESE = loadAll("_pt_BR");
 
     private static final String KEY = "[a-zA-Z][\\w-]*(?:\\.[\\w-]+)+";
     private static final Pattern UI_T = Pattern.compile("ui\\.t\\(");
@@ -148,6 +155,14 @@ class I18nSyncTest {
         Stream.of(ClientStatus.values()).map(ClientStatus::messageKey).forEach(keys::add);
         Stream.of(Channel.values()).map(Channel::messageKey).forEach(keys::add);
         Stream.of(Role.values()).map(r -> "role." + r.name()).forEach(keys::add);
+        Stream.of(StageKind.values()).map(StageKind::messageKey).forEach(keys::add);
+        Stream.of(Quadrant.values()).map(Quadrant::messageKey).forEach(keys::add);
+        Stream.of(ProjectStatus.values()).map(ProjectStatus::messageKey).forEach(keys::add);
+        Stream.of(TaskEvent.Kind.values()).map(TaskEvent.Kind::messageKey).forEach(keys::add);
+        // WorkSeed names the workflows and stages it makes in the workspace's language.
+        Stream.of(Workflow.DEFAULT, Workflow.SOCIAL_MEDIA).map(k -> "seed.workflow." + k).forEach(keys::add);
+        Stream.of("todo", "doing", "review", "waitingOnClient", "done", "brief", "ideas", "creation", "clientApproval",
+                "scheduling", "tracking", "monthlyReport").map(k -> "seed.stage." + k).forEach(keys::add);
         // ApiProblemAdvice, AppErrorController and SecurityConfiguration add ".title" and ".detail".
         for (String problem : List.of("invalid", "notFound", "forbidden", "unauthorized", "unreadable", "tooLarge",
                 "failure")) {
@@ -228,6 +243,28 @@ class I18nSyncTest {
             found.add(m.group(1));
         }
         return found;
+    }
+
+    private static List<String> bundles() {
+        Properties app = new Properties();
+        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve("application.properties"), StandardCharsets.UTF_8)) {
+            app.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Stream.of(app.getProperty("spring.messages.basename").split(",")).map(String::strip).toList();
+    }
+
+    private static Map<String, String> loadAll(String suffix) {
+        Map<String, String> all = new TreeMap<>();
+        for (String bundle : BUNDLES) {
+            Map<String, String> texts = load(bundle + suffix + ".properties");
+            texts.keySet().stream().filter(all::containsKey).findFirst().ifPresent(key -> {
+                throw new IllegalStateException(key + " is in two bundles; keep each key in one");
+            });
+            all.putAll(texts);
+        }
+        return all;
     }
 
     private static Map<String, String> load(String name) {

@@ -1,0 +1,111 @@
+package app.clientdesk.work;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Projects as the viewer may see them: the owner sees and changes all; a member sees the projects of
+ * their clients and changes none. A project keeps its workflow once it has tasks.
+ */
+@Service
+public class Projects {
+
+    private final ProjectStore store;
+    private final Workflows workflows;
+    private final Clients clients;
+    private final Clock clock;
+
+    Projects(ProjectStore store, Workflows workflows, Clients clients, Clock clock) {
+        this.store = store;
+        this.workflows = workflows;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public Optional<Project> find(CurrentUser viewer, ProjectId id) {
+        if (viewer.isClientContact()) {
+            return Optional.empty();
+        }
+        return store.find(viewer.workspaceId(), memberScope(viewer), id);
+    }
+
+    public Project get(CurrentUser viewer, ProjectId id) {
+        return find(viewer, id).orElseThrow(() -> new NotFoundException("project"));
+    }
+
+    /** Projects of one client, or of all the viewer's clients when {@code client} is null. */
+    public List<Project> list(CurrentUser viewer, @Nullable ClientId client, boolean openOnly) {
+        requireStaff(viewer);
+        return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly);
+    }
+
+    /** @throws InvalidInputException listing every broken rule; nothing is saved */
+    @Transactional
+    public ProjectId create(CurrentUser viewer, ProjectInput input) {
+        viewer.requireOwner();
+        ProjectRules.Valid valid = check(viewer, input);
+        ProjectId id = ProjectId.random();
+        store.insert(viewer.workspaceId(), id, valid, clock.instant());
+        return id;
+    }
+
+    /** @throws InvalidInputException listing every broken rule; nothing is saved */
+    @Transactional
+    public Project update(CurrentUser viewer, ProjectId id, ProjectInput input) {
+        Project existing = get(viewer, id);
+        viewer.requireOwner();
+        ProjectRules.Valid valid = check(viewer, input);
+        long tasks = store.taskCount(viewer.workspaceId(), id);
+        if (tasks > 0 && !valid.workflowId().equals(existing.workflowId())) {
+            throw InvalidInputException.of("workflowId", "project.workflow.hasTasks");
+        }
+        if (tasks > 0 && !valid.clientId().equals(existing.clientId())) {
+            throw InvalidInputException.of("clientId", "project.client.hasTasks");
+        }
+        store.update(viewer.workspaceId(), id, valid, clock.instant());
+        return get(viewer, id);
+    }
+
+    /** Deletes a project without tasks; one with tasks is closed (DONE or CANCELLED) instead. */
+    @Transactional
+    public void delete(CurrentUser viewer, ProjectId id) {
+        Project existing = get(viewer, id);
+        viewer.requireOwner();
+        if (store.taskCount(viewer.workspaceId(), existing.id()) > 0) {
+            throw InvalidInputException.of("id", "project.delete.hasTasks");
+        }
+        store.delete(viewer.workspaceId(), existing.id());
+    }
+
+    private ProjectRules.Valid check(CurrentUser viewer, ProjectInput input) {
+        WorkspaceId workspace = viewer.workspaceId();
+        List<Workflow> all = workflows.all(workspace);
+        return ProjectRules.check(input,
+                client -> clients.find(viewer, client).filter(c -> !c.archived()).map(Client::currency),
+                workflow -> all.stream().anyMatch(w -> w.id().equals(workflow)),
+                workflows.standard(workspace).id());
+    }
+
+    private static @Nullable UUID memberScope(CurrentUser viewer) {
+        return viewer.isOwner() ? null : viewer.id().value();
+    }
+
+    private static void requireStaff(CurrentUser viewer) {
+        if (viewer.isClientContact()) {
+            throw new AccessDeniedException("client contacts use the portal");
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package app.clientdesk.work;
+
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.UserId;
+import app.clientdesk.identity.WorkspaceId;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for tasks and what hangs off them. Every statement names the workspace; {@code memberId} narrows
+ * reads to the tasks of clients a member is assigned to. A list of tasks is one query, whatever its length.
+ */
+@Repository
+class TaskStore {
+
+    /** The columns of {@link Task}: the task, its client's name and zone, stage, project, assignee, checklist counts. */
+    static final String SELECT = """
+            select t.*, c.name as client_name, c.time_zone as client_zone, p.name as project_name,
+                   u.display_name as assignee_name, s.name as stage_name, s.kind as stage_kind,
+                   s.position as stage_position,
+                   (select count(*) from task_checklist_items i where i.task_id = t.id and i.done = true) as checklist_done,
+                   (select count(*) from task_checklist_items i where i.task_id = t.id) as checklist_total
+            from tasks t
+            join clients c on c.id = t.client_id
+            join workflow_stages s on s.id = t.stage_id
+            left join projects p on p.id = t.project_id
+            left join users u on u.id = t.assignee_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    TaskStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Restricts to a member's clients when {@code memberId} is set; archived clients' work is hidden. */
+    static String visible(@Nullable UUID memberId) {
+        return " and c.archived_at is null" + (memberId == null ? ""
+                : " and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
+    }
+
+    Optional<Task> find(WorkspaceId workspace, @Nullable UUID memberId, TaskId id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        params.put("id", id.value());
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        // A task of an archived client can still be opened by its id.
+        String where = " where t.workspace_id = :w and t.id = :id" + (memberId == null ? ""
+                : " and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
+        return jdbc.sql(SELECT + where).params(params).query(TaskStore::task).optional();
+    }
+
+    List<Task> search(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q, String orderBy) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where t.workspace_id = :w").append(visible(memberId));
+        params.put("w", workspace.value());
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        if (q.clientId() != null) {
+            where.append(" and t.client_id = :client");
+            params.put("client", q.clientId().value());
+        }
+        if (q.projectId() != null) {
+            where.append(" and t.project_id = :project");
+            params.put("project", q.projectId().value());
+        }
+        if (q.stageId() != null) {
+            where.append(" and t.stage_id = :stage");
+            params.put("stage", q.stageId().value());
+        }
+        if (q.stageName() != null) {
+            where.append(" and lower(s.name) = :stageName");
+            params.put("stageName", q.stageName().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.assigneeId() != null) {
+            where.append(" and t.assignee_id = :assignee");
+            params.put("assignee", q.assigneeId().value());
+        }
+        if (q.dueFrom() != null) {
+            where.append(" and t.due_date >= :dueFrom");
+            params.put("dueFrom", q.dueFrom());
+        }
+        if (q.dueTo() != null) {
+            where.append(" and t.due_date <= :dueTo");
+            params.put("dueTo", q.dueTo());
+        }
+        if (q.quadrant() != null) {
+            where.append(" and t.urgent = :urgent and t.important = :important");
+            params.put("urgent", q.quadrant().urgent());
+            params.put("important", q.quadrant().important());
+        }
+        if (q.open() != null) {
+            where.append(q.open() ? " and t.completed_at is null" : " and t.completed_at is not null");
+        }
+        if (q.type() != null) {
+            where.append(" and lower(t.task_type) = :type");
+            params.put("type", q.type().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        params.put("limit", q.limit());
+        params.put("offset", q.offset());
+        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit :limit offset :offset")
+                .params(params).query(TaskStore::task).list();
+    }
+
+    /** Distinct task types in use, for suggestions. */
+    List<String> types(WorkspaceId workspace) {
+        return jdbc.sql("select distinct task_type from tasks where workspace_id = :w and task_type is not null order by task_type")
+                .param("w", workspace.value()).query(String.class).list();
+    }
+
+    void insert(WorkspaceId workspace, TaskId id, TaskRules.Valid t, WorkflowId workflow, StageId stage, int position,
+            @Nullable UUID seriesId, UserId createdBy, Instant now) {
+        Map<String, Object> params = columns(t);
+        params.put("id", id.value());
+        params.put("w", workspace.value());
+        params.put("workflow", workflow.value());
+        params.put("stage", stage.value());
+        params.put("position", position);
+        params.put("series", seriesId);
+        params.put("createdBy", createdBy.value());
+        params.put("now", utc(now));
+        jdbc.sql("""
+                insert into tasks (id, workspace_id, client_id, project_id, workflow_id, stage_id, position, title,
+                    description, urgent, important, due_date, due_at, due_zone, estimate_minutes, assignee_id,
+                    task_type, recur_frequency, recur_interval, recur_weekdays, recur_anchor, recur_until, series_id,
+                    sop, created_by, created_at, updated_at)
+                values (:id, :w, :client, :project, :workflow, :stage, :position, :title, :description, :urgent,
+                    :important, :dueDate, :dueAt, :dueZone, :estimate, :assignee, :type, :repeat, :repeatInterval,
+                    :repeatWeekdays, :repeatAnchor, :repeatUntil, :series, :sop, :createdBy, :now, :now)
+                """).params(params).update();
+    }
+
+    void update(WorkspaceId workspace, TaskId id, TaskRules.Valid t, @Nullable UUID seriesId, Instant now) {
+        Map<String, Object> params = columns(t);
+        params.put("id", id.value());
+        params.put("w", workspace.value());
+        params.put("series", seriesId);
+        params.put("now", utc(now));
+        jdbc.sql("""
+                update tasks set client_id = :client, project_id = :project, title = :title,
+                    description = :description, urgent = :urgent, important = :important, due_date = :dueDate,
+                    due_at = :dueAt, due_zone = :dueZone, estimate_minutes = :estimate, assignee_id = :assignee,
+                    task_type = :type, recur_frequency = :repeat, recur_interval = :repeatInterval,
+                    recur_weekdays = :repeatWeekdays, recur_anchor = :repeatAnchor, recur_until = :repeatUntil,
+                    series_id = :series, sop = :sop, updated_at = :now
+                where workspace_id = :w and id = :id
+                """).params(params).update();
+    }
+
+    private static Map<String, Object> columns(TaskRules.Valid t) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("client", t.clientId().value());
+        p.put("project", t.projectId() == null ? null : t.projectId().value());
+        p.put("title", t.title());
+        p.put("description", t.description());
+        p.put("urgent", t.urgent());
+        p.put("important", t.important());
+        Due due = t.due();
+        p.put("dueDate", due == null ? null : due.date());
+        p.put("dueAt", due == null || due.at() == null ? null : utc(due.at()));
+        p.put("dueZone", due == null || due.zone() == null ? null : due.zone().getId());
+        p.put("estimate", t.estimateMinutes());
+        p.put("assignee", t.assigneeId() == null ? null : t.assigneeId().value());
+        p.put("type", t.type());
+        Recurrence r = t.recurrence();
+        p.put("repeat", r == null ? null : r.frequency().name());
+        p.put("repeatInterval", r == null ? null : r.interval());
+        p.put("repeatWeekdays", r == null || r.weekdays().isEmpty() ? null
+                : r.weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")));
+        p.put("repeatAnchor", r == null ? null : r.anchor());
+        p.put("repeatUntil", r == null ? null : r.until());
+        p.put("sop", t.sop());
+        return p;
+    }
+
+    void setFlags(WorkspaceId workspace, TaskId id, boolean urgent, boolean important, Instant now) {
+        jdbc.sql("update tasks set urgent = :urgent, important = :important, updated_at = :now where workspace_id = :w and id = :id")
+                .param("urgent", urgent).param("important", important).param("now", utc(now))
+                .param("w", workspace.value()).param("id", id.value()).update();
+    }
+
+    /** Puts a task at {@code position} in {@code stage}, making room by moving the tasks from there on down one. */
+    void move(WorkspaceId workspace, TaskId id, StageId stage, int position, @Nullable Instant completedAt, Instant now) {
+        jdbc.sql("""
+                update tasks set position = position + 1
+                where workspace_id = :w and stage_id = :stage and position >= :position and id <> :id
+                """).param("w", workspace.value()).param("stage", stage.value()).param("position", position)
+                .param("id", id.value()).update();
+        jdbc.sql("""
+                update tasks set stage_id = :stage, position = :position, completed_at = :completed, updated_at = :now
+                where workspace_id = :w and id = :id
+                """).param("stage", stage.value()).param("position", position)
+                .param("completed", completedAt == null ? null : utc(completedAt)).param("now", utc(now))
+                .param("w", workspace.value()).param("id", id.value()).update();
+    }
+
+    /** The position just after the last task of {@code stage}. */
+    int endOf(WorkspaceId workspace, StageId stage) {
+        Integer max = jdbc.sql("select max(position) from tasks where workspace_id = :w and stage_id = :stage")
+                .param("w", workspace.value()).param("stage", stage.value()).query(Integer.class).optional().orElse(null);
+        return max == null ? 0 : max + 1;
+    }
+
+    /** The position of the task now at {@code index} (0-based, in board order) of a stage, leaving out {@code except}. */
+    Optional<Integer> positionAt(WorkspaceId workspace, StageId stage, int index, TaskId except) {
+        return jdbc.sql("""
+                select position from tasks where workspace_id = :w and stage_id = :stage and id <> :id
+                order by position, created_at, id limit 1 offset :index
+                """).param("w", workspace.value()).param("stage", stage.value()).param("id", except.value())
+                .param("index", index).query(Integer.class).optional();
+    }
+
+    Optional<UUID> seriesId(WorkspaceId workspace, TaskId id) {
+        return jdbc.sql("select series_id from tasks where workspace_id = :w and id = :id")
+                .param("w", workspace.value()).param("id", id.value()).query((rs, n) -> rs.getObject(1, UUID.class))
+                .optional();
+    }
+
+    UserId createdBy(WorkspaceId workspace, TaskId id) {
+        return new UserId(jdbc.sql("select created_by from tasks where workspace_id = :w and id = :id")
+                .param("w", workspace.value()).param("id", id.value()).query((rs, n) -> rs.getObject(1, UUID.class))
+                .single());
+    }
+
+    void delete(WorkspaceId workspace, TaskId id) {
+        jdbc.sql("delete from tasks where workspace_id = :w and id = :id")
+                .param("w", workspace.value()).param("id", id.value()).update();
+    }
+
+    boolean occurrenceExists(WorkspaceId workspace, UUID series, LocalDate date) {
+        return jdbc.sql("select count(*) from tasks where workspace_id = :w and series_id = :s and due_date = :d")
+                .param("w", workspace.value()).param("s", series).param("d", date).query(Long.class).single() > 0;
+    }
+
+    /** The latest occurrence of every repeating series whose next date may have come, across workspaces. */
+    List<Map.Entry<WorkspaceId, TaskId>> latestOfSeries() {
+        return jdbc.sql("""
+                select t.workspace_id, t.id from tasks t
+                where t.recur_frequency is not null
+                  and not exists (select 1 from tasks later where later.series_id = t.series_id and later.due_date > t.due_date)
+                """).query((rs, n) -> Map.entry(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                        new TaskId(rs.getObject("id", UUID.class)))).list();
+    }
+
+    // --- checklist, comments, events ---------------------------------------------------------------
+
+    List<ChecklistItem> checklist(WorkspaceId workspace, TaskId task) {
+        return jdbc.sql("select id, position, text, done from task_checklist_items where workspace_id = :w and task_id = :t order by position")
+                .param("w", workspace.value()).param("t", task.value())
+                .query((rs, n) -> new ChecklistItem(rs.getObject("id", UUID.class), rs.getInt("position"),
+                        rs.getString("text"), rs.getBoolean("done"))).list();
+    }
+
+    void addChecklistItem(WorkspaceId workspace, TaskId task, UUID id, String text, boolean done) {
+        jdbc.sql("""
+                insert into task_checklist_items (id, workspace_id, task_id, position, text, done)
+                values (:id, :w, :t, (select coalesce(max(position), -1) + 1 from task_checklist_items where task_id = :t), :text, :done)
+                """).param("id", id).param("w", workspace.value()).param("t", task.value()).param("text", text)
+                .param("done", done).update();
+    }
+
+    boolean setChecklistItem(WorkspaceId workspace, TaskId task, UUID item, boolean done) {
+        return jdbc.sql("update task_checklist_items set done = :done where workspace_id = :w and task_id = :t and id = :id")
+                .param("done", done).param("w", workspace.value()).param("t", task.value()).param("id", item).update() > 0;
+    }
+
+    boolean removeChecklistItem(WorkspaceId workspace, TaskId task, UUID item) {
+        return jdbc.sql("delete from task_checklist_items where workspace_id = :w and task_id = :t and id = :id")
+                .param("w", workspace.value()).param("t", task.value()).param("id", item).update() > 0;
+    }
+
+    List<Comment> comments(WorkspaceId workspace, TaskId task) {
+        return jdbc.sql("""
+                select k.id, k.author_id, u.display_name, k.body, k.created_at from task_comments k
+                join users u on u.id = k.author_id
+                where k.workspace_id = :w and k.task_id = :t order by k.created_at, k.id
+                """).param("w", workspace.value()).param("t", task.value())
+                .query((rs, n) -> new Comment(rs.getObject("id", UUID.class), new UserId(rs.getObject("author_id", UUID.class)),
+                        rs.getString("display_name"), rs.getString("body"), instant(rs, "created_at"))).list();
+    }
+
+    void addComment(WorkspaceId workspace, TaskId task, UUID id, UserId author, String body, Instant now) {
+        jdbc.sql("insert into task_comments (id, workspace_id, task_id, author_id, body, created_at) values (:id, :w, :t, :a, :b, :now)")
+                .param("id", id).param("w", workspace.value()).param("t", task.value()).param("a", author.value())
+                .param("b", body).param("now", utc(now)).update();
+    }
+
+    List<TaskEvent> events(WorkspaceId workspace, TaskId task) {
+        return jdbc.sql("""
+                select e.*, u.display_name, f.name as from_name, s.name as to_name from task_events e
+                join users u on u.id = e.actor_id
+                left join workflow_stages f on f.id = e.from_stage_id
+                left join workflow_stages s on s.id = e.to_stage_id
+                where e.workspace_id = :w and e.task_id = :t order by e.at, e.id
+                """).param("w", workspace.value()).param("t", task.value())
+                .query((rs, n) -> new TaskEvent(rs.getObject("id", UUID.class), TaskEvent.Kind.valueOf(rs.getString("kind")),
+                        new UserId(rs.getObject("actor_id", UUID.class)), rs.getString("display_name"),
+                        rs.getString("from_name"), rs.getString("to_name"), rs.getBoolean("on_behalf_of_client"),
+                        rs.getString("note"), instant(rs, "at"))).list();
+    }
+
+    void addEvent(WorkspaceId workspace, TaskId task, UserId actor, TaskEvent.Kind kind, @Nullable StageId from,
+            @Nullable StageId to, boolean onBehalfOfClient, @Nullable String note, Instant now) {
+        jdbc.sql("""
+                insert into task_events (id, workspace_id, task_id, actor_id, kind, from_stage_id, to_stage_id,
+                    on_behalf_of_client, note, at)
+                values (:id, :w, :t, :a, :kind, :from, :to, :behalf, :note, :now)
+                """).param("id", UUID.randomUUID()).param("w", workspace.value()).param("t", task.value())
+                .param("a", actor.value()).param("kind", kind.name()).param("from", from == null ? null : from.value())
+                .param("to", to == null ? null : to.value()).param("behalf", onBehalfOfClient).param("note", note)
+                .param("now", utc(now)).update();
+    }
+
+    // --- rows ---------------------------------------------------------------------------------------
+
+    static Task task(ResultSet rs, int n) throws SQLException {
+        UUID project = rs.getObject("project_id", UUID.class);
+        UUID assignee = rs.getObject("assignee_id", UUID.class);
+        UUID workflow = rs.getObject("workflow_id", UUID.class);
+        Stage stage = new Stage(new StageId(rs.getObject("stage_id", UUID.class)), new WorkflowId(workflow),
+                rs.getInt("stage_position"), rs.getString("stage_name"), StageKind.valueOf(rs.getString("stage_kind")));
+        Date dueDate = rs.getDate("due_date");
+        Instant dueAt = instantOrNull(rs, "due_at");
+        String dueZone = rs.getString("due_zone");
+        Due due = dueDate == null ? null
+                : new Due(dueDate.toLocalDate(), dueAt, dueAt == null ? null : ZoneId.of(dueZone));
+        int estimate = rs.getInt("estimate_minutes");
+        Integer estimateMinutes = rs.wasNull() ? null : estimate;
+        return new Task(new TaskId(rs.getObject("id", UUID.class)), new ClientId(rs.getObject("client_id", UUID.class)),
+                rs.getString("client_name"), ZoneId.of(rs.getString("client_zone")),
+                project == null ? null : new ProjectId(project), rs.getString("project_name"), new WorkflowId(workflow),
+                stage, rs.getInt("position"), rs.getString("title"), rs.getString("description"),
+                rs.getBoolean("urgent"), rs.getBoolean("important"), due, estimateMinutes,
+                assignee == null ? null : new UserId(assignee), rs.getString("assignee_name"), rs.getString("task_type"),
+                recurrence(rs), rs.getString("sop"), instantOrNull(rs, "completed_at"), rs.getInt("checklist_done"),
+                rs.getInt("checklist_total"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static @Nullable Recurrence recurrence(ResultSet rs) throws SQLException {
+        String frequency = rs.getString("recur_frequency");
+        if (frequency == null) {
+            return null;
+        }
+        String days = rs.getString("recur_weekdays");
+        Set<DayOfWeek> weekdays = days == null || days.isBlank() ? EnumSet.noneOf(DayOfWeek.class)
+                : Arrays.stream(days.split(",")).map(DayOfWeek::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+        Date until = rs.getDate("recur_until");
+        return new Recurrence(Recurrence.Frequency.valueOf(frequency), rs.getInt("recur_interval"), weekdays,
+                rs.getDate("recur_anchor").toLocalDate(), until == null ? null : until.toLocalDate());
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

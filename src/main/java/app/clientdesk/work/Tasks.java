@@ -1,0 +1,421 @@
+package app.clientdesk.work;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.Account;
+import app.clientdesk.identity.Accounts;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.Role;
+import app.clientdesk.identity.UserId;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.identity.Workspaces;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks as the viewer may see and change them. The owner sees all; a member sees the tasks of the clients
+ * assigned to them (and changes those); a client contact sees none here, but may approve or ask for
+ * changes on their own client's tasks waiting for them. A task the viewer may not see is not found.
+ *
+ * <p>Moving between stages keeps the workflow's gates: a task never leaves its workflow; a member cannot
+ * move a task past a review stage; nobody drags a task past a client-approval stage, which only
+ * {@link #approve} passes (by the client, or by the owner on the client's behalf, recorded as such).
+ */
+@Service
+public class Tasks {
+
+    /** The order of lists that are not boards: due first (dateless last), then title. */
+    static final String BY_DUE = "case when t.due_date is null then 1 else 0 end, t.due_date, t.due_at, lower(t.title), t.id";
+    static final String BY_BOARD = "s.position, t.position, t.created_at, t.id";
+
+    private final TaskStore store;
+    private final Workflows workflows;
+    private final Projects projects;
+    private final Clients clients;
+    private final Accounts accounts;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    Tasks(TaskStore store, Workflows workflows, Projects projects, Clients clients, Accounts accounts,
+            Workspaces workspaces, Clock clock) {
+        this.store = store;
+        this.workflows = workflows;
+        this.projects = projects;
+        this.clients = clients;
+        this.accounts = accounts;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    public Optional<Task> find(CurrentUser viewer, TaskId id) {
+        if (viewer.isClientContact()) {
+            return store.find(viewer.workspaceId(), null, id)
+                    .filter(t -> viewer.clientId().map(own -> own.equals(t.clientId().value())).orElse(false));
+        }
+        return store.find(viewer.workspaceId(), memberScope(viewer), id);
+    }
+
+    public Task get(CurrentUser viewer, TaskId id) {
+        return find(viewer, id).orElseThrow(() -> new NotFoundException("task"));
+    }
+
+    /** Tasks matching {@code query}, due first. */
+    public List<Task> search(CurrentUser viewer, TaskQuery query) {
+        requireStaff(viewer);
+        return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_DUE);
+    }
+
+    /** Tasks matching {@code query} in board order: by stage, then by their place in the stage. */
+    public List<Task> inBoardOrder(CurrentUser viewer, TaskQuery query) {
+        requireStaff(viewer);
+        return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_BOARD);
+    }
+
+    public List<ChecklistItem> checklist(CurrentUser viewer, TaskId id) {
+        return store.checklist(viewer.workspaceId(), get(viewer, id).id());
+    }
+
+    public List<Comment> comments(CurrentUser viewer, TaskId id) {
+        return store.comments(viewer.workspaceId(), get(viewer, id).id());
+    }
+
+    public List<TaskEvent> history(CurrentUser viewer, TaskId id) {
+        return store.events(viewer.workspaceId(), get(viewer, id).id());
+    }
+
+    /** Task types in use in the workspace, for suggestions. */
+    public List<String> types(CurrentUser viewer) {
+        requireStaff(viewer);
+        return store.types(viewer.workspaceId());
+    }
+
+    // --- writing -----------------------------------------------------------------------------------
+
+    /**
+     * Creates a task in the first stage of its project's workflow (or the given stage of that workflow, or
+     * the workspace's default workflow for a task outside a project), at the end of the stage.
+     *
+     * @throws InvalidInputException listing every broken rule; nothing is saved
+     */
+    @Transactional
+    public TaskId create(CurrentUser viewer, TaskInput input) {
+        requireStaff(viewer);
+        TaskRules.Valid valid = TaskRules.check(input, lookups(viewer));
+        Workflow workflow = valid.projectId() != null
+                ? workflows.get(viewer.workspaceId(), projects.get(viewer, valid.projectId()).workflowId())
+                : workflows.standard(viewer.workspaceId());
+        Stage stage = workflow.first();
+        if (TaskRules.text(input.stageId()) != null) {
+            stage = TaskRules.uuid(input.stageId()).map(StageId::new).flatMap(workflow::stage)
+                    .orElseThrow(() -> InvalidInputException.of("stageId", "task.move.otherWorkflow"));
+        }
+        return insert(viewer.workspaceId(), viewer.id(), valid, workflow, stage, null);
+    }
+
+    /** For the demo, templates and the data generator: makes a task that has already passed the rules. */
+    @Transactional
+    public TaskId insert(WorkspaceId workspace, UserId actor, TaskRules.Valid valid, Workflow workflow, Stage stage,
+            @Nullable UUID seriesId) {
+        TaskId id = TaskId.random();
+        Instant now = clock.instant();
+        UUID series = valid.recurrence() == null ? null : seriesId != null ? seriesId : id.value();
+        store.insert(workspace, id, valid, workflow.id(), stage.id(), store.endOf(workspace, stage.id()), series,
+                actor, now);
+        valid.checklist().forEach(text -> store.addChecklistItem(workspace, id, UUID.randomUUID(), text, false));
+        store.addEvent(workspace, id, actor, TaskEvent.Kind.CREATED, null, stage.id(), false, null, now);
+        return id;
+    }
+
+    /**
+     * Changes a task's fields (not its stage: see {@link #move}). The checklist in the input is ignored.
+     *
+     * @throws InvalidInputException listing every broken rule; nothing is saved
+     */
+    @Transactional
+    public Task update(CurrentUser viewer, TaskId id, TaskInput input) {
+        Task existing = get(viewer, id);
+        requireStaff(viewer);
+        TaskRules.Valid valid = TaskRules.check(input, lookups(viewer));
+        if (valid.projectId() != null && !valid.projectId().equals(existing.projectId())
+                && !projects.get(viewer, valid.projectId()).workflowId().equals(existing.workflowId())) {
+            throw InvalidInputException.of("projectId", "task.project.otherWorkflow");
+        }
+        UUID series = valid.recurrence() == null ? null : seriesIdOf(viewer.workspaceId(), existing);
+        store.update(viewer.workspaceId(), id, valid, series, clock.instant());
+        return get(viewer, id);
+    }
+
+    private UUID seriesIdOf(WorkspaceId workspace, Task task) {
+        return store.seriesId(workspace, task.id()).orElse(task.id().value());
+    }
+
+    @Transactional
+    public void delete(CurrentUser viewer, TaskId id) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        store.delete(viewer.workspaceId(), task.id());
+    }
+
+    /** Moves a task between the Eisenhower quadrants: its urgent and important flags follow. */
+    @Transactional
+    public Task setQuadrant(CurrentUser viewer, TaskId id, Quadrant quadrant) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        store.setFlags(viewer.workspaceId(), task.id(), quadrant.urgent(), quadrant.important(), clock.instant());
+        return get(viewer, id);
+    }
+
+    /**
+     * Moves a task to {@code target} at {@code index} (0-based among the stage's other tasks; null for the
+     * end). Entering a DONE stage completes the task, and a repeating task then makes its next occurrence.
+     *
+     * @throws InvalidInputException (field {@code stageId}) when a rule refuses the move; nothing changes
+     */
+    @Transactional
+    public Task move(CurrentUser viewer, TaskId id, StageId target, @Nullable Integer index) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        Stage to = workflow.stage(target)
+                .orElseThrow(() -> InvalidInputException.of("stageId", "task.move.otherWorkflow"));
+        Stage from = workflow.stage(task.stage().id()).orElseThrow();
+        StageMoves.check(workflow, from, to, viewer.role());
+        place(viewer, task, workflow, from, to, index, TaskEvent.Kind.MOVED, false, null);
+        return get(viewer, id);
+    }
+
+    /** Sends a task to its workflow's DONE stage. */
+    @Transactional
+    public Task complete(CurrentUser viewer, TaskId id) {
+        Task task = get(viewer, id);
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        Stage done = workflow.done().orElseThrow(() -> InvalidInputException.of("stageId", "workflow.stages.needsDone"));
+        return move(viewer, id, done.id(), null);
+    }
+
+    /**
+     * Passes a gate: the owner approves work waiting in a REVIEW stage; the client (or the owner on the
+     * client's behalf, which is recorded) approves work waiting in a CLIENT_APPROVAL stage. The task moves
+     * to the next stage.
+     */
+    @Transactional
+    public Task approve(CurrentUser viewer, TaskId id, @Nullable String note) {
+        Task task = get(viewer, id);
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        Stage from = workflow.stage(task.stage().id()).orElseThrow();
+        boolean onBehalf = checkGateKeeper(viewer, from);
+        Stage next = workflow.after(from).orElseThrow(() -> InvalidInputException.of("stageId", "task.approve.lastStage"));
+        place(viewer, task, workflow, from, next, null, TaskEvent.Kind.APPROVED, onBehalf, clean(note));
+        return get(viewer, id);
+    }
+
+    /**
+     * Sends work waiting at a gate back to the nearest ordinary stage before it, with what should change
+     * (required), kept in the task's history and as a comment.
+     */
+    @Transactional
+    public Task requestChanges(CurrentUser viewer, TaskId id, @Nullable String note) {
+        Task task = get(viewer, id);
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        Stage from = workflow.stage(task.stage().id()).orElseThrow();
+        boolean onBehalf = checkGateKeeper(viewer, from);
+        String what = clean(note);
+        if (what == null) {
+            throw InvalidInputException.of("note", "task.changes.noteRequired");
+        }
+        Stage back = workflow.openBefore(from).orElse(workflow.first());
+        place(viewer, task, workflow, from, back, null, TaskEvent.Kind.CHANGES_REQUESTED, onBehalf, what);
+        store.addComment(viewer.workspaceId(), task.id(), UUID.randomUUID(), viewer.id(), what, clock.instant());
+        return get(viewer, id);
+    }
+
+    /** @return whether the owner acts on the client's behalf */
+    private static boolean checkGateKeeper(CurrentUser viewer, Stage from) {
+        return switch (from.kind()) {
+            case REVIEW -> {
+                if (!viewer.isOwner()) {
+                    throw InvalidInputException.of("stageId", "task.move.reviewByOwner", from.name());
+                }
+                yield false;
+            }
+            case CLIENT_APPROVAL -> {
+                if (viewer.isMember()) {
+                    throw InvalidInputException.of("stageId", "task.move.clientApproval", from.name());
+                }
+                yield viewer.isOwner();
+            }
+            default -> throw InvalidInputException.of("stageId", "task.approve.notWaiting", from.name());
+        };
+    }
+
+    private void place(CurrentUser viewer, Task task, Workflow workflow, Stage from, Stage to, @Nullable Integer index,
+            TaskEvent.Kind kind, boolean onBehalf, @Nullable String note) {
+        WorkspaceId workspace = viewer.workspaceId();
+        Instant now = clock.instant();
+        int position = index == null ? store.endOf(workspace, to.id())
+                : store.positionAt(workspace, to.id(), Math.max(0, index), task.id())
+                        .orElseGet(() -> store.endOf(workspace, to.id()));
+        boolean completes = to.kind() == StageKind.DONE;
+        Instant completedAt = completes ? (task.completedAt() != null ? task.completedAt() : now) : null;
+        store.move(workspace, task.id(), to.id(), position, completedAt, now);
+        if (!from.id().equals(to.id()) || kind != TaskEvent.Kind.MOVED) {
+            TaskEvent.Kind recorded = kind == TaskEvent.Kind.MOVED && completes ? TaskEvent.Kind.COMPLETED
+                    : kind == TaskEvent.Kind.MOVED && from.kind() == StageKind.DONE ? TaskEvent.Kind.REOPENED : kind;
+            store.addEvent(workspace, task.id(), viewer.id(), recorded, from.id(), to.id(), onBehalf, note, now);
+        }
+        if (completes && task.completedAt() == null && task.recurrence() != null && task.due() != null) {
+            repeat(workspace, viewer.id(), task, workflow, task.due().date());
+        }
+    }
+
+    // --- checklist and comments --------------------------------------------------------------------
+
+    @Transactional
+    public void addChecklistItem(CurrentUser viewer, TaskId id, @Nullable String text) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        String clean = clean(text);
+        if (clean == null) {
+            throw InvalidInputException.of("text", "validation.required");
+        }
+        if (clean.length() > TaskRules.MAX_CHECKLIST_ITEM) {
+            throw InvalidInputException.of("text", "validation.tooLong", TaskRules.MAX_CHECKLIST_ITEM);
+        }
+        store.addChecklistItem(viewer.workspaceId(), task.id(), UUID.randomUUID(), clean, false);
+    }
+
+    @Transactional
+    public void checkItem(CurrentUser viewer, TaskId id, UUID item, boolean done) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        if (!store.setChecklistItem(viewer.workspaceId(), task.id(), item, done)) {
+            throw new NotFoundException("checklist item");
+        }
+    }
+
+    @Transactional
+    public void removeChecklistItem(CurrentUser viewer, TaskId id, UUID item) {
+        Task task = get(viewer, id);
+        requireStaff(viewer);
+        if (!store.removeChecklistItem(viewer.workspaceId(), task.id(), item)) {
+            throw new NotFoundException("checklist item");
+        }
+    }
+
+    /** A comment by anyone who may see the task, client contacts included (on their own client's tasks). */
+    @Transactional
+    public void comment(CurrentUser viewer, TaskId id, @Nullable String body) {
+        Task task = get(viewer, id);
+        String clean = clean(body);
+        if (clean == null) {
+            throw InvalidInputException.of("body", "validation.required");
+        }
+        if (clean.length() > 10000) {
+            throw InvalidInputException.of("body", "validation.tooLong", 10000);
+        }
+        store.addComment(viewer.workspaceId(), task.id(), UUID.randomUUID(), viewer.id(), clean, clock.instant());
+    }
+
+    // --- recurrence --------------------------------------------------------------------------------
+
+    /**
+     * Makes the next occurrence of every repeating series whose next date has come (in the task's stated
+     * zone, else its client's), even if the current one is still open. Missed dates are skipped: one new
+     * occurrence, for the latest date that has come. Safe on several nodes at once: a series has one task
+     * per date.
+     *
+     * @return how many occurrences were made
+     */
+    @Transactional
+    public int repeatDue() {
+        int made = 0;
+        Instant now = clock.instant();
+        for (Map.Entry<WorkspaceId, TaskId> entry : store.latestOfSeries()) {
+            Task task = store.find(entry.getKey(), null, entry.getValue()).orElse(null);
+            if (task == null || task.recurrence() == null || task.due() == null) {
+                continue;
+            }
+            ZoneId zone = task.due().zone() != null ? task.due().zone() : task.clientZone();
+            LocalDate today = now.atZone(zone).toLocalDate();
+            Optional<LocalDate> next = task.recurrence().next(task.due().date());
+            if (next.isEmpty() || next.get().isAfter(today)) {
+                continue;
+            }
+            LocalDate date = next.get();
+            for (Optional<LocalDate> later = task.recurrence().next(date); later.isPresent() && !later.get().isAfter(today);
+                    later = task.recurrence().next(date)) {
+                date = later.get();
+            }
+            Workflow workflow = workflows.get(entry.getKey(), task.workflowId());
+            UserId actor = store.createdBy(entry.getKey(), task.id());
+            if (occurrence(entry.getKey(), actor, task, workflow, date)) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    private void repeat(WorkspaceId workspace, UserId actor, Task task, Workflow workflow, LocalDate after) {
+        task.recurrence().next(after).ifPresent(date -> occurrence(workspace, actor, task, workflow, date));
+    }
+
+    private boolean occurrence(WorkspaceId workspace, UserId actor, Task task, Workflow workflow, LocalDate date) {
+        UUID series = seriesIdOf(workspace, task);
+        if (store.occurrenceExists(workspace, series, date)) {
+            return false;
+        }
+        List<String> checklist = store.checklist(workspace, task.id()).stream().map(ChecklistItem::text).toList();
+        TaskRules.Valid next = new TaskRules.Valid(task.clientId(), task.projectId(), task.title(), task.description(),
+                task.urgent(), task.important(), task.due().movedTo(date), task.estimateMinutes(), task.assigneeId(),
+                task.type(), task.recurrence(), task.sop(), checklist);
+        TaskId id = insert(workspace, actor, next, workflow, workflow.first(), series);
+        store.addEvent(workspace, id, actor, TaskEvent.Kind.REPEATED, null, workflow.first().id(), false, null,
+                clock.instant());
+        return true;
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    /** What {@link TaskRules} needs, answered as the viewer sees the workspace. */
+    public TaskRules.Lookups lookups(CurrentUser viewer) {
+        return new TaskRules.Lookups(
+                client -> clients.find(viewer, client).filter(c -> !c.archived()).map(Client::zone),
+                project -> projects.find(viewer, project),
+                user -> accounts.find(viewer.workspaceId(), user)
+                        .filter(a -> a.role() != Role.CLIENT && !a.disabled()).isPresent());
+    }
+
+    /** The people work can be assigned to: the owner and active members. */
+    public List<Account> assignable(CurrentUser viewer) {
+        return accounts.inWorkspace(viewer.workspaceId()).stream()
+                .filter(a -> a.role() != Role.CLIENT && !a.disabled()).toList();
+    }
+
+    private static @Nullable String clean(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static @Nullable UUID memberScope(CurrentUser viewer) {
+        return viewer.isOwner() ? null : viewer.id().value();
+    }
+
+    private static void requireStaff(CurrentUser viewer) {
+        if (viewer.isClientContact()) {
+            throw new AccessDeniedException("client contacts use the portal");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.work.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,1 @@
+// Behaviour of the views screens. No inline script: CSP allows only files from this origin.
