@@ -13,6 +13,13 @@ import app.clientdesk.identity.ApiTokens;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.PublicRoute;
 import app.clientdesk.support.IntegrationTest;
+import app.clientdesk.work.ProjectId;
+import app.clientdesk.work.ProjectInput;
+import app.clientdesk.work.Projects;
+import app.clientdesk.work.TaskId;
+import app.clientdesk.work.TaskInput;
+import app.clientdesk.work.Tasks;
+import app.clientdesk.work.WorkflowId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,6 +86,10 @@ class RouteSweepIT extends IntegrationTest {
     private ClientId unassigned;
     private ApiTokens.Issued ownerToken;
     private Map<String, String> aIds;
+    private ProjectId projectId;
+    private TaskId taskId;
+    @Autowired Tasks tasks;
+    @Autowired Projects projects;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -96,12 +107,23 @@ class RouteSweepIT extends IntegrationTest {
         UUID invitationId = jdbc.sql("select id from invitations where email = :email").param("email", invitee)
                 .query(UUID.class).single();
         ownerToken = apiTokens.create(accounts.find(a.created().workspaceId(), a.owner().id()).orElseThrow(), "A");
-        aIds = Map.of(
-                "clientId", assigned.value().toString(),
-                "userId", member.id().value().toString(),
-                "invitationId", invitationId.toString(),
-                "tokenId", ownerToken.id().toString(),
-                "token", invitationToken);
+        projectId = projects.create(a.owner(), new ProjectInput(assigned.value().toString(), "Alpha project", "ACTIVE",
+                null, null, "10", null, null));
+        taskId = tasks.create(a.owner(), new TaskInput("Alpha task", "Some *work*", assigned.value().toString(),
+                projectId.value().toString(), null, true, false, "2026-12-01", null, null, "30", null, "email", null,
+                null, List.of(), null, null, List.of("First step")));
+        UUID itemId = tasks.checklist(a.owner(), taskId).get(0).id();
+        WorkflowId workflowId = tasks.get(a.owner(), taskId).workflowId();
+        aIds = Map.ofEntries(
+                Map.entry("taskId", taskId.value().toString()),
+                Map.entry("projectId", projectId.value().toString()),
+                Map.entry("workflowId", workflowId.value().toString()),
+                Map.entry("itemId", itemId.toString()),
+                Map.entry("clientId", assigned.value().toString()),
+                Map.entry("userId", member.id().value().toString()),
+                Map.entry("invitationId", invitationId.toString()),
+                Map.entry("tokenId", ownerToken.id().toString()),
+                Map.entry("token", invitationToken));
     }
 
     @Test
@@ -293,7 +315,7 @@ class RouteSweepIT extends IntegrationTest {
 
     /** What an attacker could notice having changed in workspace A. */
     private record Snapshot(long clients, List<String> clientStates, long disabledPeople, long openInvitations,
-            long activeTokens) {
+            long activeTokens, String work) {
     }
 
     private Snapshot snapshot() {
@@ -308,7 +330,34 @@ class RouteSweepIT extends IntegrationTest {
                 count("select count(*) from users where workspace_id = :w and disabled_at is not null", workspace),
                 count("select count(*) from invitations where workspace_id = :w and accepted_at is null "
                         + "and revoked_at is null", workspace),
-                count("select count(*) from api_tokens where workspace_id = :w and revoked_at is null", workspace));
+                count("select count(*) from api_tokens where workspace_id = :w and revoked_at is null", workspace),
+                work(workspace));
+    }
+
+    /** Everything about workspace A's work that a write could change, as one comparable text. */
+    private String work(UUID workspace) {
+        return String.join(" | ", List.of(
+                rows("select id, title, description, stage_id, position, urgent, important, due_date, assignee_id, "
+                        + "completed_at, updated_at from tasks where workspace_id = :w order by id", workspace),
+                rows("select id, name, status, workflow_id, updated_at from projects where workspace_id = :w order by id",
+                        workspace),
+                rows("select id, text, done from task_checklist_items where workspace_id = :w order by id", workspace),
+                rows("select id from task_comments where workspace_id = :w order by id", workspace),
+                rows("select id from task_attachments where workspace_id = :w order by id", workspace),
+                rows("select id, name from workflows where workspace_id = :w order by id", workspace),
+                rows("select id, name, kind, position from workflow_stages where workspace_id = :w order by id", workspace),
+                rows("select id, name from task_templates where workspace_id = :w order by id", workspace),
+                rows("select id, name from project_templates where workspace_id = :w order by id", workspace)));
+    }
+
+    private String rows(String sql, UUID workspace) {
+        return jdbc.sql(sql).param("w", workspace).query((rs, n) -> {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(rs.getObject(i)).append(',');
+            }
+            return row.toString();
+        }).list().toString();
     }
 
     private long count(String sql, UUID workspace) {
