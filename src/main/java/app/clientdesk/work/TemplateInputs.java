@@ -3,13 +3,13 @@ package app.clientdesk.work;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Templates as typed in a form, before any rule is checked. Checklists are one item per line. */
+/** Templates as typed in a form, before any rule is checked. Checklists are one item per line; a flag left out is false. */
 public final class TemplateInputs {
 
     private TemplateInputs() {}
 
     public record TaskTemplateInput(@Nullable String name, @Nullable String title, @Nullable String description,
-            @Nullable String type, @Nullable String estimateMinutes, boolean urgent, boolean important,
+            @Nullable String type, @Nullable String estimateMinutes, @Nullable Boolean urgent, @Nullable Boolean important,
             @Nullable String checklist, @Nullable String sop) {
     }
 

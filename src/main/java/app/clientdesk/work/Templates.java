@@ -186,8 +186,8 @@ public class Templates {
         List<String> checklist = checklist(v, "checklist", in.checklist());
         String sop = optional(v, "sop", in.sop(), TaskRules.MAX_TEXT);
         v.throwIfAny();
-        return new TemplateStore.TaskTemplateRow(name, title, description, lower(type), estimate, in.urgent(),
-                in.important(), checklist, sop);
+        return new TemplateStore.TaskTemplateRow(name, title, description, lower(type), estimate,
+                Boolean.TRUE.equals(in.urgent()), Boolean.TRUE.equals(in.important()), checklist, sop);
     }
 
     private TemplateStore.ProjectTemplateRow check(WorkspaceId workspace, ProjectTemplateInput in) {
