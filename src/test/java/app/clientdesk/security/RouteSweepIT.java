@@ -18,6 +18,7 @@ import app.clientdesk.work.ProjectInput;
 import app.clientdesk.work.Projects;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
+import app.clientdesk.work.Templates;
 import app.clientdesk.work.Tasks;
 import app.clientdesk.work.WorkflowId;
 import java.net.URI;
@@ -75,7 +76,29 @@ class RouteSweepIT extends IntegrationTest {
             "POST /settings/workspace",
             "POST /api/v1/clients",
             "PATCH /api/v1/clients/{clientId}",
-            "DELETE /api/v1/clients/{clientId}");
+            "DELETE /api/v1/clients/{clientId}",
+            "GET /projects/new",
+            "POST /projects",
+            "GET /projects/{projectId}/edit",
+            "POST /projects/{projectId}",
+            "POST /projects/{projectId}/delete",
+            "GET /workflows",
+            "GET /workflows/new",
+            "POST /workflows",
+            "GET /workflows/{workflowId}/edit",
+            "POST /workflows/{workflowId}",
+            "GET /templates/tasks/new",
+            "POST /templates/tasks",
+            "GET /templates/tasks/{templateId}/edit",
+            "POST /templates/tasks/{templateId}",
+            "POST /templates/tasks/{templateId}/delete",
+            "GET /templates/projects/new",
+            "POST /templates/projects",
+            "GET /templates/projects/{projectTemplateId}/edit",
+            "POST /templates/projects/{projectTemplateId}",
+            "POST /templates/projects/{projectTemplateId}/delete",
+            "GET /templates/projects/{projectTemplateId}/apply",
+            "POST /templates/projects/{projectTemplateId}/apply");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;
@@ -90,6 +113,7 @@ class RouteSweepIT extends IntegrationTest {
     private TaskId taskId;
     @Autowired Tasks tasks;
     @Autowired Projects projects;
+    @Autowired Templates templates;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -118,6 +142,8 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
+                Map.entry("templateId", templates.taskTemplates(a.owner()).get(0).id().toString()),
+                Map.entry("projectTemplateId", templates.projectTemplates(a.owner()).get(0).id().toString()),
                 Map.entry("itemId", itemId.toString()),
                 Map.entry("clientId", assigned.value().toString()),
                 Map.entry("userId", member.id().value().toString()),

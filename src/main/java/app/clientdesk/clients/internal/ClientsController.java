@@ -2,6 +2,7 @@ package app.clientdesk.clients.internal;
 
 import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientId;
+import app.clientdesk.clients.ClientPageSection;
 import app.clientdesk.clients.ClientPage;
 import app.clientdesk.clients.ClientQuery;
 import app.clientdesk.clients.ClientStatus;
@@ -11,9 +12,11 @@ import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -39,12 +42,15 @@ class ClientsController {
     private final Workspaces workspaces;
     private final MessageSource texts;
     private final Clock clock;
+    private final List<ClientPageSection> sections;
 
-    ClientsController(Clients clients, Workspaces workspaces, MessageSource texts, Clock clock) {
+    ClientsController(Clients clients, Workspaces workspaces, MessageSource texts, Clock clock,
+            List<ClientPageSection> sections) {
         this.clients = clients;
         this.workspaces = workspaces;
         this.texts = texts;
         this.clock = clock;
+        this.sections = sections;
     }
 
     @GetMapping("/clients")
@@ -95,6 +101,8 @@ class ClientsController {
         model.addAttribute("clock", clock);
         model.addAttribute("members", clients.assignableMembers(viewer).stream()
                 .filter(m -> client.memberIds().contains(m.id().value())).toList());
+        Ui ui = (Ui) model.getAttribute("ui");
+        model.addAttribute("sections", sections.stream().map(s -> s.render(viewer, client, ui)).toList());
         return "clients/show";
     }
 

@@ -1,0 +1,46 @@
+package app.clientdesk.work.internal;
+
+import app.clientdesk.clients.ClientQuery;
+import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.validation.Violation;
+import app.clientdesk.shared.web.FieldErrors;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** What the work forms share: the clients the viewer may choose, and refused input as translated field errors. */
+@Component
+class ClientChoices {
+
+    private final Clients clients;
+    private final MessageSource texts;
+
+    ClientChoices(Clients clients, MessageSource texts) {
+        this.clients = clients;
+        this.texts = texts;
+    }
+
+    /** The viewer's clients that are not archived, by name. */
+    List<ClientSummary> of(CurrentUser viewer) {
+        return clients.search(viewer, new ClientQuery(null, null, false, 0, 200)).clients();
+    }
+
+    FieldErrors errors(CurrentUser viewer, InvalidInputException e) {
+        return errors(viewer, e, UnaryOperator.identity());
+    }
+
+    /** {@code field} renames a rule's field to the form's field where they differ. */
+    FieldErrors errors(CurrentUser viewer, InvalidInputException e, UnaryOperator<String> field) {
+        return FieldErrors.of(e.violations().stream()
+                .map(v -> new Violation(field.apply(v.field()), v.messageKey(), v.args())).toList(),
+                texts, viewer.locale());
+    }
+
+    String text(CurrentUser viewer, String key, Object... args) {
+        return texts.getMessage(key, args, viewer.locale());
+    }
+}
