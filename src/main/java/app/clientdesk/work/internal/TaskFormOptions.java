@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /** The choices the task form offers: the viewer's clients and their projects, the team, types and zones. */
 @Component
-class TaskFormOptions {
+public class TaskFormOptions {
 
-    record Options(List<ClientSummary> clients, List<Project> projects, List<Account> assignable, List<String> types,
+    public record Options(List<ClientSummary> clients, List<Project> projects, List<Account> assignable, List<String> types,
             List<String> zones) {
     }
 

@@ -25,10 +25,10 @@ import org.springframework.ui.Model;
 
 /** Everything the task page shows, gathered in one place for the controllers that answer on it. */
 @Component
-class TaskPage {
+public class TaskPage {
 
     /** What the template needs. {@code gate} is the kind of gate the task waits at that the viewer may pass. */
-    record View(Task task, Workflow workflow, ZonedDateTime clientNow, boolean clientOpen, boolean clientHasHours,
+    public record View(Task task, Workflow workflow, ZonedDateTime clientNow, boolean clientOpen, boolean clientHasHours,
             List<ChecklistItem> checklist, List<Comment> comments, List<TaskEvent> history,
             List<Attachment> attachments, long maxUploadMegabytes, @Nullable StageKind gate, @Nullable Task next,
             FieldErrors errors, String comment, String note) {
