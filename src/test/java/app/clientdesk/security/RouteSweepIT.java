@@ -90,6 +90,7 @@ class RouteSweepIT extends IntegrationTest {
     private TaskId taskId;
     @Autowired Tasks tasks;
     @Autowired Projects projects;
+    @Autowired app.clientdesk.work.Attachments attachments;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -113,12 +114,16 @@ class RouteSweepIT extends IntegrationTest {
                 projectId.value().toString(), null, true, false, "2026-12-01", null, null, "30", null, "email", null,
                 null, List.of(), null, null, List.of("First step")));
         UUID itemId = tasks.checklist(a.owner(), taskId).get(0).id();
+        UUID attachmentId = attachments.add(a.owner(), taskId, "brief.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4 brief".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .id();
         WorkflowId workflowId = tasks.get(a.owner(), taskId).workflowId();
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
                 Map.entry("itemId", itemId.toString()),
+                Map.entry("attachmentId", attachmentId.toString()),
                 Map.entry("clientId", assigned.value().toString()),
                 Map.entry("userId", member.id().value().toString()),
                 Map.entry("invitationId", invitationId.toString()),
