@@ -30,7 +30,8 @@ public class TaskPage {
     /** What the template needs. {@code gate} is the kind of gate the task waits at that the viewer may pass. */
     public record View(Task task, Workflow workflow, ZonedDateTime clientNow, boolean clientOpen, boolean clientHasHours,
             List<ChecklistItem> checklist, List<Comment> comments, List<TaskEvent> history,
-            List<Attachment> attachments, long maxUploadMegabytes, @Nullable StageKind gate, @Nullable Task next,
+            List<Attachment> attachments, long maxUploadMegabytes, @Nullable StageKind gate, boolean completable,
+            @Nullable Task next,
             FieldErrors errors, String comment, String note) {
     }
 
@@ -55,6 +56,18 @@ public class TaskPage {
         }
     }
 
+    /** Whether "Complete" can take the task straight to done: no gate in between that the viewer may not pass. */
+    private static boolean completable(CurrentUser viewer, Task task, Workflow workflow) {
+        var done = workflow.done().orElse(null);
+        if (done == null || task.completed()) {
+            return false;
+        }
+        int from = task.stage().position();
+        return workflow.stages().stream()
+                .filter(s -> s.position() >= from && s.position() < done.position())
+                .noneMatch(s -> s.kind() == StageKind.CLIENT_APPROVAL || s.kind() == StageKind.REVIEW && !viewer.isOwner());
+    }
+
     String show(CurrentUser viewer, TaskId id, Model model, FieldErrors errors, String comment, String note) {
         requireStaff(viewer);
         Task task = tasks.get(viewer, id);
@@ -66,7 +79,8 @@ public class TaskPage {
         Task next = task.completed() ? tasks.nextOccurrence(viewer, id).orElse(null) : null;
         model.addAttribute("view", new View(task, workflow, now, hasHours && client.businessHours().isOpenAt(now),
                 hasHours, tasks.checklist(viewer, id), tasks.comments(viewer, id), tasks.history(viewer, id),
-                attachments.list(viewer, id), attachments.maxBytes() / (1024 * 1024), gate, next, errors, comment,
+                attachments.list(viewer, id), attachments.maxBytes() / (1024 * 1024), gate,
+                completable(viewer, task, workflow), next, errors, comment,
                 note));
         return "tasks/show";
     }
