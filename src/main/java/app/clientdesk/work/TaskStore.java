@@ -242,6 +242,14 @@ class TaskStore {
                 .optional();
     }
 
+    /** The occurrence of a series due first after {@code after}, as anyone in the workspace sees it. */
+    Optional<TaskId> nextInSeries(WorkspaceId workspace, UUID series, LocalDate after) {
+        return jdbc.sql("select id from tasks where workspace_id = :w and series_id = :s and due_date > :d "
+                        + "order by due_date fetch first 1 rows only")
+                .param("w", workspace.value()).param("s", series).param("d", after)
+                .query((rs, n) -> new TaskId(rs.getObject("id", UUID.class))).optional();
+    }
+
     UserId createdBy(WorkspaceId workspace, TaskId id) {
         return new UserId(jdbc.sql("select created_by from tasks where workspace_id = :w and id = :id")
                 .param("w", workspace.value()).param("id", id.value()).query((rs, n) -> rs.getObject(1, UUID.class))

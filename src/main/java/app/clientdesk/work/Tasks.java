@@ -97,6 +97,17 @@ public class Tasks {
         return store.events(viewer.workspaceId(), get(viewer, id).id());
     }
 
+    /** The next occurrence of a repeating task (made when it was completed or its date came), if there is one. */
+    public Optional<Task> nextOccurrence(CurrentUser viewer, TaskId id) {
+        Task task = get(viewer, id);
+        if (task.recurrence() == null || task.due() == null) {
+            return Optional.empty();
+        }
+        return store.seriesId(viewer.workspaceId(), task.id())
+                .flatMap(series -> store.nextInSeries(viewer.workspaceId(), series, task.due().date()))
+                .flatMap(next -> find(viewer, next));
+    }
+
     /** Task types in use in the workspace, for suggestions. */
     public List<String> types(CurrentUser viewer) {
         requireStaff(viewer);

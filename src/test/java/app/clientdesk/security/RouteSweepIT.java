@@ -114,6 +114,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired Tasks tasks;
     @Autowired Projects projects;
     @Autowired Templates templates;
+    @Autowired app.clientdesk.work.Attachments attachments;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -137,6 +138,9 @@ class RouteSweepIT extends IntegrationTest {
                 projectId.value().toString(), null, true, false, "2026-12-01", null, null, "30", null, "email", null,
                 null, List.of(), null, null, List.of("First step")));
         UUID itemId = tasks.checklist(a.owner(), taskId).get(0).id();
+        UUID attachmentId = attachments.add(a.owner(), taskId, "brief.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4 brief".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .id();
         WorkflowId workflowId = tasks.get(a.owner(), taskId).workflowId();
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
@@ -145,6 +149,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("templateId", templates.taskTemplates(a.owner()).get(0).id().toString()),
                 Map.entry("projectTemplateId", templates.projectTemplates(a.owner()).get(0).id().toString()),
                 Map.entry("itemId", itemId.toString()),
+                Map.entry("attachmentId", attachmentId.toString()),
                 Map.entry("clientId", assigned.value().toString()),
                 Map.entry("userId", member.id().value().toString()),
                 Map.entry("invitationId", invitationId.toString()),

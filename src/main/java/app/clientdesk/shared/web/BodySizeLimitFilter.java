@@ -14,22 +14,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than {@code clientdesk.max-body-size} before anything reads it: 413,
- * shown as the friendly error page or, under /api, as a problem detail.
+ * shown as the friendly error page or, under /api, as a problem detail. A file upload to a task
+ * ({@code POST /tasks/{id}/attachments}) may be as large as {@code clientdesk.attachments.max-size} plus
+ * room for the multipart envelope; the upload itself checks the file's size and says so in words.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/tasks/[^/]+/attachments");
+    private static final long MULTIPART_ROOM = 1024 * 1024;
 
-    BodySizeLimitFilter(@Value("${clientdesk.max-body-size:1MB}") DataSize max) {
+    private final long maxBytes;
+    private final long maxUploadBytes;
+
+    BodySizeLimitFilter(@Value("${clientdesk.max-body-size:1MB}") DataSize max,
+            @Value("${clientdesk.attachments.max-size:10MB}") DataSize maxAttachment) {
         this.maxBytes = max.toBytes();
+        this.maxUploadBytes = Math.max(maxBytes, maxAttachment.toBytes() + MULTIPART_ROOM);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        boolean upload = "POST".equals(request.getMethod())
+                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        if (request.getContentLengthLong() > (upload ? maxUploadBytes : maxBytes)) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }

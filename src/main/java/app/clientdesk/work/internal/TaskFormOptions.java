@@ -1,0 +1,41 @@
+package app.clientdesk.work.internal;
+
+import app.clientdesk.clients.ClientQuery;
+import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.Account;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.time.TimeZones;
+import app.clientdesk.work.Project;
+import app.clientdesk.work.Projects;
+import app.clientdesk.work.Tasks;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The choices the task form offers: the viewer's clients and their projects, the team, types and zones. */
+@Component
+public class TaskFormOptions {
+
+    public record Options(List<ClientSummary> clients, List<Project> projects, List<Account> assignable, List<String> types,
+            List<String> zones) {
+    }
+
+    private final Clients clients;
+    private final Projects projects;
+    private final Tasks tasks;
+
+    TaskFormOptions(Clients clients, Projects projects, Tasks tasks) {
+        this.clients = clients;
+        this.projects = projects;
+        this.tasks = tasks;
+    }
+
+    List<ClientSummary> clients(CurrentUser viewer) {
+        return clients.search(viewer, new ClientQuery("", null, false, 0, 200)).clients();
+    }
+
+    Options of(CurrentUser viewer) {
+        return new Options(clients(viewer), projects.list(viewer, null, false), tasks.assignable(viewer),
+                tasks.types(viewer), TimeZones.selectable());
+    }
+}
