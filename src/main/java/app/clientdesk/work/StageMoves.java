@@ -5,12 +5,23 @@ import app.clientdesk.shared.validation.InvalidInputException;
 
 /**
  * Which moves between the stages of one workflow a person may make by hand. Moving back is always
- * allowed. Moving forward past a gate is not: a member may bring work into a REVIEW stage but only the
- * owner moves it on; a CLIENT_APPROVAL stage is passed only by an approval, never by a drag.
+ * allowed. A member may bring work into a REVIEW stage but never moves it on or past one: the owner
+ * does. Work waiting in a CLIENT_APPROVAL stage leaves forward only by an approval (the client's, or
+ * the owner's on the client's behalf), never by a drag. Work that does not need the client's approval
+ * may skip that stage: it never waited there.
  */
 final class StageMoves {
 
     private StageMoves() {}
+
+    static boolean allowed(Workflow workflow, Stage from, Stage to, Role role) {
+        try {
+            check(workflow, from, to, role);
+            return true;
+        } catch (InvalidInputException refused) {
+            return false;
+        }
+    }
 
     /** @throws InvalidInputException (field {@code stageId}) naming the gate that refuses the move */
     static void check(Workflow workflow, Stage from, Stage to, Role role) {
@@ -29,7 +40,7 @@ final class StageMoves {
             if (!passed) {
                 continue;
             }
-            if (gate.kind() == StageKind.CLIENT_APPROVAL) {
+            if (gate.kind() == StageKind.CLIENT_APPROVAL && gate.id().equals(from.id())) {
                 throw InvalidInputException.of("stageId", "task.move.clientApproval", gate.name());
             }
             if (gate.kind() == StageKind.REVIEW && role != Role.OWNER) {

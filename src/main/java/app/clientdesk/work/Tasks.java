@@ -209,6 +209,16 @@ public class Tasks {
         return get(viewer, id);
     }
 
+    /** Whether the viewer may move the task to {@code to} by hand (see {@link StageMoves}). */
+    public boolean canMove(CurrentUser viewer, Task task, Stage to) {
+        if (viewer.isClientContact()) {
+            return false;
+        }
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        return workflow.stage(task.stage().id())
+                .map(from -> StageMoves.allowed(workflow, from, to, viewer.role())).orElse(false);
+    }
+
     /** Sends a task to its workflow's DONE stage. */
     @Transactional
     public Task complete(CurrentUser viewer, TaskId id) {

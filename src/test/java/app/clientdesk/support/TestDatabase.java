@@ -27,7 +27,30 @@ public final class TestDatabase implements ExecutionCondition {
         return System.getenv("CLIENTDESK_TEST_POSTGRES_URL");
     }
 
+    /**
+     * Properties of every test context: its database, attachments in a temporary folder rather than
+     * ./data, and no repeat job ticking in the background (tests call it when they mean to).
+     */
     public static Map<String, String> properties() {
+        Map<String, String> all = new java.util.HashMap<>(database());
+        all.put("clientdesk.work.repeat-enabled", "false");
+        all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
+        return all;
+    }
+
+    private static final java.nio.file.Path ATTACHMENTS = temporaryFolder();
+
+    private static java.nio.file.Path temporaryFolder() {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("clientdesk-attachments");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> database() {
         if (postgresRequested()) {
             return Map.of(
                     "spring.datasource.url", postgresUrl(),

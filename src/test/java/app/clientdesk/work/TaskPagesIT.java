@@ -84,11 +84,13 @@ class TaskPagesIT extends IntegrationTest {
     }
 
     @Test
-    void aMovePastTheClientsApprovalIsRefusedWithTheReasonAndNothingChanges() throws Exception {
+    void workWaitingForTheClientCannotBeDraggedOnAndNothingChanges() throws Exception {
         TaskId id = task("Draft newsletter");
         Workflow workflow = workflows.standard(ws.created().workspaceId());
         Stage done = stage(workflow, StageKind.DONE);
         Stage waiting = stage(workflow, StageKind.CLIENT_APPROVAL);
+        assertThat(send(post("/tasks/" + id + "/move").param("stageId", waiting.id().toString())).getStatus())
+                .isEqualTo(302);
         Stage before = tasks.get(owner, id).stage();
 
         MockHttpServletResponse refused = send(post("/tasks/" + id + "/move").param("stageId", done.id().toString()));
@@ -98,7 +100,8 @@ class TaskPagesIT extends IntegrationTest {
                 + waiting.name() + "” waits for the client: only the client, or the owner on the client’s behalf, "
                 + "can approve it.</p>");
         assertThat(tasks.get(owner, id).stage()).isEqualTo(before);
-        assertThat(tasks.history(owner, id)).extracting(TaskEvent::kind).containsExactly(TaskEvent.Kind.CREATED);
+        assertThat(tasks.history(owner, id)).extracting(TaskEvent::kind)
+                .containsExactly(TaskEvent.Kind.CREATED, TaskEvent.Kind.MOVED);
     }
 
     @Test

@@ -57,15 +57,8 @@ public class TaskPage {
     }
 
     /** Whether "Complete" can take the task straight to done: no gate in between that the viewer may not pass. */
-    private static boolean completable(CurrentUser viewer, Task task, Workflow workflow) {
-        var done = workflow.done().orElse(null);
-        if (done == null || task.completed()) {
-            return false;
-        }
-        int from = task.stage().position();
-        return workflow.stages().stream()
-                .filter(s -> s.position() >= from && s.position() < done.position())
-                .noneMatch(s -> s.kind() == StageKind.CLIENT_APPROVAL || s.kind() == StageKind.REVIEW && !viewer.isOwner());
+    private boolean completable(CurrentUser viewer, Task task, Workflow workflow) {
+        return !task.completed() && workflow.done().map(done -> tasks.canMove(viewer, task, done)).orElse(false);
     }
 
     String show(CurrentUser viewer, TaskId id, Model model, FieldErrors errors, String comment, String note) {
