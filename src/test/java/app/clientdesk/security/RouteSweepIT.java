@@ -75,7 +75,10 @@ class RouteSweepIT extends IntegrationTest {
             "POST /settings/workspace",
             "POST /api/v1/clients",
             "PATCH /api/v1/clients/{clientId}",
-            "DELETE /api/v1/clients/{clientId}");
+            "DELETE /api/v1/clients/{clientId}",
+            "POST /api/v1/projects",
+            "PATCH /api/v1/projects/{projectId}",
+            "DELETE /api/v1/projects/{projectId}");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;
