@@ -67,7 +67,7 @@ class ProjectStore {
         if (openOnly) {
             where.append(" and p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD')");
         }
-        return jdbc.sql(SELECT + where + """
+        return jdbc.sql(SELECT + where + " " + """
                  order by case when p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD') then 0 else 1 end,
                  p.due_date, lower(p.name), p.id limit 1000""")
                 .params(params).query(ProjectStore::project).list();
