@@ -1,5 +1,6 @@
 package app.clientdesk.admin;
 
+import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.ClientInput;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Accounts;
@@ -7,7 +8,9 @@ import app.clientdesk.identity.NewWorkspace;
 import app.clientdesk.identity.Role;
 import app.clientdesk.identity.UserId;
 import app.clientdesk.identity.Workspaces;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,14 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DataGenerator {
 
-    record Spec(int clients, int users, long seed, String ownerEmail, String password) {
+    record Spec(int clients, int users, int tasks, int projects, long seed, String ownerEmail, String password) {
 
         static Spec from(Map<String, String> options, @Nullable String password) {
             int clients = number(options, "clients", 200, 0, 100_000);
             int users = number(options, "users", 10, 1, 1_000);
+            int tasks = number(options, "tasks", 0, 0, 5_000_000);
+            int projects = number(options, "projects", tasks > 0 ? clients / 2 : 0, 0, 1_000_000);
             long seed = number(options, "seed", 42, 0, Integer.MAX_VALUE);
+            if ((tasks > 0 || projects > 0) && clients == 0) {
+                throw new AdminCli.UsageException("--tasks and --projects need at least one client (--clients)");
+            }
             String email = options.getOrDefault("owner-email", "owner+" + seed + "@bench.clientdesk.test");
-            return new Spec(clients, users, seed, email, password == null ? "benchmark-password" : password);
+            return new Spec(clients, users, tasks, projects, seed, email,
+                    password == null ? "benchmark-password" : password);
         }
 
         private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
@@ -72,12 +81,15 @@ class DataGenerator {
     private final Accounts accounts;
     private final Clients clients;
     private final TransactionTemplate transactions;
+    private final WorkDataGenerator work;
 
-    DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions) {
+    DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
+            WorkDataGenerator work) {
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
         this.transactions = transactions;
+        this.work = work;
     }
 
     List<String> generate(Spec spec) {
@@ -99,20 +111,36 @@ class DataGenerator {
                     email, spec.password(), random.nextBoolean() ? "en" : "pt-BR", "America/Sao_Paulo", null);
             members.add(id.value());
         }
+        List<WorkDataGenerator.GeneratedClient> made = new ArrayList<>();
         for (int batch = 0; batch < spec.clients(); batch += 100) {
             int from = batch;
             int to = Math.min(spec.clients(), batch + 100);
             transactions.executeWithoutResult(status -> {
                 for (int i = from; i < to; i++) {
-                    clients.create(created.workspaceId(), client(random, i, members));
+                    ClientInput input = client(random, i, members);
+                    ClientId id = clients.create(created.workspaceId(), input);
+                    made.add(new WorkDataGenerator.GeneratedClient(id, input.name(), ZoneId.of(input.timeZone()),
+                            Currency.getInstance(input.currency()), input.memberIds()));
                 }
             });
         }
-        return List.of("workspace " + created.workspaceId() + " generated with " + spec.clients() + " clients and "
-                + spec.users() + " users (seed " + spec.seed() + ")",
+        List<String> lines = new ArrayList<>(List.of("workspace " + created.workspaceId() + " generated with "
+                + spec.clients() + " clients and " + spec.users() + " users (seed " + spec.seed() + ")",
                 "owner: " + spec.ownerEmail(),
                 "members: member1+" + spec.seed() + "@bench.clientdesk.test … member" + (spec.users() - 1) + "+"
-                        + spec.seed() + "@bench.clientdesk.test (same password)");
+                        + spec.seed() + "@bench.clientdesk.test (same password)"));
+        if (spec.tasks() > 0 || spec.projects() > 0) {
+            long started = System.nanoTime();
+            // The work has its own random numbers, so adding tasks leaves the clients of a seed as they were.
+            WorkDataGenerator.Result r = work.generate(created.workspaceId(), created.ownerId(),
+                    ZoneId.of("America/Sao_Paulo"), made, spec.projects(), spec.tasks(), new Random(spec.seed() * 31 + 7));
+            lines.add("work: " + r.projects() + " projects, " + r.tasks() + " tasks (" + r.open() + " open, "
+                    + r.overdue() + " overdue, " + r.dueToday() + " due today) in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            lines.add("busiest client: " + r.busiest().value() + " " + r.busiestName() + " with " + r.busiestTasks()
+                    + " tasks");
+        }
+        return lines;
     }
 
     private static String memberEmail(int i, long seed) {

@@ -30,7 +30,7 @@ class DemoController {
     String load(@AuthenticationPrincipal CurrentUser owner, RedirectAttributes redirect) {
         if (!clients.hasAny(owner.workspaceId())) {
             var members = accounts.members(owner.workspaceId()).stream().map(m -> m.id().value()).limit(1).toList();
-            demo.loadClients(owner.workspaceId(), members);
+            demo.loadSample(owner, members);
             Notices.flash(redirect, texts.getMessage("demo.loaded", null, owner.locale()));
         }
         return "redirect:/clients";

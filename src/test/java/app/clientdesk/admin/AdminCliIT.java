@@ -183,6 +183,38 @@ class AdminCliIT extends IntegrationTest {
     }
 
     @Test
+    void generateWithTasksBuildsTheSameAgencyWorkFromTheSameSeed() throws SQLException {
+        String first = freshDatabase();
+        String second = freshDatabase();
+        try {
+            Run a = adminOn(first, null, "generate", "--clients", "5", "--users", "3", "--tasks", "60",
+                    "--projects", "3", "--seed", "7", "--owner-email", "work-a@bench.clientdesk.test");
+            Run b = adminOn(second, null, "generate", "--clients", "5", "--users", "3", "--tasks", "60",
+                    "--projects", "3", "--seed", "7", "--owner-email", "work-b@bench.clientdesk.test");
+
+            assertThat(List.of(a, b)).allSatisfy(run -> {
+                assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+                assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("work: 3 projects, 60 tasks ("));
+                assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("busiest client: ")
+                        .endsWith(" with 30 tasks"));
+            });
+            assertThat(count(first, "select count(*) from tasks")).isEqualTo(60);
+            assertThat(count(first, "select count(*) from projects")).isEqualTo(3);
+            assertThat(count(first, "select max(n) from (select count(*) as n from tasks group by client_id) x"))
+                    .as("the busiest client's tasks").isEqualTo(30);
+            assertThat(count(first, "select count(distinct stage_id) from tasks")).as("stages in use").isGreaterThan(3);
+            assertThat(count(first, "select count(*) from tasks where completed_at is not null")).isPositive();
+            assertThat(count(first, "select count(*) from tasks t where t.assignee_id is not null and not exists "
+                    + "(select 1 from users u where u.id = t.assignee_id)")).isZero();
+            assertThat(generatedTasks(second)).isEqualTo(generatedTasks(first)).hasSize(60);
+        } finally {
+            for (String url : List.of(first, second)) {
+                shutdown(url);
+            }
+        }
+    }
+
+    @Test
     void generatingTheSameSeedTwiceInOneDatabaseSaysSoAndLeavesNothingHalfMade() {
         String seed = Integer.toString(1000 + (int) (Math.random() * 1_000_000));
         String firstOwner = uniqueEmail("bench-first");
@@ -273,6 +305,28 @@ class AdminCliIT extends IntegrationTest {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4)
                         + " | " + rs.getInt(5) + "h | " + rs.getInt(6) + " contacts");
+            }
+        }
+        return rows;
+    }
+
+    /** What a person sees of every task, without ids, in a stable order. */
+    private static List<String> generatedTasks(String url) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("""
+                     select c.name, t.title, t.due_date, s.name, t.position, t.urgent, t.important, t.task_type,
+                            t.estimate_minutes, u.email
+                     from tasks t join clients c on c.id = t.client_id join workflow_stages s on s.id = t.stage_id
+                     left join users u on u.id = t.assignee_id
+                     order by s.name, s.position, t.position""")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 10; i++) {
+                    row.append(rs.getString(i)).append(" | ");
+                }
+                rows.add(row.toString().replaceAll("work-[ab]@", "owner@"));
             }
         }
         return rows;

@@ -98,7 +98,10 @@ class RouteSweepIT extends IntegrationTest {
             "POST /templates/projects/{projectTemplateId}",
             "POST /templates/projects/{projectTemplateId}/delete",
             "GET /templates/projects/{projectTemplateId}/apply",
-            "POST /templates/projects/{projectTemplateId}/apply");
+            "POST /templates/projects/{projectTemplateId}/apply",
+            "POST /api/v1/projects",
+            "PATCH /api/v1/projects/{projectId}",
+            "DELETE /api/v1/projects/{projectId}");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;

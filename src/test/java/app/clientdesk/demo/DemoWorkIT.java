@@ -1,0 +1,57 @@
+package app.clientdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.support.IntegrationTest;
+import app.clientdesk.work.Projects;
+import app.clientdesk.work.StageKind;
+import app.clientdesk.work.Task;
+import app.clientdesk.work.TaskEvent;
+import app.clientdesk.work.TaskQuery;
+import app.clientdesk.work.Tasks;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** "Load demo data" gives an empty workspace work to look at in every view. */
+class DemoWorkIT extends IntegrationTest {
+
+    @Autowired Tasks tasks;
+    @Autowired Projects projects;
+
+    @Test
+    void theDemoButtonLoadsProjectsAndTasksInEveryStateAViewShows() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        CurrentUser member = addMember(ws);
+
+        mvc.perform(post("/demo").with(user(ws.owner())).with(csrf()));
+
+        CurrentUser owner = ws.owner();
+        LocalDate today = LocalDate.now(owner.zone());
+        List<Task> all = tasks.search(owner, TaskQuery.all());
+        assertThat(all).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(projects.list(owner, null, true)).extracting(p -> p.workflowName()).contains("Social media");
+        assertThat(all).filteredOn(t -> t.stage().kind() == StageKind.CLIENT_APPROVAL && t.projectId() != null)
+                .isNotEmpty();
+        assertThat(all).filteredOn(t -> t.stage().kind() == StageKind.REVIEW)
+                .singleElement().satisfies(t -> assertThat(t.assigneeId()).isEqualTo(member.id()));
+        assertThat(all).filteredOn(Task::completed).isNotEmpty();
+        assertThat(all).filteredOn(t -> t.recurrence() != null).isNotEmpty();
+        assertThat(all).filteredOn(t -> t.due() != null && t.due().date().isBefore(today) && !t.completed())
+                .isNotEmpty();
+        assertThat(all).filteredOn(t -> t.due() != null && t.due().date().equals(today)).isNotEmpty();
+        assertThat(all).filteredOn(t -> t.due() != null && t.due().date().isAfter(today.plusDays(7))).isNotEmpty();
+        assertThat(all).extracting(Task::quadrant).contains(app.clientdesk.work.Quadrant.values());
+        assertThat(all).filteredOn(t -> t.checklistTotal() > 0 && t.checklistDone() > 0).isNotEmpty();
+        assertThat(all).anySatisfy(t -> assertThat(tasks.comments(owner, t.id())).isNotEmpty());
+        assertThat(all).anySatisfy(t -> assertThat(tasks.history(owner, t.id()))
+                .anySatisfy(e -> assertThat(e.kind() == TaskEvent.Kind.APPROVED && e.onBehalfOfClient()).isTrue()));
+        assertThat(tasks.search(member, TaskQuery.all())).as("the member's view")
+                .isNotEmpty().allSatisfy(t -> assertThat(t.clientName()).isEqualTo("Harbour Wellness Studio"));
+    }
+}
