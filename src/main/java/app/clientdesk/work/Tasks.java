@@ -133,6 +133,8 @@ public class Tasks {
         if (TaskRules.text(input.stageId()) != null) {
             stage = TaskRules.uuid(input.stageId()).map(StageId::new).flatMap(workflow::stage)
                     .orElseThrow(() -> InvalidInputException.of("stageId", "task.move.otherWorkflow"));
+            // Made straight into a later stage: the same gates as a move from the first one.
+            StageMoves.check(workflow, workflow.first(), stage, viewer.role());
         }
         return insert(viewer.workspaceId(), viewer.id(), valid, workflow, stage, null);
     }

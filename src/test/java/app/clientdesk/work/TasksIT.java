@@ -125,6 +125,13 @@ class TasksIT extends IntegrationTest {
 
         Task approved = tasks.approve(ws.owner(), id, null);
         assertThat(approved.stage().name()).isEqualTo("Waiting on client");
+
+        // Nor can a member make a task straight into a stage past the review.
+        TaskInput intoDone = new TaskInput("Already done", null, client.value().toString(), null,
+                stage("Done").id().value().toString(), false, false, null, null, null, null, null, null, null, null,
+                List.of(), null, null, List.of());
+        assertThatThrownBy(() -> tasks.create(member, intoDone))
+                .satisfies(e -> assertThat(keys(e)).containsExactly("task.move.reviewByOwner"));
     }
 
     @Test
