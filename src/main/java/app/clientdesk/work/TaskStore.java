@@ -392,4 +392,85 @@ class TaskStore {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    // --- views: bounded lists and counts (board, matrix, my work, batches) ------------------------
+
+    private static Map<String, Object> scope(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client,
+            StringBuilder where) {
+        Map<String, Object> params = new HashMap<>();
+        where.append(" where t.workspace_id = :w").append(visible(memberId));
+        params.put("w", workspace.value());
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        if (client != null) {
+            where.append(" and t.client_id = :client");
+            params.put("client", client.value());
+        }
+        return params;
+    }
+
+    /** A workflow's tasks outside its DONE stages in board order, or those in them latest completed first. */
+    List<Task> ofWorkflow(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow, @Nullable ClientId client,
+            boolean done, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.workflow_id = :workflow and s.kind ").append(done ? "=" : "<>").append(" 'DONE'");
+        params.put("workflow", workflow.value());
+        params.put("limit", limit);
+        String order = done ? "t.completed_at desc, t.id" : Tasks.BY_BOARD;
+        return jdbc.sql(SELECT + where + " order by " + order + " limit :limit").params(params)
+                .query(TaskStore::task).list();
+    }
+
+    long countOfWorkflow(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow, @Nullable ClientId client,
+            boolean done) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.workflow_id = :workflow and s.kind ").append(done ? "=" : "<>").append(" 'DONE'");
+        params.put("workflow", workflow.value());
+        return jdbc.sql("select count(*) from tasks t join clients c on c.id = t.client_id"
+                + " join workflow_stages s on s.id = t.stage_id" + where).params(params).query(Long.class).single();
+    }
+
+    /** Open tasks assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), due first. */
+    List<Task> assignedOpen(WorkspaceId workspace, @Nullable UUID memberId, UserId user, boolean alsoUnassigned,
+            @Nullable ClientId client, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null and (t.assignee_id = :user")
+                .append(alsoUnassigned ? " or t.assignee_id is null)" : ")");
+        params.put("user", user.value());
+        params.put("limit", limit);
+        return jdbc.sql(SELECT + where + " order by " + Tasks.BY_DUE + " limit :limit").params(params)
+                .query(TaskStore::task).list();
+    }
+
+    /** How many open tasks each quadrant holds. */
+    Map<Quadrant, Long> openByQuadrant(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        Map<Quadrant, Long> counts = new java.util.EnumMap<>(Quadrant.class);
+        for (Quadrant q : Quadrant.values()) {
+            counts.put(q, 0L);
+        }
+        jdbc.sql("select t.urgent, t.important, count(*) as n from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.urgent, t.important").params(params)
+                .query((rs, n) -> counts.put(Quadrant.of(rs.getBoolean("urgent"), rs.getBoolean("important")),
+                        rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Open tasks by type (null for untyped): how many and their estimates in all, largest groups first. */
+    List<Tasks.TypeTotal> openByType(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        return jdbc.sql("select t.task_type, count(*) as n, coalesce(sum(t.estimate_minutes), 0) as minutes"
+                + " from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.task_type order by count(*) desc, t.task_type").params(params)
+                .query((rs, n) -> new Tasks.TypeTotal(rs.getString("task_type"), rs.getLong("n"), rs.getLong("minutes")))
+                .list();
+    }
 }

@@ -1,6 +1,7 @@
 package app.clientdesk.work;
 
 import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Account;
 import app.clientdesk.identity.Accounts;
@@ -83,6 +84,46 @@ public class Tasks {
     public List<Task> inBoardOrder(CurrentUser viewer, TaskQuery query) {
         requireStaff(viewer);
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_BOARD);
+    }
+
+    /** Open tasks of a type, or how many of them there are and their estimates in all. */
+    public record TypeTotal(@Nullable String type, long count, long estimateMinutes) {
+    }
+
+    /**
+     * A workflow's tasks for a board: outside its DONE stages in board order ({@code done} false), or in
+     * them, latest completed first. At most {@code limit}.
+     */
+    public List<Task> ofWorkflow(CurrentUser viewer, WorkflowId workflow, @Nullable ClientId client,
+            boolean done, int limit) {
+        requireStaff(viewer);
+        return store.ofWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done, limit);
+    }
+
+    /** How many tasks {@link #ofWorkflow} would list without a limit. */
+    public long countOfWorkflow(CurrentUser viewer, WorkflowId workflow,
+            @Nullable ClientId client, boolean done) {
+        requireStaff(viewer);
+        return store.countOfWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done);
+    }
+
+    /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
+    public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
+        requireStaff(viewer);
+        return store.assignedOpen(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
+                limit);
+    }
+
+    /** How many open tasks the viewer sees in each quadrant. */
+    public Map<Quadrant, Long> openByQuadrant(CurrentUser viewer, @Nullable ClientId client) {
+        requireStaff(viewer);
+        return store.openByQuadrant(viewer.workspaceId(), memberScope(viewer), client);
+    }
+
+    /** Open tasks the viewer sees, by type: largest groups first. */
+    public List<TypeTotal> openByType(CurrentUser viewer, @Nullable ClientId client) {
+        requireStaff(viewer);
+        return store.openByType(viewer.workspaceId(), memberScope(viewer), client);
     }
 
     public List<ChecklistItem> checklist(CurrentUser viewer, TaskId id) {

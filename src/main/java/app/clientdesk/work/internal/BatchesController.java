@@ -1,0 +1,57 @@
+package app.clientdesk.work.internal;
+
+import app.clientdesk.work.internal.Views.Batch;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.work.Task;
+import app.clientdesk.work.TaskQuery;
+import app.clientdesk.work.Tasks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Open work grouped by task type, largest groups first, so that similar work is done in one go. */
+@Controller
+class BatchesController {
+
+    /** Tasks listed in all; the groups' counts and estimates cover every open task. */
+    static final int SHOWN = 500;
+
+    private final Tasks tasks;
+    private final ViewFilter filter;
+
+    BatchesController(Tasks tasks, ViewFilter filter) {
+        this.tasks = tasks;
+        this.filter = filter;
+    }
+
+
+    @GetMapping("/batches")
+    String batches(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
+            Model model) {
+        ClientId client = filter.client(viewer, clientId);
+        Map<String, List<Task>> byType = new HashMap<>();
+        for (Task task : tasks.search(viewer, new TaskQuery(client, null, null, null, null, null, null, null, true, null,
+                SHOWN, 0))) {
+            byType.computeIfAbsent(key(task.type()), k -> new ArrayList<>()).add(task);
+        }
+        List<Batch> batches = tasks.openByType(viewer, client).stream()
+                .map(t -> new Batch(t.type(), t.count(), t.estimateMinutes(), byType.getOrDefault(key(t.type()), List.of())))
+                .toList();
+        model.addAttribute("batches", batches);
+        model.addAttribute("client", client);
+        model.addAttribute("clients", ViewFilter.list(filter.clients(viewer)));
+        return "views/batches";
+    }
+
+    private static String key(@Nullable String type) {
+        return type == null ? "" : type;
+    }
+}

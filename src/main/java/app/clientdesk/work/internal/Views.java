@@ -1,0 +1,63 @@
+package app.clientdesk.work.internal;
+
+import app.clientdesk.work.Quadrant;
+import app.clientdesk.work.Stage;
+import app.clientdesk.work.StageKind;
+import app.clientdesk.work.Task;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What the views' templates receive: columns, quadrants, sections, batches and the calendar grid. */
+public final class Views {
+
+    private Views() {}
+
+    /** A column: a stage, the tasks shown in it, and how many it holds in all. */
+    public record Column(Stage stage, List<Task> tasks, long total) {
+        public boolean gate() {
+            return stage.kind().isGate();
+        }
+
+        public boolean done() {
+            return stage.kind() == StageKind.DONE;
+        }
+    }
+
+    public record Cell(Quadrant quadrant, List<Task> tasks, long total) {
+        public long more() {
+            return Math.max(0, total - tasks.size());
+        }
+    }
+
+    public record Group(Section section, List<Task> tasks) {
+    }
+
+    public record Batch(@Nullable String type, long count, long estimateMinutes, List<Task> tasks) {
+        public long more() {
+            return Math.max(0, count - tasks.size());
+        }
+    }
+
+    /** What the calendar shows: its days (whole weeks), the month or week asked for, the tasks by day. */
+    public record Grid(boolean month, LocalDate date, LocalDate today, List<List<LocalDate>> weeks,
+            Map<LocalDate, List<Task>> byDay, LocalDate previous, LocalDate next) {
+
+        public List<Task> on(LocalDate day) {
+            return byDay.getOrDefault(day, List.of());
+        }
+
+        public boolean inMonth(LocalDate day) {
+            return !month || day.getMonth() == date.getMonth();
+        }
+    }
+
+    public enum Section {
+        OVERDUE, TODAY, THIS_WEEK, LATER, NO_DATE;
+
+        public String messageKey() {
+            return "myWork.section." + name();
+        }
+    }
+}
