@@ -60,6 +60,7 @@ public class Workflows {
     public WorkflowId save(CurrentUser viewer, @Nullable WorkflowId id, @Nullable String name, List<StageInput> stages) {
         viewer.requireOwner();
         WorkspaceId workspace = viewer.workspaceId();
+        seed.ensure(workspace); // the shipped workflows come first, even if the owner's first act is to make one
         Workflow existing = id == null ? null : get(workspace, id);
         Violations v = new Violations();
         String cleanName = name == null ? "" : name.strip();
