@@ -42,11 +42,6 @@
     if (count && !list.closest(".is-done")) count.textContent = String(list.children.length);
   }
 
-  function syncSelect(item, value) {
-    var select = item.querySelector(".move-form select");
-    if (select) select.value = value;
-  }
-
   function sortable(list, group, options) {
     return window.Sortable.create(list, Object.assign({
       group: group, animation: 150, forceFallback: true, fallbackTolerance: 4,
@@ -65,7 +60,6 @@
           post("/board/move", { taskId: item.getAttribute("data-task-id"), stageId: stageId, index: evt.newIndex })
             .then(function (response) {
               if (response.ok) {
-                syncSelect(item, stageId);
                 recount(evt.from);
                 recount(evt.to);
                 say("");
@@ -90,7 +84,6 @@
           post("/matrix/move", { taskId: item.getAttribute("data-task-id"), quadrant: quadrant })
             .then(function (response) {
               if (response.ok) {
-                syncSelect(item, quadrant);
                 recount(evt.from);
                 recount(evt.to);
                 return;

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tasks {
 
     /** The order of lists that are not boards: due first (dateless last), then title. */
-    static final String BY_DUE = "case when t.due_date is null then 1 else 0 end, t.due_date, t.due_at, lower(t.title), t.id";
+    static final String BY_DUE = "t.due_date nulls last, t.due_at nulls last, lower(t.title), t.id";
     static final String BY_BOARD = "s.position, t.position, t.created_at, t.id";
 
     private final TaskStore store;

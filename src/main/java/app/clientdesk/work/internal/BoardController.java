@@ -91,14 +91,18 @@ class BoardController {
                 : ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("message", refusal));
     }
 
-    /** From a card's move form, without script: back to the board, with the refusal if any. */
+    /**
+     * From a card's ← and → buttons, without script ({@code step} is "taskId:back" or "taskId:on"), or a
+     * plain form (taskId, stageId): back to the board, with the refusal if any.
+     */
     @PostMapping("/board/move")
     String moveByForm(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String taskId,
             @RequestParam(required = false) @Nullable String stageId,
             @RequestParam(required = false) @Nullable Integer index,
+            @RequestParam(required = false) @Nullable String step,
             @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-        String refusal = move(viewer, taskId, stageId, index);
+        String refusal = step != null ? step(viewer, step) : move(viewer, taskId, stageId, index);
         if (refusal != null) {
             Notices.flash(redirect, refusal);
         }
@@ -119,5 +123,20 @@ class BoardController {
         } catch (InvalidInputException e) {
             return filter.message(viewer, e);
         }
+    }
+
+    /** Moves a task one stage back or on in its workflow; at either end it stays where it is. */
+    private @Nullable String step(CurrentUser viewer, String step) {
+        int colon = step.lastIndexOf(':');
+        Task task = tasks.get(viewer, ViewFilter.taskId(colon < 0 ? step : step.substring(0, colon)));
+        boolean on = step.endsWith(":on");
+        Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
+        List<Stage> stages = workflow.stages();
+        int at = stages.indexOf(workflow.stage(task.stage().id()).orElseThrow());
+        int to = on ? at + 1 : at - 1;
+        if (to < 0 || to >= stages.size()) {
+            return null;
+        }
+        return move(viewer, task.id().toString(), stages.get(to).id().toString(), null);
     }
 }

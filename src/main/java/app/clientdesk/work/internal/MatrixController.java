@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MatrixController {
 
     /** Cards shown per quadrant, due first; the rest are counted. */
-    static final int SHOWN = 100;
+    static final int SHOWN = 50;
 
     private final Tasks tasks;
     private final ViewFilter filter;
@@ -67,8 +67,17 @@ class MatrixController {
     String moveByForm(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String taskId,
             @RequestParam(required = false) @Nullable String quadrant,
+            @RequestParam(name = "move", required = false) @Nullable String buttonMove,
             @RequestParam(required = false) @Nullable String back) {
-        move(viewer, taskId, quadrant);
+        if (buttonMove != null && buttonMove.contains(":")) {
+            // A card's urgent or important button, "taskId:urgent" or "taskId:important": that mark flips.
+            Task task = tasks.get(viewer, ViewFilter.taskId(buttonMove.substring(0, buttonMove.indexOf(':'))));
+            boolean urgent = buttonMove.endsWith(":urgent") != task.urgent();
+            boolean important = buttonMove.endsWith(":important") != task.important();
+            tasks.setQuadrant(viewer, task.id(), Quadrant.of(urgent, important));
+        } else {
+            move(viewer, taskId, quadrant);
+        }
         return "redirect:" + Back.to(back, "/matrix");
     }
 

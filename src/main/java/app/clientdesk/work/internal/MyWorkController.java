@@ -33,6 +33,8 @@ class MyWorkController {
 
     /** Open tasks shown; a person with more has a planning problem no list solves. */
     static final int SHOWN = 500;
+    /** Tasks listed per section; the rest are counted. */
+    static final int PER_SECTION = 50;
 
 
 
@@ -73,7 +75,10 @@ class MyWorkController {
             bySection.get(task.due() == null ? Section.NO_DATE
                     : section(task.due().dateIn(zone), today, endOfWeek)).add(task);
         }
-        return bySection.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
+        // A section shows its first tasks (due first) and counts the rest: a page of thousands helps nobody.
+        return bySection.entrySet().stream().map(e -> new Group(e.getKey(),
+                List.copyOf(e.getValue().subList(0, Math.min(PER_SECTION, e.getValue().size()))),
+                e.getValue().size())).toList();
     }
 
     static Section section(LocalDate due, LocalDate today, LocalDate endOfWeek) {

@@ -31,7 +31,11 @@ public final class Views {
         }
     }
 
-    public record Group(Section section, List<Task> tasks) {
+    /** A section of My work: the tasks shown (the first of it), and how many it holds in all. */
+    public record Group(Section section, List<Task> tasks, long total) {
+        public long more() {
+            return Math.max(0, total - tasks.size());
+        }
     }
 
     public record Batch(@Nullable String type, long count, long estimateMinutes, List<Task> tasks) {
