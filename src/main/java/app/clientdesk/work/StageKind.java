@@ -6,7 +6,10 @@ public enum StageKind {
     OPEN,
     /** Work done by a member waits here for the owner's approval; a member cannot move it past. */
     REVIEW,
-    /** Waits for the client to approve or ask for changes; only the client, or the owner on their behalf, passes. */
+    /**
+     * Waits for the client to approve or ask for changes; work waiting here is passed only by the client, or the
+     * owner on their behalf. Work that needs no client approval may skip it.
+     */
     CLIENT_APPROVAL,
     /** Finished. A task here counts as completed; a recurring task repeats from here. */
     DONE;
@@ -15,7 +18,7 @@ public enum StageKind {
         return "stage.kind." + name();
     }
 
-    /** A stage one may not simply drag a task past. */
+    /** A stage where work waits for an approval before it moves on. */
     public boolean isGate() {
         return this == REVIEW || this == CLIENT_APPROVAL;
     }

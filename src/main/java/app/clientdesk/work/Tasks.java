@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * changes on their own client's tasks waiting for them. A task the viewer may not see is not found.
  *
  * <p>Moving between stages keeps the workflow's gates: a task never leaves its workflow; a member cannot
- * move a task past a review stage; nobody drags a task past a client-approval stage, which only
- * {@link #approve} passes (by the client, or by the owner on the client's behalf, recorded as such).
+ * move a task on from or past a review stage; nobody drags on a task waiting in a client-approval stage,
+ * which only {@link #approve} passes (by the client, or by the owner on the client's behalf, recorded as
+ * such). Work that needs no client approval may skip that stage.
  */
 @Service
 public class Tasks {

@@ -140,13 +140,13 @@ class TasksApiIT extends IntegrationTest {
         expect(token, get("/api/v1/tasks").param("type", "Invoice"), "Overdue invoice");
         expect(token, get("/api/v1/tasks").param("open", "true"), "Overdue invoice", "Plan quarter", "Book courier",
                 "Clean inbox");
+        // Waiting for the client, it cannot be completed by hand; the owner approves on the client's behalf.
+        move(token, done, "{\"stage\": \"Waiting on client\"}").andExpect(status().isOk());
         mvc.perform(auth(post("/api/v1/tasks/" + done + "/complete"), token))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value("“Waiting on client” waits for the client: only "
                         + "the client, or the owner on the client’s behalf, can approve it."));
-        move(token, done, "{\"stage\": \"Waiting on client\"}").andExpect(status().isOk());
-        mvc.perform(auth(post("/api/v1/tasks/" + done + "/complete"), token))
-                .andExpect(status().isUnprocessableContent());
+        expect(token, get("/api/v1/tasks").param("open", "false"));
         mvc.perform(auth(post("/api/v1/tasks/" + done + "/approve"), token))
                 .andExpect(jsonPath("$.completed").value(true))
                 .andExpect(jsonPath("$.completedAt").isNotEmpty())
@@ -221,22 +221,35 @@ class TasksApiIT extends IntegrationTest {
         ClientId client = createClient(ws, "Thames Legal Partners", member.id());
         String id = task(token, "{\"clientId\": \"%s\", \"title\": \"Format contract\"}".formatted(client.value()));
 
+        // A member never moves work on or past a review stage: not by a move, not by completing it.
+        String reviewFirst = "“Review” is a review stage: the owner approves the work before it moves on.";
         move(token, id, "{\"stage\": \"Done\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("stageId"))
-                .andExpect(jsonPath("$.errors[0].message")
-                        .value("“Review” is a review stage: the owner approves the work before it moves on."));
+                .andExpect(jsonPath("$.errors[0].message").value(reviewFirst));
+        mvc.perform(auth(post("/api/v1/tasks/" + id + "/complete"), token))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(reviewFirst));
+        stageIs(owner, id, "To do", false);
         move(token, id, "{\"stage\": \"Review\"}").andExpect(jsonPath("$.stageKind").value("REVIEW"));
         mvc.perform(auth(post("/api/v1/tasks/" + id + "/approve"), token))
                 .andExpect(status().isUnprocessableContent());
-        move(owner, id, "{\"stage\": \"Done\"}")
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].message").value("“Waiting on client” waits for the client: only "
-                        + "the client, or the owner on the client’s behalf, can approve it."));
 
+        // Work waiting for the client leaves forward only by an approval, never by a move or a complete.
         mvc.perform(auth(post("/api/v1/tasks/" + id + "/approve"), owner))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stage").value("Waiting on client"));
+        String waits = "“Waiting on client” waits for the client: only the client, or the owner on the client’s "
+                + "behalf, can approve it.";
+        move(owner, id, "{\"stage\": \"Done\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("stageId"))
+                .andExpect(jsonPath("$.errors[0].message").value(waits));
+        mvc.perform(auth(post("/api/v1/tasks/" + id + "/complete"), owner))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(waits));
+        stageIs(owner, id, "Waiting on client", false);
+
         mvc.perform(json(post("/api/v1/tasks/" + id + "/request-changes"), owner, "{}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("note"))
@@ -254,6 +267,21 @@ class TasksApiIT extends IntegrationTest {
                 .singleElement().satisfies(e -> assertThat(e.onBehalfOfClient()).isTrue());
         assertThat(tasks.comments(ws.owner(), new TaskId(UUID.fromString(id))))
                 .extracting(Comment::body).contains("Use the new logo");
+
+        // Work that needs no approval skips the client's stage: the owner completes it, or moves it, to Done.
+        String quick = task(owner, "{\"clientId\": \"%s\", \"title\": \"Renew domain\"}".formatted(client.value()));
+        mvc.perform(auth(post("/api/v1/tasks/" + quick + "/complete"), owner))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("Done"))
+                .andExpect(jsonPath("$.completed").value(true));
+        String reviewed = task(token, "{\"clientId\": \"%s\", \"title\": \"File receipts\"}".formatted(client.value()));
+        move(token, reviewed, "{\"stage\": \"Review\"}").andExpect(status().isOk());
+        move(owner, reviewed, "{\"stage\": \"Done\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stageKind").value("DONE"))
+                .andExpect(jsonPath("$.completed").value(true));
+        assertThat(tasks.history(ws.owner(), new TaskId(UUID.fromString(quick)))).extracting(TaskEvent::kind)
+                .containsExactly(TaskEvent.Kind.CREATED, TaskEvent.Kind.COMPLETED);
     }
 
     @Test
@@ -262,13 +290,31 @@ class TasksApiIT extends IntegrationTest {
         String token = tokenFor(ws.owner());
         ClientId client = createClient(ws, "Cliente");
         String id = task(token, "{\"clientId\": \"%s\", \"title\": \"Contrato\"}".formatted(client.value()));
+        moveIn(token, id, "Aguardando cliente").andExpect(status().isOk());
 
-        mvc.perform(auth(post("/api/v1/tasks/" + id + "/move"), token).header(HttpHeaders.ACCEPT_LANGUAGE, "pt-BR")
-                        .contentType("application/json").content("{\"stage\": \"Concluído\"}"))
+        moveIn(token, id, "Concluído")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("Dados inválidos"))
                 .andExpect(jsonPath("$.errors[0].message").value("“Aguardando cliente” aguarda o cliente: só o "
                         + "cliente, ou a proprietária(o) em nome do cliente, pode aprovar."));
+        stageIs(token, id, "Aguardando cliente", false);
+
+        // What does not wait for the client goes straight to done.
+        String other = task(token, "{\"clientId\": \"%s\", \"title\": \"Recibo\"}".formatted(client.value()));
+        moveIn(token, other, "Concluído").andExpect(status().isOk()).andExpect(jsonPath("$.completed").value(true));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions moveIn(String token, String id, String stage)
+            throws Exception {
+        return mvc.perform(auth(post("/api/v1/tasks/" + id + "/move"), token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "pt-BR").contentType("application/json")
+                .content("{\"stage\": \"%s\"}".formatted(stage)));
+    }
+
+    private void stageIs(String token, String id, String stage, boolean completed) throws Exception {
+        mvc.perform(auth(get("/api/v1/tasks/" + id), token))
+                .andExpect(jsonPath("$.stage").value(stage))
+                .andExpect(jsonPath("$.completed").value(completed));
     }
 
     @Test

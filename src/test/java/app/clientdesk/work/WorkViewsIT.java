@@ -61,8 +61,15 @@ class WorkViewsIT extends IntegrationTest {
     @Test
     void quickCompleteSendsTheTaskToDoneOrSaysWhyNot() throws Exception {
         TestWorkspace ws = newWorkspace();
-        ClientId client = createClient(ws, "Done Client");
-        TaskId gated = task(ws.owner(), client, "Needs the client", null, null, null, null);
+        CurrentUser member = addPerson(ws, "America/Sao_Paulo");
+        ClientId client = createClient(ws, "Done Client", member.id());
+        TaskId standard = task(ws.owner(), client, "Needs no approval", null, null, null, null);
+        TaskId waiting = task(ws.owner(), client, "Needs the client", null, null, null, null);
+        TaskId membersOwn = task(member, client, "Needs a review", null, null, null, null);
+        Workflow workflow = workflows.standard(ws.owner().workspaceId());
+        Stage clientApproval = workflow.stages().stream().filter(s -> s.kind() == StageKind.CLIENT_APPROVAL)
+                .findFirst().orElseThrow();
+        tasks.move(ws.owner(), waiting, clientApproval.id(), null);
         WorkflowId simple = workflows.save(ws.owner(), null, "Simple", List.of(
                 new Workflows.StageInput(null, "Open", "OPEN"), new Workflows.StageInput(null, "Finished", "DONE")));
         ProjectId project = projects.create(ws.owner(), new ProjectInput(client.toString(), "Simple project", "ACTIVE",
@@ -72,14 +79,28 @@ class WorkViewsIT extends IntegrationTest {
 
         mvc.perform(post("/my-work/complete").with(user(ws.owner())).with(csrf()).param("taskId", id.toString()))
                 .andExpect(status().isFound()).andExpect(flash().attribute("notice", "“Finish me” is done."));
-        // The standard workflow waits for the client before Done: completing by hand is refused, and says why.
-        mvc.perform(post("/my-work/complete").with(user(ws.owner())).with(csrf()).param("taskId", gated.toString()))
+        // Work that needs no client approval skips that stage: the owner completes it straight from To do.
+        mvc.perform(post("/my-work/complete").with(user(ws.owner())).with(csrf()).param("taskId", standard.toString()))
                 .andExpect(status().isFound())
-                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("waits for the client")));
+                .andExpect(flash().attribute("notice", "“Needs no approval” is done."));
+        // Work waiting for the client is approved, never completed by hand: refused, and says why.
+        mvc.perform(post("/my-work/complete").with(user(ws.owner())).with(csrf()).param("taskId", waiting.toString()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("notice", "“" + clientApproval.name() + "” waits for the client: only "
+                        + "the client, or the owner on the client’s behalf, can approve it."));
+        // A member's work passes the owner's review first.
+        mvc.perform(post("/my-work/complete").with(user(member)).with(csrf()).param("taskId", membersOwn.toString()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("is a review stage")));
 
         assertThat(tasks.get(ws.owner(), id).completed()).isTrue();
-        assertThat(tasks.get(ws.owner(), gated).completed()).isFalse();
-        assertThat(page(ws.owner(), "/my-work")).doesNotContain("Finish me").contains("Needs the client");
+        assertThat(tasks.get(ws.owner(), standard).completed()).isTrue();
+        assertThat(tasks.get(ws.owner(), waiting).completed()).isFalse();
+        assertThat(tasks.get(ws.owner(), waiting).stage().id()).isEqualTo(clientApproval.id());
+        assertThat(tasks.get(ws.owner(), membersOwn).completed()).isFalse();
+        assertThat(tasks.get(ws.owner(), membersOwn).stage().id()).isEqualTo(workflow.first().id());
+        assertThat(page(ws.owner(), "/my-work")).doesNotContain("Finish me").doesNotContain("Needs no approval")
+                .contains("Needs the client").contains("Needs a review");
     }
 
     @Test
@@ -121,22 +142,39 @@ class WorkViewsIT extends IntegrationTest {
     }
 
     @Test
-    void boardRefusesAMovePastClientApprovalWithTheReasonInTheViewersLanguage() throws Exception {
+    void boardRefusesToDragWorkWaitingForTheClientOnWithTheReasonInTheViewersLanguage() throws Exception {
         for (String language : List.of("en", "pt-BR")) {
             TestWorkspace ws = newWorkspace("Gate VA", language);
             ClientId client = createClient(ws, "Gate Client");
             TaskId id = task(ws.owner(), client, "Gated work", null, null, null, null);
+            TaskId free = task(ws.owner(), client, "Free work", null, null, null, null);
             Workflow workflow = workflows.standard(ws.owner().workspaceId());
             Stage done = workflow.done().orElseThrow();
+            Stage waiting = workflow.stages().stream().filter(s -> s.kind() == StageKind.CLIENT_APPROVAL)
+                    .findFirst().orElseThrow();
+            boardMove(ws.owner(), id, waiting).andExpect(status().isNoContent());
 
-            String answer = mvc.perform(post("/board/move").with(user(ws.owner())).with(csrf())
-                            .header("X-Requested-With", "fetch")
-                            .param("taskId", id.toString()).param("stageId", done.id().toString()))
+            String answer = boardMove(ws.owner(), id, done)
                     .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
-            assertThat(answer).contains(language.equals("en") ? "waits for the client" : "cliente");
-            assertThat(tasks.get(ws.owner(), id).stage().id()).isEqualTo(workflow.first().id());
+            assertThat(answer).contains(language.equals("en")
+                    ? "“" + waiting.name() + "” waits for the client: only the client, or the owner on the client’s "
+                            + "behalf, can approve it."
+                    : "“" + waiting.name() + "” aguarda o cliente: só o cliente, ou a proprietária(o) em nome do "
+                            + "cliente, pode aprovar.");
+            assertThat(tasks.get(ws.owner(), id).stage().id()).isEqualTo(waiting.id());
+            assertThat(tasks.get(ws.owner(), id).completed()).isFalse();
+
+            // Work that needs no approval skips the client's stage.
+            boardMove(ws.owner(), free, done).andExpect(status().isNoContent());
+            assertThat(tasks.get(ws.owner(), free).completed()).isTrue();
         }
+    }
+
+    private org.springframework.test.web.servlet.ResultActions boardMove(CurrentUser viewer, TaskId id, Stage to)
+            throws Exception {
+        return mvc.perform(post("/board/move").with(user(viewer)).with(csrf()).header("X-Requested-With", "fetch")
+                .param("taskId", id.toString()).param("stageId", to.id().toString()));
     }
 
     @Test

@@ -36,9 +36,9 @@ class TaskMovesApiController {
 
     @Operation(summary = "Move a task", description = "To {\"stageId\"} or {\"stage\"} (a stage's name in the "
             + "task's workflow), optionally at \"position\" (0-based among the stage's tasks; the end when left "
-            + "out). Refused with 422: a stage of another workflow, a member moving work past a review stage, "
-            + "anyone moving work past a client-approval stage (use /approve). Entering a done stage completes "
-            + "the task.")
+            + "out). Refused with 422: a stage of another workflow, a member moving work on from or past a review "
+            + "stage, anyone moving work waiting in a client-approval stage forward (use /approve). Work that needs "
+            + "no client approval may skip that stage. Entering a done stage completes the task.")
     @PostMapping("/move")
     TaskJson.Full move(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestBody TaskJson.Move body) {
