@@ -85,8 +85,6 @@ create index tasks_stage_ix on tasks (workspace_id, stage_id, position);
 create index tasks_client_ix on tasks (workspace_id, client_id, completed_at);
 create index tasks_assignee_ix on tasks (workspace_id, assignee_id, completed_at, due_date);
 create index tasks_project_ix on tasks (project_id);
--- The Eisenhower matrix: a quadrant's open tasks, due first, read in index order up to the page's limit.
-create index tasks_quadrant_ix on tasks (workspace_id, urgent, important, completed_at, due_date);
 -- One occurrence per series and date: two nodes completing or scheduling the same repeat make one task.
 create unique index tasks_series_date_ux on tasks (series_id, due_date);
 
