@@ -98,6 +98,32 @@ class ClientStore {
         return statement.query((rs, n) -> rs2client(rs)).optional().map(this::complete);
     }
 
+    /** Ids and names of the workspace's current clients (a member's own), in name order: for pickers. */
+    List<ClientChoice> choices(WorkspaceId workspace, @Nullable UUID memberId) {
+        var statement = jdbc.sql("select c.id, c.name from clients c where c.workspace_id = :workspace"
+                        + " and c.archived_at is null" + visible(memberId) + " order by lower(c.name), c.id")
+                .param("workspace", workspace.value());
+        if (memberId != null) {
+            statement = statement.param("member", memberId);
+        }
+        return statement.query((rs, n) -> new ClientChoice(new ClientId(rs.getObject("id", UUID.class)),
+                rs.getString("name"))).list();
+    }
+
+    /** Business hours of those of {@code ids} that belong to the workspace. */
+    Map<ClientId, BusinessHours> hoursOf(WorkspaceId workspace, Collection<ClientId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> own = jdbc.sql("select id from clients where workspace_id = :workspace and id in (:ids)")
+                .param("workspace", workspace.value()).param("ids", ids.stream().map(ClientId::value).toList())
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        Map<UUID, BusinessHours> hours = hours(own);
+        Map<ClientId, BusinessHours> result = new HashMap<>();
+        own.forEach(id -> result.put(new ClientId(id), hours.getOrDefault(id, new BusinessHours(Map.of()))));
+        return result;
+    }
+
     boolean exists(WorkspaceId workspace, ClientId id) {
         return jdbc.sql("select count(*) from clients where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id.value()).query(Long.class).single() > 0;

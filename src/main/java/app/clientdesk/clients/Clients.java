@@ -52,6 +52,18 @@ public class Clients {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("client"));
     }
 
+    /** The viewer's current clients as a picker lists them: one light query. */
+    public List<ClientChoice> choices(CurrentUser viewer) {
+        requireStaff(viewer);
+        return store.choices(viewer.workspaceId(), memberScope(viewer));
+    }
+
+    /** Business hours of the given clients of the viewer's workspace, for showing whether each is open now. */
+    public java.util.Map<ClientId, BusinessHours> businessHours(CurrentUser viewer, java.util.Collection<ClientId> ids) {
+        requireStaff(viewer);
+        return store.hoursOf(viewer.workspaceId(), ids);
+    }
+
     public boolean hasAny(WorkspaceId workspace) {
         return store.count(workspace) > 0;
     }

@@ -129,18 +129,18 @@ public final class Ui {
         if (instant == null) {
             return "";
         }
-        return formatter("dateTime", () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT))
+        return formatter("dateTime", () -> localized(FormatStyle.MEDIUM, FormatStyle.SHORT))
                 .format(instant.atZone(zone));
     }
 
     public String date(@Nullable LocalDate date) {
-        return date == null ? "" : formatter("date", () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM))
+        return date == null ? "" : formatter("date", () -> localized(FormatStyle.MEDIUM, null))
                 .format(date);
     }
 
     /** A wall-clock time such as "14:05" or "2:05 PM", as the viewer's locale writes it. */
     public String time(ZonedDateTime time) {
-        return formatter("time", () -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)).format(time);
+        return formatter("time", () -> localized(null, FormatStyle.SHORT)).format(time);
     }
 
     /** Weekday and time, such as "Tue 14:05", for a clock elsewhere in the world. */
@@ -151,6 +151,12 @@ public final class Ui {
     // Formatters are immutable and costly to build; lists render many rows with the same few.
     private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The locale's own pattern, resolved once: a localized formatter looks its pattern up on every use. */
+    private DateTimeFormatter localized(@Nullable FormatStyle date, @Nullable FormatStyle time) {
+        return DateTimeFormatter.ofPattern(java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                date, time, java.time.chrono.IsoChronology.INSTANCE, locale), locale);
+    }
 
     private DateTimeFormatter formatter(String kind, java.util.function.Supplier<DateTimeFormatter> make) {
         return FORMATTERS.computeIfAbsent(kind + "|" + locale.toLanguageTag(), k -> make.get().withLocale(locale));

@@ -47,7 +47,7 @@ class BatchesController {
                 .toList();
         model.addAttribute("batches", batches);
         model.addAttribute("client", client);
-        model.addAttribute("clients", ViewFilter.list(filter.clients(viewer)));
+        model.addAttribute("clients", filter.clients(viewer));
         return "views/batches";
     }
 

@@ -76,7 +76,7 @@ class BoardController {
         model.addAttribute("columns", columns);
         model.addAttribute("openCapped", open.size() >= OPEN_SHOWN);
         model.addAttribute("client", client);
-        model.addAttribute("clients", ViewFilter.list(filter.clients(viewer)));
+        model.addAttribute("clients", filter.clients(viewer));
         return "views/board";
     }
 

@@ -79,7 +79,7 @@ class CalendarController {
         model.addAttribute("legend", legend);
         model.addAttribute("capped", found.size() >= SHOWN);
         model.addAttribute("client", client);
-        model.addAttribute("clients", ViewFilter.list(filter.clients(viewer)));
+        model.addAttribute("clients", filter.clients(viewer));
         return "views/calendar";
     }
 

@@ -51,7 +51,7 @@ class MatrixController {
         }
         model.addAttribute("cells", cells);
         model.addAttribute("client", client);
-        model.addAttribute("clients", ViewFilter.list(filter.clients(viewer)));
+        model.addAttribute("clients", filter.clients(viewer));
         return "views/matrix";
     }
 

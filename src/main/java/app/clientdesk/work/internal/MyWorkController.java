@@ -56,10 +56,13 @@ class MyWorkController {
         ClientId client = filter.client(viewer, clientId);
         List<Task> open = tasks.myOpenWork(viewer, client, SHOWN);
         LocalDate today = LocalDate.now(clock.withZone(viewer.zone()));
-        model.addAttribute("groups", sections(open, today, WeekFields.of(viewer.locale()), viewer.zone()));
+        List<Group> groups = sections(open, today, WeekFields.of(viewer.locale()), viewer.zone());
+        model.addAttribute("groups", groups);
         model.addAttribute("capped", open.size() >= SHOWN);
         model.addAttribute("client", client);
-        model.addAttribute("clientsById", filter.clients(viewer));
+        model.addAttribute("clients", filter.clients(viewer));
+        model.addAttribute("hours", filter.hours(viewer, groups.stream()
+                .flatMap(g -> g.tasks().stream()).map(Task::clientId).collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("clock", clock);
         return "views/myWork";
     }

@@ -1,14 +1,13 @@
 package app.clientdesk.work.internal;
 
 import app.clientdesk.clients.ClientId;
-import app.clientdesk.clients.ClientQuery;
-import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.BusinessHours;
+import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.work.TaskId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ViewFilter {
 
-    /** The clients a picker lists; enough for any VA, and one query. */
-    static final int MAX_CLIENTS = 200;
-
     private final Clients clients;
     private final MessageSource texts;
 
@@ -34,12 +30,14 @@ class ViewFilter {
         this.texts = texts;
     }
 
-    /** The viewer's clients by id, in name order. */
-    Map<ClientId, ClientSummary> clients(CurrentUser viewer) {
-        Map<ClientId, ClientSummary> byId = new LinkedHashMap<>();
-        clients.search(viewer, new ClientQuery(null, null, false, 0, MAX_CLIENTS)).clients()
-                .forEach(c -> byId.put(c.id(), c));
-        return byId;
+    /** The viewer's current clients for the picker, in name order. */
+    List<ClientChoice> clients(CurrentUser viewer) {
+        return clients.choices(viewer);
+    }
+
+    /** Business hours of the clients of the tasks shown, to say whether each is open now. */
+    Map<ClientId, BusinessHours> hours(CurrentUser viewer, java.util.Collection<ClientId> ids) {
+        return clients.businessHours(viewer, ids);
     }
 
     /** The client of {@code ?clientId=}, checked: null when none is asked for. */
@@ -76,7 +74,4 @@ class ViewFilter {
         return client == null ? "" : "clientId=" + client.value();
     }
 
-    static List<ClientSummary> list(Map<ClientId, ClientSummary> clients) {
-        return List.copyOf(clients.values());
-    }
 }
