@@ -47,7 +47,7 @@ class I18nSyncTest {
     private static final Pattern LITERAL_KEY_ARGUMENT = Pattern.compile("^\\s*\"(" + KEY + ")\"\\s*(?:,.*)?$",
             Pattern.DOTALL);
     private static final Pattern TERNARY_OF_KEYS = Pattern.compile(
-            "^[^\"]*\\?\\s*\"(" + KEY + ")\"\\s*:\\s*\"(" + KEY + ")\"\\s*$");
+            "^[^\"]*\\?\\s*\"(" + KEY + ")\"\\s*:\\s*\"(" + KEY + ")\"\\s*(?:,.*)?$", Pattern.DOTALL);
     private static final Pattern JAVA_KEY = Pattern.compile(
             "(?:getMessage\\(\\s*|(?:\\bv|[vV]iolations)\\.add\\([^;]*?,\\s*|InvalidInputException\\.of\\([^;]*?,\\s*"
                     + "|Violation\\.of\\([^;]*?,\\s*)\"(" + KEY + ")\"");
