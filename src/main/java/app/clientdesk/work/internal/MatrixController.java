@@ -25,8 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MatrixController {
 
-    /** Cards shown per quadrant, due first; the rest are counted. */
-    static final int SHOWN = 50;
+    /**
+     * Cards shown per quadrant, due first; the rest are counted, and a client filter narrows them. A matrix
+     * is for deciding what comes next: the first 25 of each kind are that decision.
+     */
+    static final int SHOWN = 25;
 
     private final Tasks tasks;
     private final ViewFilter filter;
