@@ -86,6 +86,7 @@
               if (response.ok) {
                 recount(evt.from);
                 recount(evt.to);
+                relabel(item, quadrant);
                 return;
               }
               putBack(evt);
@@ -94,6 +95,20 @@
         }
       });
     });
+  }
+
+  // After a drag, a card's two buttons offer the opposite of its new marks, as the page would render them.
+  function relabel(item, quadrant) {
+    var texts = document.querySelector("[data-matrix]").dataset;
+    var urgent = quadrant === "DO" || quadrant === "DELEGATE";
+    var important = quadrant === "DO" || quadrant === "SCHEDULE";
+    var buttons = item.querySelectorAll(".step-buttons button");
+    var title = (item.querySelector(".task-title") || {}).textContent || "";
+    if (buttons.length !== 2) return;
+    buttons[0].textContent = urgent ? texts.notUrgent : texts.urgent;
+    buttons[0].setAttribute("aria-label", (urgent ? texts.makeNotUrgent : texts.makeUrgent).replace("{0}", title));
+    buttons[1].textContent = important ? texts.notImportant : texts.important;
+    buttons[1].setAttribute("aria-label", (important ? texts.makeNotImportant : texts.makeImportant).replace("{0}", title));
   }
 
   document.addEventListener("change", function (event) {

@@ -32,8 +32,13 @@ class MatrixDragUIT extends BrowserTest {
         ViewsPage matrix = ViewsPage.open(page, baseUrl() + "/matrix");
         assertThat(matrix.list("Do").innerText()).contains("Renew the domain");
         matrix.drag("Renew the domain", "Schedule");
+        // The card's buttons now offer the opposite of its new marks, before any reload.
+        assertThat(matrix.card("Renew the domain").locator(".step-buttons button").allInnerTexts())
+                .containsExactly("Urgent", "Not important");
 
         matrix.again();
+        assertThat(matrix.card("Renew the domain").locator(".step-buttons button").allInnerTexts())
+                .containsExactly("Urgent", "Not important");
         assertThat(matrix.list("Schedule").innerText()).contains("Renew the domain");
         assertThat(matrix.list("Do").locator("li").count()).isEqualTo(0);
         assertThat(tasks.get(owner, id).urgent()).isFalse();
