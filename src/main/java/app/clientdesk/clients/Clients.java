@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +35,7 @@ public class Clients {
     }
 
     public ClientPage search(CurrentUser viewer, ClientQuery query) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.search(viewer.workspaceId(), memberScope(viewer), query);
     }
 
@@ -54,13 +53,13 @@ public class Clients {
 
     /** The viewer's current clients as a picker lists them: one light query. */
     public List<ClientChoice> choices(CurrentUser viewer) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.choices(viewer.workspaceId(), memberScope(viewer));
     }
 
     /** Business hours of the given clients of the viewer's workspace, for showing whether each is open now. */
     public java.util.Map<ClientId, BusinessHours> businessHours(CurrentUser viewer, java.util.Collection<ClientId> ids) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.hoursOf(viewer.workspaceId(), ids);
     }
 
@@ -134,10 +133,5 @@ public class Clients {
         return viewer.isOwner() ? null : viewer.id().value();
     }
 
-    private static void requireStaff(CurrentUser viewer) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
-    }
 
 }

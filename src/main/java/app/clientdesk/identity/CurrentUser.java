@@ -106,6 +106,13 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Vie
         }
     }
 
+    /** @throws AccessDeniedException for a client contact: they see their own client in the portal only */
+    public void requireStaff() {
+        if (role == Role.CLIENT) {
+            throw new AccessDeniedException("client contacts use the portal");
+        }
+    }
+
     public boolean isMember() {
         return role == Role.MEMBER;
     }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -159,9 +158,7 @@ public class Attachments {
     }
 
     private Task staffTask(CurrentUser viewer, TaskId taskId) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
+        viewer.requireStaff();
         return tasks.get(viewer, taskId);
     }
 

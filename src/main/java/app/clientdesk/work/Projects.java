@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +47,7 @@ public class Projects {
 
     /** Projects of one client, or of all the viewer's clients when {@code client} is null. */
     public List<Project> list(CurrentUser viewer, @Nullable ClientId client, boolean openOnly) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly);
     }
 
@@ -103,9 +102,4 @@ public class Projects {
         return viewer.isOwner() ? null : viewer.id().value();
     }
 
-    private static void requireStaff(CurrentUser viewer) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
-    }
 }

@@ -250,12 +250,6 @@ class TaskStore {
                 .query((rs, n) -> new TaskId(rs.getObject("id", UUID.class))).optional();
     }
 
-    UserId createdBy(WorkspaceId workspace, TaskId id) {
-        return new UserId(jdbc.sql("select created_by from tasks where workspace_id = :w and id = :id")
-                .param("w", workspace.value()).param("id", id.value()).query((rs, n) -> rs.getObject(1, UUID.class))
-                .single());
-    }
-
     void delete(WorkspaceId workspace, TaskId id) {
         jdbc.sql("delete from tasks where workspace_id = :w and id = :id")
                 .param("w", workspace.value()).param("id", id.value()).update();
@@ -266,14 +260,17 @@ class TaskStore {
                 .param("w", workspace.value()).param("s", series).param("d", date).query(Long.class).single() > 0;
     }
 
-    /** The latest occurrence of every repeating series whose next date may have come, across workspaces. */
-    List<Map.Entry<WorkspaceId, TaskId>> latestOfSeries() {
-        return jdbc.sql("""
-                select t.workspace_id, t.id from tasks t
+    /** The latest occurrence of a repeating series, with its workspace and who made the series. */
+    record SeriesHead(WorkspaceId workspace, UserId createdBy, Task task) {
+    }
+
+    /** The latest occurrence of every repeating series, across workspaces, in one query. */
+    List<SeriesHead> latestOfSeries() {
+        return jdbc.sql(SELECT + """
                 where t.recur_frequency is not null
                   and not exists (select 1 from tasks later where later.series_id = t.series_id and later.due_date > t.due_date)
-                """).query((rs, n) -> Map.entry(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
-                        new TaskId(rs.getObject("id", UUID.class)))).list();
+                """).query((rs, n) -> new SeriesHead(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                        new UserId(rs.getObject("created_by", UUID.class)), task(rs, n))).list();
     }
 
     // --- checklist, comments, events ---------------------------------------------------------------

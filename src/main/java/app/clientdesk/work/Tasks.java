@@ -9,7 +9,6 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
 import app.clientdesk.identity.UserId;
 import app.clientdesk.identity.WorkspaceId;
-import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.NotFoundException;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,17 +45,15 @@ public class Tasks {
     private final Projects projects;
     private final Clients clients;
     private final Accounts accounts;
-    private final Workspaces workspaces;
     private final Clock clock;
 
     Tasks(TaskStore store, Workflows workflows, Projects projects, Clients clients, Accounts accounts,
-            Workspaces workspaces, Clock clock) {
+            Clock clock) {
         this.store = store;
         this.workflows = workflows;
         this.projects = projects;
         this.clients = clients;
         this.accounts = accounts;
-        this.workspaces = workspaces;
         this.clock = clock;
     }
 
@@ -77,13 +73,13 @@ public class Tasks {
 
     /** Tasks matching {@code query}, due first. */
     public List<Task> search(CurrentUser viewer, TaskQuery query) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_DUE);
     }
 
     /** Tasks matching {@code query} in board order: by stage, then by their place in the stage. */
     public List<Task> inBoardOrder(CurrentUser viewer, TaskQuery query) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_BOARD);
     }
 
@@ -97,33 +93,33 @@ public class Tasks {
      */
     public List<Task> ofWorkflow(CurrentUser viewer, WorkflowId workflow, @Nullable ClientId client,
             boolean done, int limit) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.ofWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done, limit);
     }
 
     /** How many tasks {@link #ofWorkflow} would list without a limit. */
     public long countOfWorkflow(CurrentUser viewer, WorkflowId workflow,
             @Nullable ClientId client, boolean done) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.countOfWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done);
     }
 
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
     public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.assignedOpen(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
                 limit);
     }
 
     /** How many open tasks the viewer sees in each quadrant. */
     public Map<Quadrant, Long> openByQuadrant(CurrentUser viewer, @Nullable ClientId client) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.openByQuadrant(viewer.workspaceId(), memberScope(viewer), client);
     }
 
     /** Open tasks the viewer sees, by type: largest groups first. */
     public List<TypeTotal> openByType(CurrentUser viewer, @Nullable ClientId client) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.openByType(viewer.workspaceId(), memberScope(viewer), client);
     }
 
@@ -152,7 +148,7 @@ public class Tasks {
 
     /** Task types in use in the workspace, for suggestions. */
     public List<String> types(CurrentUser viewer) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         return store.types(viewer.workspaceId());
     }
 
@@ -166,7 +162,7 @@ public class Tasks {
      */
     @Transactional
     public TaskId create(CurrentUser viewer, TaskInput input) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         TaskRules.Valid valid = TaskRules.check(input, lookups(viewer));
         Workflow workflow = valid.projectId() != null
                 ? workflows.get(viewer.workspaceId(), projects.get(viewer, valid.projectId()).workflowId())
@@ -203,7 +199,7 @@ public class Tasks {
     @Transactional
     public Task update(CurrentUser viewer, TaskId id, TaskInput input) {
         Task existing = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         TaskRules.Valid valid = TaskRules.check(input, lookups(viewer));
         if (valid.projectId() != null && !valid.projectId().equals(existing.projectId())
                 && !projects.get(viewer, valid.projectId()).workflowId().equals(existing.workflowId())) {
@@ -218,10 +214,11 @@ public class Tasks {
         return store.seriesId(workspace, task.id()).orElse(task.id().value());
     }
 
+    /** Deletes a task and what hangs off it; only through {@link Attachments#deleteTask}, which also removes its files. */
     @Transactional
-    public void delete(CurrentUser viewer, TaskId id) {
+    void delete(CurrentUser viewer, TaskId id) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         store.delete(viewer.workspaceId(), task.id());
     }
 
@@ -229,7 +226,7 @@ public class Tasks {
     @Transactional
     public Task setQuadrant(CurrentUser viewer, TaskId id, Quadrant quadrant) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         store.setFlags(viewer.workspaceId(), task.id(), quadrant.urgent(), quadrant.important(), clock.instant());
         return get(viewer, id);
     }
@@ -243,7 +240,7 @@ public class Tasks {
     @Transactional
     public Task move(CurrentUser viewer, TaskId id, StageId target, @Nullable Integer index) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
         Stage to = workflow.stage(target)
                 .orElseThrow(() -> InvalidInputException.of("stageId", "task.move.otherWorkflow"));
@@ -352,7 +349,7 @@ public class Tasks {
     @Transactional
     public void addChecklistItem(CurrentUser viewer, TaskId id, @Nullable String text) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         String clean = clean(text);
         if (clean == null) {
             throw InvalidInputException.of("text", "validation.required");
@@ -366,7 +363,7 @@ public class Tasks {
     @Transactional
     public void checkItem(CurrentUser viewer, TaskId id, UUID item, boolean done) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         if (!store.setChecklistItem(viewer.workspaceId(), task.id(), item, done)) {
             throw new NotFoundException("checklist item");
         }
@@ -375,7 +372,7 @@ public class Tasks {
     @Transactional
     public void removeChecklistItem(CurrentUser viewer, TaskId id, UUID item) {
         Task task = get(viewer, id);
-        requireStaff(viewer);
+        viewer.requireStaff();
         if (!store.removeChecklistItem(viewer.workspaceId(), task.id(), item)) {
             throw new NotFoundException("checklist item");
         }
@@ -409,9 +406,9 @@ public class Tasks {
     public int repeatDue() {
         int made = 0;
         Instant now = clock.instant();
-        for (Map.Entry<WorkspaceId, TaskId> entry : store.latestOfSeries()) {
-            Task task = store.find(entry.getKey(), null, entry.getValue()).orElse(null);
-            if (task == null || task.recurrence() == null || task.due() == null) {
+        for (TaskStore.SeriesHead head : store.latestOfSeries()) {
+            Task task = head.task();
+            if (task.recurrence() == null || task.due() == null) {
                 continue;
             }
             ZoneId zone = task.due().zone() != null ? task.due().zone() : task.clientZone();
@@ -425,9 +422,8 @@ public class Tasks {
                     later = task.recurrence().next(date)) {
                 date = later.get();
             }
-            Workflow workflow = workflows.get(entry.getKey(), task.workflowId());
-            UserId actor = store.createdBy(entry.getKey(), task.id());
-            if (occurrence(entry.getKey(), actor, task, workflow, date)) {
+            Workflow workflow = workflows.get(head.workspace(), task.workflowId());
+            if (occurrence(head.workspace(), head.createdBy(), task, workflow, date)) {
                 made++;
             }
         }
@@ -478,9 +474,4 @@ public class Tasks {
         return viewer.isOwner() ? null : viewer.id().value();
     }
 
-    private static void requireStaff(CurrentUser viewer) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
-    }
 }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -292,9 +291,7 @@ public class Templates {
     }
 
     private WorkspaceId workspace(CurrentUser viewer) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
+        viewer.requireStaff();
         seed.ensure(viewer.workspaceId());
         return viewer.workspaceId();
     }

@@ -1,7 +1,6 @@
 package app.clientdesk.work.internal;
 
-import app.clientdesk.clients.ClientQuery;
-import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
@@ -24,9 +23,9 @@ class ClientChoices {
         this.texts = texts;
     }
 
-    /** The viewer's clients that are not archived, by name. */
-    List<ClientSummary> of(CurrentUser viewer) {
-        return clients.search(viewer, new ClientQuery(null, null, false, 0, 200)).clients();
+    /** The viewer's clients that are not archived, by name: all of them, in one light query. */
+    List<ClientChoice> of(CurrentUser viewer) {
+        return clients.choices(viewer);
     }
 
     FieldErrors errors(CurrentUser viewer, InvalidInputException e) {

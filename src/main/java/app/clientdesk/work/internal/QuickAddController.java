@@ -41,7 +41,7 @@ class QuickAddController {
 
     @GetMapping("/tasks/quick")
     String form(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         return quickForm(viewer, model, "", "", "", FieldErrors.none(), null, null);
     }
 
@@ -51,7 +51,7 @@ class QuickAddController {
             @RequestParam(required = false) @Nullable String dueDate,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         String cleanTitle = Objects.toString(title, "");
         try {
             TaskId id = tasks.create(viewer, TaskInput.quick(cleanTitle, Objects.toString(clientId, ""), dueDate));

@@ -54,7 +54,7 @@ class TaskAttachmentsController {
     String upload(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestParam(required = false) @Nullable MultipartFile file, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         Task task = tasks.get(viewer, new TaskId(taskId));
         try {
             if (file == null || file.isEmpty()) {

@@ -73,7 +73,7 @@ class TaskChecklistController {
     }
 
     private Task visible(CurrentUser viewer, UUID taskId) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         return tasks.get(viewer, new TaskId(taskId));
     }
 

@@ -40,14 +40,14 @@ class TaskFormController {
     @GetMapping("/tasks/new")
     String newTask(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
             @RequestParam(required = false) @Nullable String projectId, Model model) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         return form(viewer, model, TaskForm.blank(clientId, projectId), null, FieldErrors.none());
     }
 
     @PostMapping("/tasks")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") TaskForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         try {
             TaskId id = tasks.create(viewer, form.toInput());
             Notices.flash(redirect, texts.getMessage("tasks.created", new Object[] {form.getTitle().strip()},
@@ -61,7 +61,7 @@ class TaskFormController {
 
     @GetMapping("/tasks/{taskId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId, Model model) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         Task task = tasks.get(viewer, new TaskId(taskId));
         return form(viewer, model, TaskForm.of(task), task, FieldErrors.none());
     }
@@ -70,7 +70,7 @@ class TaskFormController {
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @ModelAttribute("form") TaskForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         Task existing = tasks.get(viewer, new TaskId(taskId));
         try {
             Task saved = tasks.update(viewer, existing.id(), form.toInput());

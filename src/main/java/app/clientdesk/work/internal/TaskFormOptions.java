@@ -1,7 +1,6 @@
 package app.clientdesk.work.internal;
 
-import app.clientdesk.clients.ClientQuery;
-import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Account;
 import app.clientdesk.identity.CurrentUser;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormOptions {
 
-    public record Options(List<ClientSummary> clients, List<Project> projects, List<Account> assignable, List<String> types,
+    public record Options(List<ClientChoice> clients, List<Project> projects, List<Account> assignable, List<String> types,
             List<String> zones) {
     }
 
@@ -30,8 +29,8 @@ public class TaskFormOptions {
         this.tasks = tasks;
     }
 
-    List<ClientSummary> clients(CurrentUser viewer) {
-        return clients.search(viewer, new ClientQuery("", null, false, 0, 200)).clients();
+    List<ClientChoice> clients(CurrentUser viewer) {
+        return clients.choices(viewer);
     }
 
     Options of(CurrentUser viewer) {

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -49,20 +48,13 @@ public class TaskPage {
         this.clock = clock;
     }
 
-    /** The task, for a staff viewer; a client contact is refused, a task the viewer may not see is not found. */
-    static void requireStaff(CurrentUser viewer) {
-        if (viewer.isClientContact()) {
-            throw new AccessDeniedException("client contacts use the portal");
-        }
-    }
-
     /** Whether "Complete" can take the task straight to done: no gate in between that the viewer may not pass. */
     private boolean completable(CurrentUser viewer, Task task, Workflow workflow) {
         return !task.completed() && workflow.done().map(done -> tasks.canMove(viewer, task, done)).orElse(false);
     }
 
     String show(CurrentUser viewer, TaskId id, Model model, FieldErrors errors, String comment, String note) {
-        requireStaff(viewer);
+        viewer.requireStaff();
         Task task = tasks.get(viewer, id);
         Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
         Client client = clients.find(viewer, task.clientId()).orElse(null);

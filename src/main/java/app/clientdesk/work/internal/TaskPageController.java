@@ -129,7 +129,7 @@ class TaskPageController {
     }
 
     private Task visible(CurrentUser viewer, UUID taskId) {
-        TaskPage.requireStaff(viewer);
+        viewer.requireStaff();
         return tasks.get(viewer, new TaskId(taskId));
     }
 

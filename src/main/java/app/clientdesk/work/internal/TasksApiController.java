@@ -13,6 +13,7 @@ import app.clientdesk.work.Task;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
 import app.clientdesk.work.TaskQuery;
+import app.clientdesk.work.Attachments;
 import app.clientdesk.work.Tasks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,8 +46,10 @@ class TasksApiController {
     static final int MAX_LIMIT = 500;
 
     private final Tasks tasks;
+    private final Attachments attachments;
 
-    TasksApiController(Tasks tasks) {
+    TasksApiController(Tasks tasks, Attachments attachments) {
+        this.attachments = attachments;
         this.tasks = tasks;
     }
 
@@ -134,10 +137,10 @@ class TasksApiController {
         return TaskJson.Full.of(tasks.update(viewer, existing.id(), input(body, existing)));
     }
 
-    @Operation(summary = "Delete a task", description = "With its checklist, comments and history.")
+    @Operation(summary = "Delete a task", description = "With its checklist, comments, attachments and history.")
     @DeleteMapping("/{taskId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
-        tasks.delete(viewer, new TaskId(taskId));
+        attachments.deleteTask(viewer, new TaskId(taskId));
         return ResponseEntity.noContent().build();
     }
 
