@@ -179,7 +179,7 @@ public class Attachments {
             return null;
         }
         String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return null;
         }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,13 +68,17 @@ final class FileTypes {
     }
 
     private static String zipKind(Path file, String extension) throws IOException {
-        // OpenDocument stores its type, uncompressed, as the first entry "mimetype".
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry first = zip.getNextEntry();
-            if (first != null && first.getName().equals("mimetype")) {
-                String mime = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
-                if (mime.startsWith("application/vnd.oasis.opendocument.") && mime.matches("[a-z0-9.+/-]+")) {
-                    return mime;
+        // Read from the central directory only: nothing is inflated but the small "mimetype" entry, so a
+        // crafted archive cannot make the check decompress gigabytes.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            // OpenDocument stores its type as the entry "mimetype".
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null && mimetype.getSize() >= 0 && mimetype.getSize() < 100) {
+                try (var in = zip.getInputStream(mimetype)) {
+                    String mime = new String(in.readNBytes(100), StandardCharsets.US_ASCII).strip();
+                    if (mime.startsWith("application/vnd.oasis.opendocument.") && mime.matches("[a-z0-9.+/-]+")) {
+                        return mime;
+                    }
                 }
             }
             String ooxml = switch (extension) {
@@ -83,12 +87,8 @@ final class FileTypes {
                 case "pptx" -> "application/vnd.openxmlformats-officedocument.presentationml.presentation";
                 default -> null;
             };
-            if (ooxml != null) {
-                for (ZipEntry entry = first; entry != null; entry = zip.getNextEntry()) {
-                    if (entry.getName().equals("[Content_Types].xml")) {
-                        return ooxml;
-                    }
-                }
+            if (ooxml != null && zip.getEntry("[Content_Types].xml") != null) {
+                return ooxml;
             }
         } catch (IOException | IllegalArgumentException e) {
             // An archive Java cannot read through is still a zip by its signature.

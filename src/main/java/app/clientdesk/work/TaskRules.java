@@ -245,9 +245,14 @@ public final class TaskRules {
         }
     }
 
-    static @Nullable LocalDate date(@Nullable String value) {
+    /**
+     * A date as typed ("2026-12-31"), or null when it is not one. Years outside 1900–2999 are refused too:
+     * ISO dates reach far beyond what a database column holds, and no VA plans work that far out.
+     */
+    public static @Nullable LocalDate date(@Nullable String value) {
         try {
-            return value == null ? null : LocalDate.parse(value.strip());
+            LocalDate date = value == null ? null : LocalDate.parse(value.strip());
+            return date == null || date.getYear() < 1900 || date.getYear() > 2999 ? null : date;
         } catch (DateTimeParseException e) {
             return null;
         }

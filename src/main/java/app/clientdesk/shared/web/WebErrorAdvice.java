@@ -45,6 +45,12 @@ class WebErrorAdvice {
         return pages.page(request, HttpStatus.BAD_REQUEST, null);
     }
 
+    /** An upload over the multipart limit (a chunked body has no length for the body-size filter to see). */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request) {
+        return pages.page(request, HttpStatus.PAYLOAD_TOO_LARGE, null);
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView failure(HttpServletRequest request, Exception e) {
         String reference = ErrorPages.newReference();

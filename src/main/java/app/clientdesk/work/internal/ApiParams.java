@@ -2,7 +2,6 @@ package app.clientdesk.work.internal;
 
 import app.clientdesk.shared.validation.Violations;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,12 +45,11 @@ final class ApiParams {
         if (blank(value)) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = app.clientdesk.work.TaskRules.date(value);
+        if (date == null) {
             v.add(field, "validation.date");
-            return null;
         }
+        return date;
     }
 
     static int number(@Nullable String value, String field, int fallback, int min, int max, Violations v) {

@@ -5,9 +5,9 @@ import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.work.Task;
 import app.clientdesk.work.TaskQuery;
+import app.clientdesk.work.TaskRules;
 import app.clientdesk.work.Tasks;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
@@ -84,10 +84,7 @@ class CalendarController {
     }
 
     private static LocalDate parse(@Nullable String date, LocalDate today) {
-        try {
-            return date == null || date.isBlank() ? today : LocalDate.parse(date.strip());
-        } catch (DateTimeException e) {
-            return today;
-        }
+        LocalDate asked = TaskRules.date(date);
+        return asked == null ? today : asked;
     }
 }
