@@ -36,10 +36,12 @@
     from.insertBefore(item, before || null);
   }
 
-  function recount(list) {
+  // A column's count is its total, not the cards on screen (long columns show only their first cards).
+  function shift(list, delta) {
     var head = list.closest("section");
     var count = head && head.querySelector("[data-count]");
-    if (count && !list.closest(".is-done")) count.textContent = String(list.children.length);
+    var n = count ? parseInt(count.textContent, 10) : NaN;
+    if (!isNaN(n)) count.textContent = String(Math.max(0, n + delta));
   }
 
   function sortable(list, group, options) {
@@ -60,8 +62,8 @@
           post("/board/move", { taskId: item.getAttribute("data-task-id"), stageId: stageId, index: evt.newIndex })
             .then(function (response) {
               if (response.ok) {
-                recount(evt.from);
-                recount(evt.to);
+                shift(evt.from, -1);
+                shift(evt.to, 1);
                 say("");
                 return;
               }
@@ -84,8 +86,8 @@
           post("/matrix/move", { taskId: item.getAttribute("data-task-id"), quadrant: quadrant })
             .then(function (response) {
               if (response.ok) {
-                recount(evt.from);
-                recount(evt.to);
+                shift(evt.from, -1);
+                shift(evt.to, 1);
                 relabel(item, quadrant);
                 return;
               }

@@ -91,7 +91,7 @@ public final class ProjectRules {
         BigDecimal amount = null;
         if (TaskRules.text(in.budgetAmount()) != null) {
             try {
-                BigDecimal value = new BigDecimal(in.budgetAmount().strip());
+                BigDecimal value = new BigDecimal(in.budgetAmount().strip().replace(',', '.'));
                 int digits = currency == null ? 2 : Math.max(0, currency.getDefaultFractionDigits());
                 if (value.signum() <= 0 || value.compareTo(new BigDecimal("1000000000000")) >= 0) {
                     v.add("budgetAmount", "project.budget.amount");

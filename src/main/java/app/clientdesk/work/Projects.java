@@ -4,7 +4,6 @@ import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.NotFoundException;
 import java.time.Clock;
@@ -55,7 +54,7 @@ public class Projects {
     @Transactional
     public ProjectId create(CurrentUser viewer, ProjectInput input) {
         viewer.requireOwner();
-        ProjectRules.Valid valid = check(viewer, input);
+        ProjectRules.Valid valid = check(viewer, input, null);
         ProjectId id = ProjectId.random();
         store.insert(viewer.workspaceId(), id, valid, clock.instant());
         return id;
@@ -66,7 +65,7 @@ public class Projects {
     public Project update(CurrentUser viewer, ProjectId id, ProjectInput input) {
         Project existing = get(viewer, id);
         viewer.requireOwner();
-        ProjectRules.Valid valid = check(viewer, input);
+        ProjectRules.Valid valid = check(viewer, input, existing);
         long tasks = store.taskCount(viewer.workspaceId(), id);
         if (tasks > 0 && !valid.workflowId().equals(existing.workflowId())) {
             throw InvalidInputException.of("workflowId", "project.workflow.hasTasks");
@@ -89,13 +88,15 @@ public class Projects {
         store.delete(viewer.workspaceId(), existing.id());
     }
 
-    private ProjectRules.Valid check(CurrentUser viewer, ProjectInput input) {
-        WorkspaceId workspace = viewer.workspaceId();
-        List<Workflow> all = workflows.all(workspace);
+    /** A new project needs a current client; one that exists may stay with its client once it is archived. */
+    private ProjectRules.Valid check(CurrentUser viewer, ProjectInput input, @Nullable Project existing) {
+        List<Workflow> all = workflows.all(viewer.workspaceId());
         return ProjectRules.check(input,
-                client -> clients.find(viewer, client).filter(c -> !c.archived()).map(Client::currency),
+                client -> clients.find(viewer, client)
+                        .filter(c -> !c.archived() || existing != null && c.id().equals(existing.clientId()))
+                        .map(Client::currency),
                 workflow -> all.stream().anyMatch(w -> w.id().equals(workflow)),
-                workflows.standard(workspace).id());
+                Workflows.standardOf(all).id());
     }
 
     private static @Nullable UUID memberScope(CurrentUser viewer) {

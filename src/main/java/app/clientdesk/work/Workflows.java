@@ -46,7 +46,11 @@ public class Workflows {
 
     /** The workflow new work follows unless told otherwise. */
     public Workflow standard(WorkspaceId workspace) {
-        List<Workflow> all = all(workspace);
+        return standardOf(all(workspace));
+    }
+
+    /** The standard workflow among a workspace's {@code all}, for a caller that has them already. */
+    public static Workflow standardOf(List<Workflow> all) {
         return all.stream().filter(w -> Workflow.DEFAULT.equals(w.templateKey())).findFirst().orElse(all.get(0));
     }
 
@@ -103,8 +107,13 @@ public class Workflows {
         }
         if (existing != null) {
             for (Stage old : existing.stages()) {
-                boolean kept = given.stream().anyMatch(s -> old.id().value().toString().equals(s.id()));
-                if (!kept && store.tasksIn(workspace, old.id()) > 0) {
+                StageInput kept = given.stream().filter(s -> old.id().value().toString().equals(s.id())).findFirst()
+                        .orElse(null);
+                // Done-ness is what completes a task: a stage holding tasks keeps it, or they would be
+                // counted done (or open) wrongly and a repeat would never come.
+                boolean doneChanges = kept != null && kind(kept.kind()) != null
+                        && (kind(kept.kind()) == StageKind.DONE) != (old.kind() == StageKind.DONE);
+                if ((kept == null || doneChanges) && store.tasksIn(workspace, old.id()) > 0) {
                     v.add("stages", "workflow.stage.hasTasks", old.name());
                 }
             }

@@ -129,6 +129,9 @@ class BoardController {
     private @Nullable String step(CurrentUser viewer, String step) {
         int colon = step.lastIndexOf(':');
         Task task = tasks.get(viewer, ViewFilter.taskId(colon < 0 ? step : step.substring(0, colon)));
+        if (!step.endsWith(":on") && !step.endsWith(":back")) {
+            throw new app.clientdesk.shared.web.NotFoundException("step");
+        }
         boolean on = step.endsWith(":on");
         Workflow workflow = workflows.get(viewer.workspaceId(), task.workflowId());
         List<Stage> stages = workflow.stages();

@@ -1,6 +1,7 @@
 package app.clientdesk.work.internal;
 
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.work.ChecklistItem;
 import app.clientdesk.work.Comment;
 import app.clientdesk.work.TaskId;
@@ -78,7 +79,7 @@ class TaskItemsApiController {
             @PathVariable UUID itemId, @RequestBody ItemChange body) {
         TaskId id = tasks.get(viewer, new TaskId(taskId)).id(); // another workspace's task is not found, whatever the body
         if (body.done() == null) {
-            throw app.clientdesk.shared.validation.InvalidInputException.of("done", "validation.required");
+            throw InvalidInputException.of("done", "validation.required");
         }
         tasks.checkItem(viewer, id, itemId, body.done());
         return checklist(viewer, taskId);

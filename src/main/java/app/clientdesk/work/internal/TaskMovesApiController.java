@@ -1,7 +1,6 @@
 package app.clientdesk.work.internal;
 
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.work.Stage;
 import app.clientdesk.work.StageId;
@@ -60,9 +59,6 @@ class TaskMovesApiController {
             v.add("position", "validation.range", 0, Integer.MAX_VALUE);
         }
         v.throwIfAny();
-        if (target == null) {
-            throw InvalidInputException.of("stageId", "validation.invalid");
-        }
         return TaskJson.Full.of(tasks.move(viewer, task.id(), target, body.position()));
     }
 

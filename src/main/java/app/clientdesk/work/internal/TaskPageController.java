@@ -81,28 +81,31 @@ class TaskPageController {
     String approve(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestParam(required = false) @Nullable String note, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Task task = visible(viewer, taskId);
-        try {
-            Task moved = tasks.approve(viewer, task.id(), note);
-            Notices.flash(redirect, message(viewer, "tasks.approved", moved.stage().name()));
-            return "redirect:/tasks/" + task.id();
-        } catch (InvalidInputException e) {
-            return refused(viewer, task, e, model, response, "", Objects.toString(note, ""));
-        }
+        return atGate(viewer, taskId, note, tasks::approve, "tasks.approved", model, response, redirect);
     }
 
     @PostMapping("/tasks/{taskId}/request-changes")
     String requestChanges(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestParam(required = false) @Nullable String note, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
+        return atGate(viewer, taskId, note, tasks::requestChanges, "tasks.changesRequested", model, response, redirect);
+    }
+
+    /** What a gate decides (approve, or ask for changes), then back to the task with where it went. */
+    private String atGate(CurrentUser viewer, UUID taskId, @Nullable String note, GateDecision decision,
+            String notice, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Task task = visible(viewer, taskId);
         try {
-            Task moved = tasks.requestChanges(viewer, task.id(), note);
-            Notices.flash(redirect, message(viewer, "tasks.changesRequested", moved.stage().name()));
+            Task moved = decision.decide(viewer, task.id(), note);
+            Notices.flash(redirect, message(viewer, notice, moved.stage().name()));
             return "redirect:/tasks/" + task.id();
         } catch (InvalidInputException e) {
             return refused(viewer, task, e, model, response, "", Objects.toString(note, ""));
         }
+    }
+
+    private interface GateDecision {
+        Task decide(CurrentUser viewer, TaskId id, @Nullable String note);
     }
 
     @PostMapping("/tasks/{taskId}/comments")

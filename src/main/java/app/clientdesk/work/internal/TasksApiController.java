@@ -49,8 +49,8 @@ class TasksApiController {
     private final Attachments attachments;
 
     TasksApiController(Tasks tasks, Attachments attachments) {
-        this.attachments = attachments;
         this.tasks = tasks;
+        this.attachments = attachments;
     }
 
     @Operation(summary = "List tasks", description = "Every filter is optional and they combine. Ordered by due "
@@ -152,21 +152,15 @@ class TasksApiController {
         boolean dateCleared = b.dueDate() != null && b.dueDate().isBlank();
         Recurrence r = old == null ? null : old.recurrence();
         TaskJson.RecurrenceIn in = b.recurrence();
-        String repeat;
-        String interval;
-        List<String> weekdays;
-        String until;
-        if (in != null) {
-            repeat = in.frequency();
-            interval = in.interval();
-            weekdays = in.weekdays() == null ? List.of() : in.weekdays();
-            until = in.until();
-        } else {
-            repeat = r == null ? null : r.frequency().name();
-            interval = r == null ? null : Integer.toString(r.interval());
-            weekdays = r == null ? List.of() : r.weekdays().stream().sorted().map(DayOfWeek::name).toList();
-            until = r == null || r.until() == null ? null : r.until().toString();
-        }
+        // Each part of a repeat left out stays as it was, like the task's own fields.
+        String oldRepeat = r == null ? null : r.frequency().name();
+        String oldInterval = r == null ? null : Integer.toString(r.interval());
+        List<String> oldWeekdays = r == null ? List.of() : r.weekdays().stream().sorted().map(DayOfWeek::name).toList();
+        String oldUntil = r == null || r.until() == null ? null : r.until().toString();
+        String repeat = in == null ? oldRepeat : ApiParams.pick(in.frequency(), oldRepeat);
+        String interval = in == null ? oldInterval : ApiParams.pick(in.interval(), oldInterval);
+        List<String> weekdays = in == null || in.weekdays() == null ? oldWeekdays : in.weekdays();
+        String until = in == null ? oldUntil : ApiParams.pick(in.until(), oldUntil);
         return new TaskInput(
                 ApiParams.pick(b.title(), old == null ? null : old.title()),
                 ApiParams.pick(b.description(), old == null ? null : old.description()),

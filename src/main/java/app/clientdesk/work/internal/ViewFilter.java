@@ -69,9 +69,4 @@ class ViewFilter {
                 .map(v -> texts.getMessage(v.messageKey(), v.args().toArray(), v.messageKey(), viewer.locale())).toList());
     }
 
-    /** The query string that keeps the client filter, such as {@code ?clientId=…} or empty. */
-    static String clientQuery(@Nullable ClientId client) {
-        return client == null ? "" : "clientId=" + client.value();
-    }
-
 }
