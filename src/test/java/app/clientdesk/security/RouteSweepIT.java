@@ -118,6 +118,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired Projects projects;
     @Autowired Templates templates;
     @Autowired app.clientdesk.work.Attachments attachments;
+    @Autowired app.clientdesk.time.TimeEntries timeEntries;
+    @Autowired app.clientdesk.time.Rates rates;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -145,6 +147,11 @@ class RouteSweepIT extends IntegrationTest {
                 new java.io.ByteArrayInputStream("%PDF-1.4 brief".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .id();
         WorkflowId workflowId = tasks.get(a.owner(), taskId).workflowId();
+        UUID entryId = timeEntries.create(member, app.clientdesk.time.TimeEntryInput.ofInstants(
+                assigned.value().toString(), null, taskId.value().toString(), "2026-12-01T09:00:00Z",
+                "2026-12-01T10:00:00Z", true, "Alpha work", List.of("alpha"))).id().value();
+        UUID rateId = rates.set(a.owner(), new app.clientdesk.time.RateInput("CLIENT", assigned.value().toString(),
+                "GBP", "55")).id();
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -157,6 +164,8 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("userId", member.id().value().toString()),
                 Map.entry("invitationId", invitationId.toString()),
                 Map.entry("tokenId", ownerToken.id().toString()),
+                Map.entry("entryId", entryId.toString()),
+                Map.entry("rateId", rateId.toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -381,7 +390,20 @@ class RouteSweepIT extends IntegrationTest {
                 rows("select id, name from workflows where workspace_id = :w order by id", workspace),
                 rows("select id, name, kind, position from workflow_stages where workspace_id = :w order by id", workspace),
                 rows("select id, name from task_templates where workspace_id = :w order by id", workspace),
-                rows("select id, name from project_templates where workspace_id = :w order by id", workspace)));
+                rows("select id, name from project_templates where workspace_id = :w order by id", workspace),
+                rows("select id, user_id, client_id, project_id, task_id, started_at, ended_at, duration_seconds, "
+                        + "billable, note, rate_amount, invoice_id, updated_at from time_entries where workspace_id = :w "
+                        + "order by id", workspace),
+                rows("select entry_id, tag from time_entry_tags where workspace_id = :w order by entry_id, tag", workspace),
+                rows("select user_id, client_id, started_at, paused_at, break_seconds from time_timers "
+                        + "where workspace_id = :w order by user_id", workspace),
+                rows("select id, scope, scope_key, currency, amount from time_rates where workspace_id = :w order by id",
+                        workspace),
+                rows("select client_id, rounding_mode, rounding_minutes, rounding_scope from time_client_settings "
+                        + "where workspace_id = :w order by client_id", workspace),
+                rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
+                        + "where workspace_id = :w order by user_id", workspace),
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

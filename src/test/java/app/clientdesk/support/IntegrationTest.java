@@ -42,11 +42,17 @@ public abstract class IntegrationTest {
     }
 
     @Autowired protected MockMvc mvc;
+    @Autowired protected TestClock clock;
     @Autowired protected Workspaces workspaces;
     @Autowired protected Accounts accounts;
     @Autowired protected Clients clients;
     @Autowired protected ApiTokens apiTokens;
     @Autowired protected UserDetailsService userDetails;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     /** A workspace with its owner, signed in as {@link #owner}. */
     public record TestWorkspace(WorkspaceCreated created, CurrentUser owner) {

@@ -8,6 +8,13 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
+    /** The application's clock in tests: real time unless a test sets it. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
         return flyway -> {

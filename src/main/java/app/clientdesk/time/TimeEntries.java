@@ -1,0 +1,394 @@
+package app.clientdesk.time;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.identity.Account;
+import app.clientdesk.identity.Accounts;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.Role;
+import app.clientdesk.identity.UserId;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.money.Money;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.NotFoundException;
+import app.clientdesk.work.Project;
+import app.clientdesk.work.ProjectId;
+import app.clientdesk.work.Projects;
+import app.clientdesk.work.Task;
+import app.clientdesk.work.TaskId;
+import app.clientdesk.work.Tasks;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Time entries as the viewer may see and change them: the owner sees and changes everyone's; a member sees
+ * and changes their own, for the clients assigned to them; client contacts none. An entry the viewer may
+ * not see is not found.
+ *
+ * <p>Rules beyond the entry's own fields ({@link TimeEntryRules}): the task, project and client fit together
+ * and are visible to the viewer; a person's entries never overlap each other or their running timer
+ * (checked with the person's row locked, so two tabs cannot both pass); an entry on an issued invoice is
+ * locked. The hourly rate in force is copied onto a new entry, and again when an edit changes what the
+ * rate depends on (client, project, task, person); a later change of rates touches no existing entry
+ * except through {@link #rerate}.
+ */
+@Service
+public class TimeEntries {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final TimeStore store;
+    private final TimerStore timers;
+    private final RateStore rates;
+    private final Clients clients;
+    private final Projects projects;
+    private final Tasks tasks;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    TimeEntries(TimeStore store, TimerStore timers, RateStore rates, Clients clients, Projects projects, Tasks tasks,
+            Accounts accounts, Clock clock) {
+        this.store = store;
+        this.timers = timers;
+        this.rates = rates;
+        this.clients = clients;
+        this.projects = projects;
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    public Optional<TimeEntry> find(CurrentUser viewer, TimeEntryId id) {
+        if (viewer.isClientContact()) {
+            return Optional.empty();
+        }
+        return store.find(viewer.workspaceId(), onlyOwn(viewer), id.value());
+    }
+
+    public TimeEntry get(CurrentUser viewer, TimeEntryId id) {
+        return find(viewer, id).orElseThrow(() -> new NotFoundException("time entry"));
+    }
+
+    /** Entries matching {@code query}, latest first; a member's own only. */
+    public List<TimeEntry> search(CurrentUser viewer, TimeQuery query) {
+        viewer.requireStaff();
+        return store.search(viewer.workspaceId(), onlyOwn(viewer), query);
+    }
+
+    public long count(CurrentUser viewer, TimeQuery query) {
+        viewer.requireStaff();
+        return store.count(viewer.workspaceId(), onlyOwn(viewer), query);
+    }
+
+    /** The Monday-to-Sunday week (ISO) holding {@code day}: its first day. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * {@code person}'s entries whose local date lies in the 7 days from {@code firstDay}, in time order. A
+     * member sees their own week only; the owner anyone's.
+     */
+    public List<TimeEntry> week(CurrentUser viewer, UserId person, LocalDate firstDay) {
+        viewer.requireStaff();
+        if (!person.equals(viewer.id()) && !viewer.isOwner()) {
+            throw new NotFoundException("person");
+        }
+        return store.ofPerson(viewer.workspaceId(), person.value(), firstDay, firstDay.plusDays(7));
+    }
+
+    /** The client's rounding rule; none until the owner sets one. */
+    public Rounding rounding(CurrentUser viewer, ClientId client) {
+        clients.get(viewer, client);
+        return rates.rounding(viewer.workspaceId(), client.value()).orElse(Rounding.NONE);
+    }
+
+    /** Sets the client's rounding rule: it applies to billing from now on, on time not yet invoiced. */
+    @Transactional
+    public void setRounding(CurrentUser viewer, ClientId client, Rounding rounding) {
+        viewer.requireOwner();
+        clients.get(viewer, client);
+        rates.putRounding(viewer.workspaceId(), client.value(), rounding);
+    }
+
+    // --- writing -----------------------------------------------------------------------------------
+
+    /** @throws InvalidInputException listing every broken rule; nothing is saved */
+    @Transactional
+    public TimeEntry create(CurrentUser viewer, TimeEntryInput input) {
+        viewer.requireStaff();
+        Violations v = new Violations();
+        TimeEntryRules.Valid valid = TimeEntryRules.check(input, viewer.zone(), null, v);
+        Parts parts = parts(viewer, valid, v);
+        v.throwIfAny();
+        Objects.requireNonNull(parts);
+        UUID id = UUID.randomUUID();
+        RateBook.Applied rate = parts.explicitRate != null ? parts.explicitRate
+                : book(viewer.workspaceId()).resolve(parts.currency, parts.client, parts.project, parts.taskType,
+                        parts.user).orElse(null);
+        TimeStore.Row row = new TimeStore.Row(id, parts.user, parts.client, parts.project, parts.task, parts.taskType,
+                valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(), valid.note(),
+                valid.tags(), rate, null, null);
+        write(viewer.workspaceId(), row, null, true, viewer.id().value());
+        return store.find(viewer.workspaceId(), null, id).orElseThrow();
+    }
+
+    /**
+     * Changes an entry; what {@code input} leaves null stays as it was.
+     *
+     * @throws InvalidInputException listing every broken rule, or saying why a locked entry cannot change
+     */
+    @Transactional
+    public TimeEntry update(CurrentUser viewer, TimeEntryId id, TimeEntryInput input) {
+        TimeEntry entry = get(viewer, id);
+        refuseIfLocked(entry);
+        Violations v = new Violations();
+        TimeEntryRules.Valid valid = TimeEntryRules.check(input, viewer.zone(), entry, v);
+        Parts parts = parts(viewer, valid, v);
+        v.throwIfAny();
+        Objects.requireNonNull(parts);
+        RateBook.Applied rate;
+        boolean pricedOnSame = parts.client.equals(entry.clientId().value())
+                && Objects.equals(parts.project, entry.projectId() == null ? null : entry.projectId().value())
+                && Objects.equals(parts.taskType, entry.taskType()) && parts.user.equals(entry.userId().value());
+        if (parts.explicitRate != null) {
+            rate = parts.explicitRate;
+        } else if (pricedOnSame && entry.rate() != null) {
+            rate = new RateBook.Applied(entry.rate(), Objects.requireNonNull(entry.rateSource()));
+        } else {
+            rate = book(viewer.workspaceId()).resolve(parts.currency, parts.client, parts.project, parts.taskType,
+                    parts.user).orElse(null);
+        }
+        TimeStore.Row row = new TimeStore.Row(id.value(), parts.user, parts.client, parts.project, parts.task,
+                parts.taskType, valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(),
+                valid.note(), valid.tags(), rate, null, null);
+        write(viewer.workspaceId(), row, id.value(), true, null);
+        return store.find(viewer.workspaceId(), null, id.value()).orElseThrow();
+    }
+
+    /** @throws InvalidInputException when the entry is on an issued invoice */
+    @Transactional
+    public void delete(CurrentUser viewer, TimeEntryId id) {
+        TimeEntry entry = get(viewer, id);
+        refuseIfLocked(entry);
+        store.delete(viewer.workspaceId(), id.value());
+    }
+
+    /** What a bulk re-rate did: entries given the rate in force now, and those left alone because invoiced. */
+    public record Rerated(int changed, int locked) {
+    }
+
+    /**
+     * Gives the entries the rate in force now (a correction after a rate was set too late); entries with a
+     * rate set by hand and invoiced entries are left as they are. Owner only.
+     */
+    @Transactional
+    public Rerated rerate(CurrentUser viewer, Collection<TimeEntryId> ids) {
+        viewer.requireOwner();
+        RateBook book = book(viewer.workspaceId());
+        int changed = 0;
+        int locked = 0;
+        Instant now = clock.instant();
+        for (TimeEntryId id : ids) {
+            Optional<TimeEntry> found = store.find(viewer.workspaceId(), null, id.value());
+            if (found.isEmpty()) {
+                continue;
+            }
+            TimeEntry e = found.get();
+            if (e.locked()) {
+                locked++;
+                continue;
+            }
+            if (e.rateSource() == RateScope.ENTRY) {
+                continue;
+            }
+            Currency currency = clients.get(viewer, e.clientId()).currency();
+            RateBook.Applied now0 = book.resolve(currency, e.clientId().value(),
+                    e.projectId() == null ? null : e.projectId().value(), e.taskType(), e.userId().value()).orElse(null);
+            boolean same = now0 == null ? e.rate() == null
+                    : now0.hourly().equals(e.rate()) && now0.source() == e.rateSource();
+            if (!same) {
+                store.setRate(viewer.workspaceId(), id.value(), now0, now);
+                changed++;
+            }
+        }
+        return new Rerated(changed, locked);
+    }
+
+    // --- for billing -------------------------------------------------------------------------------
+
+    /**
+     * Locks entries on an issued invoice: from then on they cannot change or be deleted, and say which
+     * invoice holds them. Returns how many were locked; an entry already on an invoice is not taken again.
+     */
+    @Transactional
+    public int lockForInvoice(WorkspaceId workspace, Collection<TimeEntryId> ids, UUID invoice, String number) {
+        return store.lock(workspace, ids.stream().map(TimeEntryId::value).toList(), invoice, number);
+    }
+
+    /** Frees the entries of a voided invoice, so they can be corrected and billed again. */
+    @Transactional
+    public int unlockInvoice(WorkspaceId workspace, UUID invoice) {
+        return store.unlock(workspace, invoice);
+    }
+
+    // --- the rules ---------------------------------------------------------------------------------
+
+    /** The resolved and checked parts an entry refers to. */
+    private record Parts(UUID user, UUID client, Currency currency, @Nullable UUID project, @Nullable UUID task,
+            @Nullable String taskType, RateBook.@Nullable Applied explicitRate) {
+    }
+
+    private @Nullable Parts parts(CurrentUser viewer, TimeEntryRules.Valid valid, Violations v) {
+        UUID user = viewer.id().value();
+        if (valid.userId() != null && !valid.userId().equals(user)) {
+            if (!viewer.isOwner()) {
+                throw new AccessDeniedException("only the owner logs time for others");
+            }
+            Optional<Account> person = accounts.find(viewer.workspaceId(), new UserId(valid.userId()));
+            if (person.isEmpty() || person.get().role() == Role.CLIENT) {
+                v.add("userId", "time.user.unknown");
+            } else {
+                user = valid.userId();
+            }
+        }
+        UUID clientId = valid.clientId();
+        UUID projectId = valid.projectId();
+        String taskType = null;
+        if (valid.taskId() != null) {
+            Optional<Task> task = tasks.find(viewer, new TaskId(valid.taskId()));
+            if (task.isEmpty()) {
+                v.add("taskId", "time.task.unknown");
+                return null;
+            }
+            Task t = task.get();
+            if (clientId != null && !clientId.equals(t.clientId().value())) {
+                v.add("taskId", "time.task.otherClient");
+            }
+            clientId = t.clientId().value();
+            if (t.projectId() != null) {
+                if (projectId != null && !projectId.equals(t.projectId().value())) {
+                    v.add("projectId", "time.task.otherProject");
+                }
+                projectId = t.projectId().value();
+            }
+            taskType = t.type();
+        }
+        if (clientId == null) {
+            return null;
+        }
+        Optional<Client> client = clients.find(viewer, new ClientId(clientId));
+        if (client.isEmpty()) {
+            v.add("clientId", "time.client.unknown");
+            return null;
+        }
+        if (projectId != null) {
+            Optional<Project> project = projects.find(viewer, new ProjectId(projectId));
+            if (project.isEmpty()) {
+                v.add("projectId", "time.project.unknown");
+            } else if (!project.get().clientId().value().equals(clientId)) {
+                v.add("projectId", "time.project.otherClient");
+            }
+        }
+        Currency currency = client.get().currency();
+        RateBook.Applied explicit = null;
+        if (valid.rate() != null && !valid.rate().isEmpty()) {
+            if (!viewer.isOwner()) {
+                throw new AccessDeniedException("only the owner sets an entry's rate");
+            }
+            explicit = explicitRate(valid.rate(), currency, client.get().name(), v);
+        }
+        return new Parts(user, clientId, currency, projectId, valid.taskId(), taskType, explicit);
+    }
+
+    /** "45.50" (in the client's currency) or "45.50 EUR" (which must be the client's currency). */
+    private static RateBook.@Nullable Applied explicitRate(String text, Currency currency, String clientName,
+            Violations v) {
+        String[] parts = text.strip().split("\\s+");
+        if (parts.length == 2 && !parts[1].equalsIgnoreCase(currency.getCurrencyCode())) {
+            v.add("rate", "time.rate.currency", clientName, currency.getCurrencyCode());
+            return null;
+        }
+        if (parts.length > 2) {
+            v.add("rate", "time.rate.invalid");
+            return null;
+        }
+        Optional<Money> hourly = Money.parse(parts[0], currency);
+        if (hourly.isEmpty()) {
+            v.add("rate", "time.rate.invalid", Money.digits(currency));
+            return null;
+        }
+        return new RateBook.Applied(hourly.get(), RateScope.ENTRY);
+    }
+
+    /**
+     * Writes an entry after checking, with the person's row locked, that it overlaps none of their entries
+     * and (for entries made by hand) not their running timer.
+     */
+    void write(WorkspaceId workspace, TimeStore.Row row, @Nullable UUID existing, boolean checkTimer,
+            @Nullable UUID createdBy) {
+        store.lockPerson(workspace, row.user());
+        Optional<TimeEntry> other = store.overlapping(workspace, row.user(), row.start(), row.end(), existing);
+        if (other.isPresent()) {
+            TimeEntry o = other.get();
+            throw InvalidInputException.of("start", "time.overlap", o.localStart().format(WHEN),
+                    o.localEnd().withZoneSameInstant(o.zone()).format(HOUR), o.clientName());
+        }
+        if (checkTimer) {
+            Optional<RunningTimer> timer = timers.find(workspace, row.user());
+            if (timer.isPresent() && timer.get().startedAt().isBefore(row.end())
+                    && row.start().isBefore(clock.instant())) {
+                throw InvalidInputException.of("start", "time.overlap.timer",
+                        timer.get().startedAt().atZone(row.zone()).format(WHEN));
+            }
+        }
+        if (existing == null) {
+            store.insert(workspace, row, createdBy == null ? row.user() : createdBy, clock.instant());
+        } else {
+            store.update(workspace, row, clock.instant());
+        }
+    }
+
+    /** A new entry's task type and rate, for writers that already checked what the entry refers to. */
+    record Priced(@Nullable String taskType, RateBook.@Nullable Applied rate) {
+    }
+
+    Priced price(WorkspaceId workspace, UUID client, @Nullable UUID project, @Nullable UUID task, UUID user) {
+        String type = task == null ? null : store.taskType(workspace, task).orElse(null);
+        Currency currency = store.clientCurrency(workspace, client);
+        return new Priced(type, book(workspace).resolve(currency, client, project, type, user).orElse(null));
+    }
+
+    RateBook book(WorkspaceId workspace) {
+        return new RateBook(rates.all(workspace));
+    }
+
+    private static void refuseIfLocked(TimeEntry entry) {
+        if (entry.locked()) {
+            throw InvalidInputException.of("entry", "time.locked", Objects.requireNonNullElse(entry.invoiceNumber(), "?"));
+        }
+    }
+
+    private static @Nullable UUID onlyOwn(CurrentUser viewer) {
+        return viewer.isOwner() ? null : viewer.id().value();
+    }
+}

@@ -1,0 +1,1 @@
+// rates (issue 4)

@@ -1,0 +1,1 @@
+// timeimport (issue 4)

@@ -1,0 +1,1 @@
+// timer (issue 4)

@@ -1,0 +1,1 @@
+// timereports (issue 4)

@@ -1,0 +1,1 @@
+// timesheet (issue 4)
