@@ -35,14 +35,16 @@ public class DemoData {
     private final Accounts accounts;
     private final Clients clients;
     private final DemoWork work;
+    private final DemoTime time;
     private final TransactionTemplate transactions;
 
-    DemoData(Workspaces workspaces, Accounts accounts, Clients clients, DemoWork work,
+    DemoData(Workspaces workspaces, Accounts accounts, Clients clients, DemoWork work, DemoTime time,
             TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
         this.work = work;
+        this.time = time;
         this.transactions = transactions;
     }
 
@@ -76,6 +78,7 @@ public class DemoData {
             CurrentUser member = memberIdsForFirstClient.isEmpty() ? null
                     : viewer(owner.workspaceId(), new UserId(memberIdsForFirstClient.get(0)));
             work.load(owner, ids, member);
+            time.load(owner, ids, member);
         });
     }
 

@@ -54,4 +54,27 @@ class DemoWorkIT extends IntegrationTest {
         assertThat(tasks.search(member, TaskQuery.all())).as("the member's view")
                 .isNotEmpty().allSatisfy(t -> assertThat(t.clientName()).isEqualTo("Harbour Wellness Studio"));
     }
+
+    @Autowired app.clientdesk.time.TimeEntries timeEntries;
+
+    @Test
+    void theDemoHasThreeWeeksOfPricedTimeByBothPeople() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        CurrentUser member = addMember(ws);
+
+        mvc.perform(post("/demo").with(user(ws.owner())).with(csrf()));
+
+        CurrentUser owner = ws.owner();
+        LocalDate today = LocalDate.now(owner.zone());
+        var query = app.clientdesk.time.TimeQuery.between(today.minusDays(21), today);
+        List<app.clientdesk.time.TimeEntry> time = timeEntries.search(owner, query);
+        assertThat(time).hasSizeGreaterThan(40);
+        assertThat(time).extracting(e -> e.userId()).contains(owner.id(), member.id());
+        assertThat(time).filteredOn(e -> !e.billable()).isNotEmpty();
+        assertThat(time).filteredOn(e -> e.clientName().startsWith("Thames"))
+                .allSatisfy(e -> assertThat(e.rate()).hasToString("32.50 GBP"));
+        assertThat(time).filteredOn(e -> e.taskId() != null).isNotEmpty();
+        assertThat(timeEntries.search(member, query)).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.userId()).isEqualTo(member.id()));
+    }
 }
