@@ -175,7 +175,7 @@ class RatesWebIT extends IntegrationTest {
 
         assertThat(answer).doesNotContain("<html").contains("<strong>£70.00</strong> an hour",
                 "Rule that applies: <strong>Project</strong> — Website", "no rate in GBP", "overridden",
-                "Left out because they are not in GBP:", "the workspace default in USD: $40.00");
+                "Left out because they are not in GBP:", "Workspace default: $40.00");
         assertThat(stepOf(answer, "Project")).contains("state-applies");
         assertThat(stepOf(answer, "Client")).contains("state-overridden", "£60.00");
 

@@ -69,8 +69,8 @@ public class RatePreview {
      * The answer: nothing asked yet, or a problem with what was asked ({@code problem}, a message key), or
      * the client's currency, the rate applied (null when none) and the steps.
      */
-    public record Result(boolean asked, @Nullable String problem, @Nullable Client client, RateBook.@Nullable Applied applied,
-            List<Step> steps, List<Rate> otherCurrencies) {
+    public record Result(boolean asked, @Nullable String problem, @Nullable Client client,
+            RateBook.@Nullable Applied applied, List<Step> steps, List<Step> otherCurrencies) {
 
         static Result notAsked() {
             return new Result(false, null, null, null, List.of(), List.of());
@@ -138,8 +138,9 @@ public class RatePreview {
         Project chosen = project;
         List<String> keys = steps.stream().filter(s -> s.state() != State.NOT_GIVEN)
                 .map(s -> s.scope() + "|" + key(s, person, chosen, client, type)).toList();
-        List<Rate> elsewhere = rates.stream()
+        List<Step> elsewhere = rates.stream()
                 .filter(r -> !r.hourly().currency().equals(currency) && keys.contains(r.scope() + "|" + r.key()))
+                .map(r -> new Step(r.scope(), r.scope() == RateScope.WORKSPACE ? null : r.label(), r, State.NO_RATE))
                 .toList();
         return new Result(true, problem, client, applied, steps, elsewhere);
     }
