@@ -101,7 +101,12 @@ class RouteSweepIT extends IntegrationTest {
             "POST /templates/projects/{projectTemplateId}/apply",
             "POST /api/v1/projects",
             "PATCH /api/v1/projects/{projectId}",
-            "DELETE /api/v1/projects/{projectId}");
+            "DELETE /api/v1/projects/{projectId}",
+            "GET /time/rates",
+            "GET /time/rates/preview",
+            "POST /time/rates",
+            "POST /time/rates/{rateId}/delete",
+            "POST /time/clients/{clientId}/rounding");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;
