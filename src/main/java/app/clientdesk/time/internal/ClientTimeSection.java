@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * client's rounding in words with an example, with the form to change it for the owner.
  */
 @Component
+@org.springframework.core.annotation.Order(20)
 public class ClientTimeSection implements ClientPageSection {
 
     /** What the section shows; {@code amount} and {@code rate} are for the owner only. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** "Projects and open work" on a client's page: the client's projects (open first) and open tasks (due first). */
 @Component
+@org.springframework.core.annotation.Order(10)
 class ClientWorkSection implements ClientPageSection {
 
     static final int OPEN_TASKS_SHOWN = 20;
