@@ -101,7 +101,8 @@ class RouteSweepIT extends IntegrationTest {
             "POST /templates/projects/{projectTemplateId}/apply",
             "POST /api/v1/projects",
             "PATCH /api/v1/projects/{projectId}",
-            "DELETE /api/v1/projects/{projectId}");
+            "DELETE /api/v1/projects/{projectId}",
+            "POST /time/entries/rerate");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;

@@ -29,7 +29,7 @@ public record RowKey(UUID client, @Nullable UUID project, @Nullable UUID task) {
 
     /** A prefix for the ids of the row's elements in the page. */
     public String domId() {
-        return "r-" + client + "-" + part(project) + "-" + part(task);
+        return "r-" + client + "-" + (project == null ? "0" : project) + "-" + (task == null ? "0" : task);
     }
 
     public String clientId() {
