@@ -280,7 +280,7 @@ class TimesheetIT extends IntegrationTest {
         accounts.add(ws.created().workspaceId(), Role.MEMBER, "Ana", email, PASSWORD, "pt-BR", "America/Sao_Paulo",
                 null);
         Document html = page(principal(email), "/time?week=2026-12-02");
-        assertThat(html.selectFirst("h1").text()).isEqualTo("Folha de horas");
+        assertThat(html.selectFirst("h1").text()).isEqualTo("Planilha de horas");
         assertThat(html.select("thead th.day-head .dow").first().text()).startsWith("seg");
     }
 

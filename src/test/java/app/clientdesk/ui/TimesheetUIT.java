@@ -74,7 +74,27 @@ class TimesheetUIT extends BrowserTest {
         PlaywrightAssertions.assertThat(sheet.error()).hasCount(0);
     }
 
-    private void signInWithAnHourOnMonday() {
+    @Test
+    void onAPhoneTheGridScrollsInsideItsBoxAndThePageDoesNot() {
+        String email = signInWithAnHourOnMonday();
+        com.microsoft.playwright.BrowserContext phone = newPhoneContext();
+        try {
+            com.microsoft.playwright.Page onPhone = newPage(phone);
+            app.clientdesk.ui.pages.SignInPage.open(onPhone, baseUrl()).signIn(email, PASSWORD);
+            TimesheetPage sheet = TimesheetPage.open(onPhone, baseUrl());
+
+            assertThat(sheet.fitsTheScreenWidth()).as("the page needs no sideways scrolling").isTrue();
+            assertThat((Boolean) onPhone.evaluate("() => { const box = document.querySelector('.sheet-scroll');"
+                    + " return box.scrollWidth > box.clientWidth; }")).as("the grid scrolls in its own box").isTrue();
+            sheet.type(CLIENT, 6, "0:30").press("Enter");
+            sheet.waitForWeekTotal("1:30");
+            assertThat(sheet.fitsTheScreenWidth()).isTrue();
+        } finally {
+            phone.close();
+        }
+    }
+
+    private String signInWithAnHourOnMonday() {
         String email = uniqueEmail("owner");
         signInAsNewOwner(email);
         CurrentUser owner = (CurrentUser) people.loadUserByUsername(email);
@@ -84,5 +104,6 @@ class TimesheetUIT extends BrowserTest {
         LocalDate monday = TimeEntries.weekOf(LocalDate.now(ZoneId.of("America/Sao_Paulo")));
         entries.create(owner, TimeEntryInput.ofLocal(client.value().toString(), null, null, monday.toString(), "09:00",
                 null, "10:00", null, true, null, null));
+        return email;
     }
 }
