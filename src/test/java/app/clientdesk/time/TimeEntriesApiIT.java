@@ -269,6 +269,19 @@ class TimeEntriesApiIT extends IntegrationTest {
     }
 
     @Test
+    void theApiDescribesTimeEntries() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/time-entries'].get.parameters[*].name", containsInAnyOrder(
+                        "from", "to", "clientId", "projectId", "userId", "billable", "limit", "offset")))
+                .andExpect(jsonPath("$.paths['/api/v1/time-entries'].post.requestBody.content['application/json']"
+                        + ".schema['$ref']").value(containsString("TimeEntryRequest")))
+                .andExpect(jsonPath("$.paths['/api/v1/time-entries/{entryId}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/time-entries/{entryId}'].delete").exists())
+                .andExpect(jsonPath("$.components.schemas.TimeEntryJson.properties.durationMinutes").exists())
+                .andExpect(jsonPath("$.components.schemas.TimeEntryRequest.properties.breakMinutes").exists());
+    }
+
+    @Test
     void deletingAnEntryLeavesNothingBehind() throws Exception {
         String id = create(memberToken, """
                 {"clientId": "%s", "start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}"""

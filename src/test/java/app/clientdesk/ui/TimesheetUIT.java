@@ -75,6 +75,27 @@ class TimesheetUIT extends BrowserTest {
     }
 
     @Test
+    void theEntryFormShowsTheTrueDurationAsItIsTyped() {
+        signInWithAnHourOnMonday();
+        page.navigate(baseUrl() + "/time/entries/new?date=2027-03-14");
+        page.locator("#clientId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(CLIENT));
+        page.locator("#zone").fill("America/New_York");
+        page.locator("#startTime").fill("01:30");
+        page.locator("#endTime").fill("03:30");
+        // The clocks go forward at 02:00 that night: two hours on the clock, one lived.
+        PlaywrightAssertions.assertThat(page.locator("#entry-duration")).hasText("1:00");
+        page.locator("#endDate").fill("2027-03-15");
+        PlaywrightAssertions.assertThat(page.locator("#entry-duration")).hasText("—");
+        page.locator("#endDate").fill("2027-03-14");
+        page.locator("#breakMinutes").fill("15");
+        PlaywrightAssertions.assertThat(page.locator("#entry-duration")).hasText("0:45");
+
+        page.waitForNavigation(() -> page.locator("form.entry-form button[type=submit]").click());
+        assertThat(page.locator(".notice").innerText()).startsWith("Logged 0:45 for Thames Legal");
+        assertThat(page.url()).contains("/time?week=2027-03-08");
+    }
+
+    @Test
     void onAPhoneTheGridScrollsInsideItsBoxAndThePageDoesNot() {
         String email = signInWithAnHourOnMonday();
         com.microsoft.playwright.BrowserContext phone = newPhoneContext();

@@ -53,7 +53,7 @@ class TimeEntriesApiController {
     }
 
     /** A page of entries: {@code total} counts every match, {@code hasMore} says whether a next page exists. */
-    record Page(List<TimeEntryJson> items, long total, int limit, int offset, boolean hasMore) {
+    record TimeEntryPage(List<TimeEntryJson> items, long total, int limit, int offset, boolean hasMore) {
     }
 
     /**
@@ -62,7 +62,7 @@ class TimeEntriesApiController {
      * the caller's own by default; {@code rate} (owner only) an hourly rate in the client's currency, as a
      * string or a number, optionally with {@code currency}, which must be the client's.
      */
-    record Request(@Nullable String clientId, @Nullable String projectId, @Nullable String taskId,
+    record TimeEntryRequest(@Nullable String clientId, @Nullable String projectId, @Nullable String taskId,
             @Nullable String userId, @Nullable String start, @Nullable String end, @Nullable String zone,
             @Nullable Integer breakMinutes, @Nullable Boolean billable, @Nullable String note,
             @Nullable List<String> tags, @Nullable String rate, @Nullable String currency) {
@@ -72,7 +72,7 @@ class TimeEntriesApiController {
             + "combine; from and to are inclusive, on the day each entry counts for (its start's date in its own "
             + "zone). A member sees only their own entries. Answers {items, total, limit, offset, hasMore}.")
     @GetMapping
-    Page list(@AuthenticationPrincipal CurrentUser viewer,
+    TimeEntryPage list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "first day (yyyy-MM-dd)") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "last day (yyyy-MM-dd)") @RequestParam(required = false) @Nullable String to,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
@@ -98,7 +98,7 @@ class TimeEntriesApiController {
         TimeQuery query = new TimeQuery(fromDate, toDate, client, project, user, paid, size, skip);
         List<TimeEntryJson> items = entries.search(viewer, query).stream().map(TimeEntryJson::of).toList();
         long total = entries.count(viewer, query);
-        return new Page(items, total, size, skip, skip + items.size() < total);
+        return new TimeEntryPage(items, total, size, skip, skip + items.size() < total);
     }
 
     @Operation(summary = "Read a time entry", description = "404 for an unknown id or one the caller may not see.")
@@ -113,7 +113,7 @@ class TimeEntriesApiController {
             + "running timer, and lasts at most 24 hours. The rate in force is stored on the entry unless the "
             + "owner gives one. userId and rate are for the owner only.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = Request.class))))
+                    schema = @Schema(implementation = TimeEntryRequest.class))))
     @PostMapping
     ResponseEntity<TimeEntryJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
         viewer.requireStaff();
@@ -126,7 +126,7 @@ class TimeEntriesApiController {
             + "and note sent as null or \"\" are cleared; tags sent replace the entry's tags. An entry on an issued "
             + "invoice is locked: 422 saying why.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = Request.class))))
+                    schema = @Schema(implementation = TimeEntryRequest.class))))
     @PatchMapping("/{entryId}")
     TimeEntryJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID entryId,
             @RequestBody JsonNode body) {

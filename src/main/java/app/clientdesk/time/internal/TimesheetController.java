@@ -101,7 +101,8 @@ class TimesheetController {
             return page(viewer, model, sheet, refusal);
         }
         model.addAttribute("sheet", sheet);
-        model.addAttribute("row", sheet.rows().stream().filter(r -> r.key().equals(row)).findFirst().orElseThrow());
+        model.addAttribute("row", sheet.rows().stream().filter(r -> r.key().equals(row)).findFirst()
+                .orElseThrow(() -> new NotFoundException("row")));
         model.addAttribute("day", day);
         model.addAttribute("refusal", refusal);
         return "time/timesheet/cellSaved";
