@@ -1,12 +1,10 @@
 package app.clientdesk.time.internal;
 
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeEntry;
 import app.clientdesk.time.TimeEntryId;
-import app.clientdesk.time.TimeEntryInput;
 import app.clientdesk.time.TimeQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,10 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -83,17 +78,17 @@ class TimeEntriesApiController {
             @Parameter(description = "0 or more") @RequestParam(required = false) @Nullable String offset) {
         viewer.requireStaff();
         Violations v = new Violations();
-        LocalDate fromDate = date(from, "from", v);
-        LocalDate toDate = date(to, "to", v);
+        LocalDate fromDate = TimeEntriesApiInput.date(from, "from", v);
+        LocalDate toDate = TimeEntriesApiInput.date(to, "to", v);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             v.add("to", "timesheet.api.toBeforeFrom");
         }
-        UUID client = uuid(clientId, "clientId", v);
-        UUID project = uuid(projectId, "projectId", v);
-        UUID user = uuid(userId, "userId", v);
-        Boolean paid = bool(billable, "billable", v);
-        int size = number(limit, "limit", DEFAULT_LIMIT, 1, TimeQuery.MAX_LIMIT, v);
-        int skip = number(offset, "offset", 0, 0, Integer.MAX_VALUE - TimeQuery.MAX_LIMIT, v);
+        UUID client = TimeEntriesApiInput.uuid(clientId, "clientId", v);
+        UUID project = TimeEntriesApiInput.uuid(projectId, "projectId", v);
+        UUID user = TimeEntriesApiInput.uuid(userId, "userId", v);
+        Boolean paid = TimeEntriesApiInput.bool(billable, "billable", v);
+        int size = TimeEntriesApiInput.number(limit, "limit", DEFAULT_LIMIT, 1, TimeQuery.MAX_LIMIT, v);
+        int skip = TimeEntriesApiInput.number(offset, "offset", 0, 0, Integer.MAX_VALUE - TimeQuery.MAX_LIMIT, v);
         v.throwIfAny();
         TimeQuery query = new TimeQuery(fromDate, toDate, client, project, user, paid, size, skip);
         List<TimeEntryJson> items = entries.search(viewer, query).stream().map(TimeEntryJson::of).toList();
@@ -117,7 +112,7 @@ class TimeEntriesApiController {
     @PostMapping
     ResponseEntity<TimeEntryJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
         viewer.requireStaff();
-        TimeEntry saved = entries.create(viewer, input(body));
+        TimeEntry saved = entries.create(viewer, TimeEntriesApiInput.input(body));
         return ResponseEntity.created(URI.create("/api/v1/time-entries/" + saved.id().value()))
                 .body(TimeEntryJson.of(saved));
     }
@@ -132,7 +127,7 @@ class TimeEntriesApiController {
             @RequestBody JsonNode body) {
         viewer.requireStaff();
         TimeEntry existing = entries.get(viewer, new TimeEntryId(entryId));
-        return TimeEntryJson.of(entries.update(viewer, existing.id(), input(body)));
+        return TimeEntryJson.of(entries.update(viewer, existing.id(), TimeEntriesApiInput.input(body)));
     }
 
     @Operation(summary = "Delete a time entry", description = "An entry on an issued invoice is locked: 422 saying why.")
@@ -141,167 +136,5 @@ class TimeEntriesApiController {
         viewer.requireStaff();
         entries.delete(viewer, entries.get(viewer, new TimeEntryId(entryId)).id());
         return ResponseEntity.noContent().build();
-    }
-
-    // --- reading the body ---------------------------------------------------------------------------
-
-    /**
-     * The body as an input: a field left out is null (kept when changing), a field sent as null is "" (cleared
-     * where it can be), any other value its text.
-     */
-    private static TimeEntryInput input(JsonNode body) {
-        Violations v = new Violations();
-        if (body == null || !body.isObject()) {
-            throw InvalidInputException.of("", "timesheet.api.object");
-        }
-        String clientId = text(body, "clientId", v);
-        String projectId = text(body, "projectId", v);
-        String taskId = text(body, "taskId", v);
-        String userId = text(body, "userId", v);
-        String start = text(body, "start", v);
-        String end = text(body, "end", v);
-        String zone = text(body, "zone", v);
-        String breakMinutes = whole(body, "breakMinutes", v);
-        Boolean billable = null;
-        JsonNode b = body.get("billable");
-        if (b != null && !b.isNull()) {
-            if (b.isBoolean()) {
-                billable = b.booleanValue();
-            } else {
-                v.add("billable", "timesheet.api.boolean");
-            }
-        }
-        String note = text(body, "note", v);
-        List<String> tags = null;
-        JsonNode t = body.get("tags");
-        if (t != null) {
-            tags = new ArrayList<>();
-            if (t.isArray()) {
-                for (JsonNode tag : t.values()) {
-                    if (tag.isString()) {
-                        tags.add(tag.stringValue());
-                    } else {
-                        v.add("tags", "timesheet.api.tags");
-                    }
-                }
-            } else if (!t.isNull()) {
-                v.add("tags", "timesheet.api.tags");
-            }
-        }
-        String rate = amount(body, "rate", v);
-        String currency = text(body, "currency", v);
-        if (rate != null && !rate.isEmpty() && currency != null && !currency.isBlank()) {
-            rate = rate + " " + currency.strip().toUpperCase(Locale.ROOT);
-        }
-        v.throwIfAny();
-        return new TimeEntryInput(clientId, projectId, taskId, userId, start, end, null, null, null, null, zone,
-                breakMinutes, billable, note, tags, rate);
-    }
-
-    private static @Nullable String text(JsonNode body, String field, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (!node.isString()) {
-            v.add(field, "timesheet.api.string");
-            return null;
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable String whole(JsonNode body, String field, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return Integer.toString(node.intValue());
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        v.add(field, "time.break.invalid");
-        return null;
-    }
-
-    private static @Nullable String amount(JsonNode body, String field, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        v.add(field, "timesheet.api.amount");
-        return null;
-    }
-
-    // --- reading the query ---------------------------------------------------------------------------
-
-    private static @Nullable LocalDate date(@Nullable String value, String field, Violations v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            v.add(field, "validation.date");
-            return null;
-        }
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value, String field, Violations v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            v.add(field, "validation.invalid");
-            return null;
-        }
-    }
-
-    private static @Nullable Boolean bool(@Nullable String value, String field, Violations v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> {
-                v.add(field, "validation.choice");
-                yield null;
-            }
-        };
-    }
-
-    private static int number(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
     }
 }
