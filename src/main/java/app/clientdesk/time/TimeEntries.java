@@ -99,6 +99,16 @@ public class TimeEntries {
         return store.count(viewer.workspaceId(), onlyOwn(viewer), query);
     }
 
+    /** How many entries a query matches, their tracked seconds in all and the billable part of those. */
+    public record Totals(long count, long seconds, long billableSeconds) {
+    }
+
+    /** The totals of every entry matching {@code query} (its limit and offset do not apply); a member's own only. */
+    public Totals totals(CurrentUser viewer, TimeQuery query) {
+        viewer.requireStaff();
+        return store.totals(viewer.workspaceId(), onlyOwn(viewer), query);
+    }
+
     /** The Monday-to-Sunday week (ISO) holding {@code day}: its first day. */
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which entries to list: local dates {@code from}–{@code to} (inclusive), and optionally one client,
- * project, person or billable state. At most {@code limit} from {@code offset}, latest first.
+ * project, person, billable state or tag (matched ignoring case). At most {@code limit} from
+ * {@code offset}, latest first.
  */
 public record TimeQuery(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable UUID clientId,
-        @Nullable UUID projectId, @Nullable UUID userId, @Nullable Boolean billable, int limit, int offset) {
+        @Nullable UUID projectId, @Nullable UUID userId, @Nullable Boolean billable, @Nullable String tag, int limit,
+        int offset) {
 
     public static final int MAX_LIMIT = 500;
 
@@ -20,6 +22,13 @@ public record TimeQuery(@Nullable LocalDate from, @Nullable LocalDate to, @Nulla
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset");
         }
+        tag = tag == null || tag.isBlank() ? null : tag.strip();
+    }
+
+    /** A query without a tag filter. */
+    public TimeQuery(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable UUID clientId,
+            @Nullable UUID projectId, @Nullable UUID userId, @Nullable Boolean billable, int limit, int offset) {
+        this(from, to, clientId, projectId, userId, billable, null, limit, offset);
     }
 
     public static TimeQuery between(LocalDate from, LocalDate to) {

@@ -153,7 +153,23 @@ class TimeStore {
             where.append(" and e.billable = :billable");
             params.put("billable", q.billable());
         }
+        if (q.tag() != null) {
+            where.append(" and exists (select 1 from time_entry_tags g where g.workspace_id = e.workspace_id"
+                    + " and g.entry_id = e.id and lower(g.tag) = :tag)");
+            params.put("tag", q.tag().toLowerCase(java.util.Locale.ROOT));
+        }
         return where;
+    }
+
+    /** How many entries match, their tracked seconds and the billable part of them. */
+    TimeEntries.Totals totals(WorkspaceId workspace, @Nullable UUID onlyUser, TimeQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(workspace, onlyUser, q, params);
+        return jdbc.sql("select count(*), coalesce(sum(e.duration_seconds), 0),"
+                        + " coalesce(sum(case when e.billable then e.duration_seconds else 0 end), 0)"
+                        + " from time_entries e" + where)
+                .params(params)
+                .query((rs, n) -> new TimeEntries.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     /** One person's entries whose local date falls in [{@code from}, {@code until}), in time order. */

@@ -106,7 +106,8 @@ class RouteSweepIT extends IntegrationTest {
             "GET /time/rates/preview",
             "POST /time/rates",
             "POST /time/rates/{rateId}/delete",
-            "POST /time/clients/{clientId}/rounding");
+            "POST /time/clients/{clientId}/rounding",
+            "POST /time/entries/rerate");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;

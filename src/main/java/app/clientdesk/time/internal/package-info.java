@@ -1,3 +1,7 @@
+<<<<<<< HEAD
+=======
+/** The screens and API of time tracking: controllers, forms and the JSON shapes. */
+>>>>>>> timesheet
 @NullMarked
 package app.clientdesk.time.internal;
 
