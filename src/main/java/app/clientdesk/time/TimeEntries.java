@@ -182,7 +182,9 @@ public class TimeEntries {
                 && Objects.equals(parts.taskType, entry.taskType()) && parts.user.equals(entry.userId().value());
         if (parts.explicitRate != null) {
             rate = parts.explicitRate;
-        } else if (pricedOnSame && entry.rate() != null) {
+        } else if (pricedOnSame && entry.rate() != null
+                && !(entry.rateSource() == RateScope.ENTRY && "".equals(valid.rate()))) {
+            // Kept as it was made; an entry's own rate sent back empty goes back to the rules.
             rate = new RateBook.Applied(entry.rate(), Objects.requireNonNull(entry.rateSource()));
         } else {
             rate = book(viewer.workspaceId()).resolve(parts.currency, parts.client, parts.project, parts.taskType,

@@ -170,6 +170,24 @@ class TimeEntriesIT extends IntegrationTest {
     }
 
     @Test
+    void anEntrysOwnRateStaysThroughEditsUntilItIsCleared() {
+        rates.set(owner, new RateInput("CLIENT", client.value().toString(), "GBP", "60"));
+        TimeEntry e = entries.create(owner, new TimeEntryInput(client.value().toString(), null, null, null,
+                "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z", null, null, null, null, null, null, true, null, null,
+                "45"));
+        assertThat(e.rate()).isEqualTo(gbp("45"));
+        assertThat(e.rateSource()).isEqualTo(RateScope.ENTRY);
+
+        TimeEntry noted = entries.update(owner, e.id(), new TimeEntryInput(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "Longer call", null, null));
+        assertThat(noted.rate()).isEqualTo(gbp("45"));
+        TimeEntry cleared = entries.update(owner, e.id(), new TimeEntryInput(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, ""));
+        assertThat(cleared.rate()).isEqualTo(gbp("60"));
+        assertThat(cleared.rateSource()).isEqualTo(RateScope.CLIENT);
+    }
+
+    @Test
     void anInvoicedEntryIsLockedAndSaysWhy() {
         TimeEntry e = entries.create(owner, span(client, "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"));
         assertThat(entries.lockForInvoice(ws.created().workspaceId(), List.of(e.id()), UUID.randomUUID(),
