@@ -30,9 +30,17 @@ public final class Ui {
     private final Clock clock;
     private final @Nullable String notice;
     private final ZoneId zone;
+    private final java.util.List<HeaderWidget> widgets;
 
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice) {
+        this(messages, locale, viewer, csrfToken, csrfParameter, path, clock, notice, java.util.List.of());
+    }
+
+    public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
+            String csrfParameter, String path, Clock clock, @Nullable String notice,
+            java.util.List<HeaderWidget> widgets) {
+        this.widgets = java.util.List.copyOf(widgets);
         this.messages = messages;
         this.locale = locale;
         this.viewer = viewer;
@@ -115,6 +123,18 @@ public final class Ui {
 
     public @Nullable String notice() {
         return notice;
+    }
+
+    /**
+     * The header widgets of other modules, for the signed-in viewer (none before sign-in). Each renders only
+     * when the layout writes it, so a response that shows no page costs nothing.
+     */
+    public java.util.List<gg.jte.Content> headerWidgets() {
+        Viewer who = viewer;
+        if (who == null) {
+            return java.util.List.of();
+        }
+        return widgets.stream().map(w -> (gg.jte.Content) output -> w.render(who, this).writeTo(output)).toList();
     }
 
     public ZoneId zone() {
