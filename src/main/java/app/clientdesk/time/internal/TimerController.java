@@ -128,7 +128,8 @@ class TimerController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             FieldErrors errors = pages.errors(e, viewer, END_FIELDS);
             boolean aboutEnd = e.violations().stream().anyMatch(x -> !x.field().equals("timer"));
-            return pages.page(viewer, model, back, "", StartForm.blank(), FieldErrors.none(), form,
+            EndForm typed = form.date().isBlank() && form.time().isBlank() ? null : form;
+            return pages.page(viewer, model, back, "", StartForm.blank(), FieldErrors.none(), typed,
                     aboutEnd ? errors : FieldErrors.none(), aboutEnd ? FieldErrors.none() : errors);
         }
     }
