@@ -63,6 +63,7 @@
   var offsets = new WeakMap(); // widget → server time minus this device's time, in ms
   var handled = {};            // Pomodoro events already acted on, by phase and instant
   var lastFetch = 0;
+  var pendingAlert = null;     // a reminder for the widget the server is sending
 
   function widget() {
     return document.getElementById("timer");
@@ -96,8 +97,10 @@
     line.hidden = false;
     if (p.kind === "breakDue") {
       once("pause-" + s.workingSince, function () {
-        remind(el, el.getAttribute("data-text-break-due"), "pause-" + s.workingSince);
-        pause(el, s.workingSince);
+        // Said in the paused widget the server sends back: this one is about to be replaced.
+        notify(el, el.getAttribute("data-text-break-due"), "pause-" + s.workingSince);
+        pendingAlert = el.getAttribute("data-text-break-due");
+        if (!pause(el, s.workingSince)) say(el, pendingAlert);
       });
     } else if (p.kind === "breakOver") {
       once("resume-" + s.pausedAt, function () {
@@ -116,14 +119,17 @@
 
   /** A browser notification when allowed, and always the same words in the widget (read out: role=alert). */
   function remind(el, text, tag) {
-    var label = el.querySelector(".timer-label");
-    if ("Notification" in window && Notification.permission === "granted") {
-      try {
-        var n = new Notification(label ? label.textContent : document.title, { body: text, tag: "clientdesk-" + tag });
-        n.onclick = function () { window.focus(); n.close(); };
-      } catch (e) { /* some browsers allow notifications only from a service worker */ }
-    }
+    notify(el, text, tag);
     say(el, text);
+  }
+
+  function notify(el, text, tag) {
+    var label = el.querySelector(".timer-label");
+    if (!("Notification" in window) || Notification.permission !== "granted") return;
+    try {
+      var n = new Notification(label ? label.textContent : document.title, { body: text, tag: "clientdesk-" + tag });
+      n.onclick = function () { window.focus(); n.close(); };
+    } catch (e) { /* some browsers allow notifications only from a service worker */ }
   }
 
   function say(el, text) {
@@ -135,11 +141,12 @@
 
   /** The Pomodoro pause: only if the work period this page saw is still the one running. */
   function pause(el, workingSince) {
-    if (!window.htmx) return;
+    if (!window.htmx) return false;
     window.htmx.ajax("POST", "/timer/pause", {
       source: el, target: "#timer", swap: "outerHTML",
       values: { back: el.getAttribute("data-back") || "/", ifWorkingSince: String(workingSince) }
     });
+    return true;
   }
 
   /** Fetches the widget again, unless the person is using it (a half-filled form must not vanish). */
@@ -220,6 +227,9 @@
   document.addEventListener("click", function (event) {
     if (!event.target.closest("#timer")) closeMenus(null);
     else closeMenus(event.target);
+    // A reminder or a message under the widget goes away when clicked.
+    var message = event.target.closest("#timer [data-timer-alert], #timer .timer-said");
+    if (message) message.hidden = true;
   });
 
   document.addEventListener("keydown", function (event) {
@@ -251,6 +261,8 @@
   document.addEventListener("htmx:afterSettle", function () {
     var el = widget();
     if (!el) return;
+    if (pendingAlert && el.classList.contains("is-paused")) say(el, pendingAlert);
+    pendingAlert = null;
     markTaskPage();
     el.querySelectorAll("form").forEach(function (f) { fitProjects(f, null); });
     var open = el.querySelector("details[open]");

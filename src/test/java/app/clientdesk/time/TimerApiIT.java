@@ -238,6 +238,17 @@ class TimerApiIT extends IntegrationTest {
         assertThat(entries.search(owner, ALL_DECEMBER)).isEmpty();
     }
 
+    @Test
+    void theApiDescribesTheTimer() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/timer'].get.summary").value("Read the running timer"))
+                .andExpect(jsonPath("$.paths['/api/v1/timer/start'].post.requestBody").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/timer/pause'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/timer/resume'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/timer/stop'].post.requestBody").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/timer/discard'].post").exists());
+    }
+
     private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
         request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(MediaType.APPLICATION_JSON);
         if (body != null) {

@@ -6,6 +6,9 @@ import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.ClientInput;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.support.TestClock;
+import app.clientdesk.time.Timer;
+import app.clientdesk.time.TimerStart;
 import app.clientdesk.ui.pages.HeaderTimer;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
@@ -14,6 +17,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +30,11 @@ class TimerUIT extends BrowserTest {
     @Autowired Clients clients;
     @Autowired Tasks tasks;
     @Autowired UserDetailsService people;
+    @Autowired Timer timer;
+    @Autowired TestClock clock;
 
     private CurrentUser owner;
+    private ClientId client;
     private TaskId task;
 
     @Test
@@ -118,6 +126,95 @@ class TimerUIT extends BrowserTest {
                 + " | true | 1:02:05");
     }
 
+    @Test
+    void aPomodoroTimerPausesItselfWhenTheWorkPeriodEndsAndSaysWhenTheBreakIsOver() {
+        signInWithATask();
+        context.grantPermissions(List.of("notifications"));
+        Instant now = Instant.now();
+        try {
+            clock.set(now.minus(Duration.ofMinutes(25)).minusSeconds(2));
+            timer.start(owner, new TimerStart(task.value().toString(), null, null, null, null, true));
+        } finally {
+            clock.reset();
+        }
+        page.navigate(baseUrl() + "/my-work");
+        page.locator("header #timer.is-paused").waitFor();
+        HeaderTimer header = new HeaderTimer(page);
+        assertThat(page.locator("[data-timer-alert]").innerText()).isEqualTo("Time for a break: the timer is paused.");
+        assertThat(header.phase()).matches("Break · (5:00|4:5\\d) left");
+        assertThat(timer.current(owner).orElseThrow().paused()).as("paused on the server").isTrue();
+        shot(page, "pomodoro-break-en-1280");
+
+        // The break began six minutes ago (another device paused it): the page says it is over.
+        timer.discard(owner);
+        try {
+            clock.set(now.minus(Duration.ofMinutes(40)));
+            timer.start(owner, new TimerStart(task.value().toString(), null, null, null, null, true));
+            clock.set(now.minus(Duration.ofMinutes(6)));
+            timer.pause(owner);
+        } finally {
+            clock.reset();
+        }
+        page.reload();
+        page.locator("[data-timer-resume].is-due").waitFor();
+        assertThat(page.locator("[data-timer-alert]").innerText())
+                .isEqualTo("Break over. Resume the timer when you are ready.");
+        assertThat(timer.current(owner).orElseThrow().paused()).as("resuming is the person's choice").isTrue();
+        shot(page, "pomodoro-over-en-1280");
+        header.resume();
+        assertThat(header.phase()).matches("Focus · (25:00|24:5\\d) left");
+    }
+
+    @Test
+    void aTimerLeftRunningOverADayStopsAtTheTimeGivenOnTheTimersPage() {
+        signInWithATask();
+        try {
+            clock.set(Instant.now().minus(Duration.ofHours(30)));
+            timer.start(owner, TimerStart.onClient(client.value().toString(), "Bookkeeping"));
+        } finally {
+            clock.reset();
+        }
+        page.navigate(baseUrl() + "/clients");
+        page.waitForNavigation(() -> page.locator("header #timer a.timer-stop").click());
+        assertThat(page.locator("main h1").innerText()).isEqualTo("Timer");
+        assertThat(page.locator("#timer-end-title").innerText()).isEqualTo("When did you stop working?");
+        shot(page, "end-form-en-1280");
+
+        java.time.ZonedDateTime started = Instant.now().minus(Duration.ofHours(30))
+                .atZone(java.time.ZoneId.of("America/Sao_Paulo"));
+        page.locator("#endDate").fill(started.plusHours(2).toLocalDate().toString());
+        page.locator("#endTime").fill(started.plusHours(2).toLocalTime().withSecond(0).withNano(0).toString());
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Stop and log").setExact(true)).click());
+        HeaderTimer header = new HeaderTimer(page);
+        assertThat(header.notice()).matches("Logged (1 h 5\\d min|2 h) on “Bookkeeping” for Thames Legal\\.");
+        assertThat(page.url()).endsWith("/clients");
+        assertThat(header.isIdle()).isTrue();
+    }
+
+    @Test
+    void theTimersPageAndSettingsLookRight() {
+        signInWithATask();
+        page.navigate(baseUrl() + "/timer");
+        shot(page, "page-idle-en-1280");
+        page.navigate(baseUrl() + "/settings/timer");
+        page.locator("#workMinutes").fill("200");
+        page.waitForNavigation(() -> page.locator("main form button[type=submit]").click());
+        assertThat(page.locator("#err-workMinutes").innerText()).isEqualTo("A work period lasts 5 to 120 minutes.");
+        shot(page, "settings-error-en-1280");
+        BrowserContext phone = newPhoneContext();
+        Page p = newPage(phone);
+        app.clientdesk.ui.pages.SignInPage.open(p, baseUrl()).signIn(owner.email(), PASSWORD);
+        p.navigate(baseUrl() + "/tasks/" + task.value());
+        p.waitForNavigation(() -> p.locator("[data-timer-task-start]").click());
+        assertThat((Boolean) p.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .isTrue();
+        shot(p, "task-running-en-390");
+        p.navigate(baseUrl() + "/timer");
+        shot(p, "page-running-en-390");
+        phone.close();
+    }
+
     /** Header idle and running, with the start panel open, on a desktop and a phone, in English and Portuguese. */
     @Test
     void theHeaderTimerFitsADesktopAndAPhoneInBothLanguages() {
@@ -163,7 +260,7 @@ class TimerUIT extends BrowserTest {
         String email = uniqueEmail("owner");
         signInAsNewOwner(email);
         owner = (CurrentUser) people.loadUserByUsername(email);
-        ClientId client = clients.create(owner, new ClientInput("Thames Legal", "ACTIVE", "Europe/London", "GBP",
+        client = clients.create(owner, new ClientInput("Thames Legal", "ACTIVE", "Europe/London", "GBP",
                 "en-GB", "GB", null, null, null, List.of(new ClientInput.Day("MONDAY", "09:00", "17:00")), "8", "EMAIL",
                 "CHAT", "VIDEO", "EMAIL", null, null, List.of(), List.of()));
         task = tasks.create(owner, TaskInput.quick("Monthly report", client.value().toString(), null));
