@@ -153,7 +153,7 @@
   function refresh() {
     var el = widget();
     if (!el || !window.htmx || document.visibilityState === "hidden") return;
-    if (el.contains(document.activeElement) || el.querySelector("details[open]")) return;
+    if (el.contains(document.activeElement) || el.querySelector("details[open], .timer-panel:not([hidden])")) return;
     if (Date.now() - lastFetch < 2000) return;
     lastFetch = Date.now();
     window.htmx.ajax("GET", el.getAttribute("data-src"), { source: el, target: "#timer", swap: "outerHTML" });
@@ -216,6 +216,34 @@
     document.querySelectorAll("#timer details[open]").forEach(function (d) {
       if (!except || !d.contains(except)) d.open = false;
     });
+    var panel = document.getElementById("timer-panel");
+    if (panel && !panel.hidden && (!except || !(panel.contains(except) || except.closest("[data-timer-open]")))) {
+      showPanel(false);
+    }
+  }
+
+  function focusPanel(panel) {
+    var first = panel.querySelector("[aria-invalid=true]") || panel.querySelector("[data-timer-client]");
+    if (first) first.focus();
+  }
+
+  /** Opens or closes the start panel; its form and the person's tasks load when it first opens. */
+  function showPanel(open) {
+    var panel = document.getElementById("timer-panel");
+    var opener = document.querySelector("[data-timer-open]");
+    if (!panel || !opener) return;
+    panel.hidden = !open;
+    opener.setAttribute("aria-expanded", String(open));
+    if (!open) return;
+    if (!panel.querySelector("form") && window.htmx) {
+      window.htmx.ajax("GET", panel.getAttribute("data-src"), { source: panel, target: panel, swap: "innerHTML" })
+        .then(function () {
+          panel.querySelectorAll("form").forEach(function (f) { fitProjects(f, null); });
+          focusPanel(panel);
+        });
+    } else {
+      focusPanel(panel);
+    }
   }
 
   document.addEventListener("change", function (event) {
@@ -225,6 +253,11 @@
   });
 
   document.addEventListener("click", function (event) {
+    var opener = event.target.closest("[data-timer-open]");
+    if (opener && window.htmx) {
+      event.preventDefault();
+      showPanel(opener.getAttribute("aria-expanded") !== "true");
+    }
     if (!event.target.closest("#timer")) closeMenus(null);
     else closeMenus(event.target);
     // A reminder or a message under the widget goes away when clicked.
@@ -234,20 +267,18 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
+    var panel = document.getElementById("timer-panel");
+    if (panel && !panel.hidden) {
+      showPanel(false);
+      document.querySelector("[data-timer-open]").focus();
+      return;
+    }
     var open = document.querySelector("#timer details[open]");
     if (!open) return;
     open.open = false;
     var summary = open.querySelector("summary");
     if (summary) summary.focus();
   });
-
-  document.addEventListener("toggle", function (event) {
-    var d = event.target;
-    if (d.matches && d.matches("#timer details.timer-start") && d.open) {
-      var first = d.querySelector("[aria-invalid=true]") || d.querySelector("[data-timer-client]");
-      if (first) first.focus();
-    }
-  }, true);
 
   // A refused start (422) carries its errors: swap it in like a success.
   document.addEventListener("htmx:beforeSwap", function (event) {
@@ -258,15 +289,16 @@
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
+  // After the widget itself was swapped (not a part of it, such as the task list).
+  document.addEventListener("htmx:afterSettle", function (event) {
     var el = widget();
-    if (!el) return;
+    if (!el || event.target !== el) return;
     if (pendingAlert && el.classList.contains("is-paused")) say(el, pendingAlert);
     pendingAlert = null;
     markTaskPage();
     el.querySelectorAll("form").forEach(function (f) { fitProjects(f, null); });
-    var open = el.querySelector("details[open]");
-    var invalid = open && open.querySelector("[aria-invalid=true]");
+    var panel = document.getElementById("timer-panel");
+    var invalid = panel && !panel.hidden && panel.querySelector("[aria-invalid=true]");
     if (invalid) invalid.focus();
     tick();
   });

@@ -59,11 +59,21 @@ class TimerWebIT extends IntegrationTest {
         for (String page : List.of("/my-work", "/clients", "/clients/" + client.value(), "/tasks/" + task.value(),
                 "/settings/account")) {
             String html = page(owner, page);
-            assertThat(html).as(page).contains("id=\"timer\"").contains("Start timer")
-                    .contains("<option value=\"" + client.value() + "\">Gamma Ltd</option>");
+            assertThat(html).as(page).contains("<div class=\"timer is-idle\" id=\"timer\"")
+                    .contains("<a class=\"button small primary timer-start-button\" href=\"/timer?back=")
+                    .contains("<span class=\"timer-start-text\">Start timer</span>");
+            assertThat(html.substring(html.indexOf("<header"), html.indexOf("</header>")))
+                    .as("the start panel loads when opened").doesNotContain("<option");
         }
-        assertThat(page(member, "/my-work")).as("a member chooses among their clients")
-                .contains(">Gamma Ltd</option>").doesNotContain(">Delta Co</option>");
+        assertThat(page(owner, "/clients?q=gam")).contains("data-src=\"/timer/panel?back=%2Fclients%3Fq%3Dgam\"");
+
+        assertThat(page(owner, "/timer/panel?back=/board")).contains("Start a timer")
+                .contains("<option value=\"" + client.value() + "\">Gamma Ltd</option>")
+                .contains("<option value=\"" + unassigned.value() + "\">Delta Co</option>")
+                .contains("Monthly report").contains("<input type=\"hidden\" name=\"back\" value=\"/board\">")
+                .doesNotContain("<html");
+        assertThat(page(member, "/timer/panel")).as("a member chooses among their clients and tasks")
+                .contains(">Gamma Ltd</option>").doesNotContain(">Delta Co</option>").doesNotContain("Delta books");
 
         CurrentUser contact = addClientContact(ws, client);
         MockHttpServletResponse portal = mvc.perform(get("/portal").with(user(contact))).andReturn().getResponse();
@@ -142,7 +152,8 @@ class TimerWebIT extends IntegrationTest {
                 .param("back", "/board"));
         assertThat(inHeader.getStatus()).isEqualTo(422);
         assertThat(inHeader.getContentAsString()).startsWith("<div class=\"timer is-idle\"")
-                .contains("<details class=\"timer-start\" open>")
+                .contains("aria-expanded=\"true\"")
+                .containsPattern("<div class=\"timer-panel\" id=\"timer-panel\"[^>]*data-src=\"[^\"]*\">")
                 .contains("Choose a task, or a client, to time.")
                 .contains("value=\"Something\"");
 
@@ -304,6 +315,8 @@ class TimerWebIT extends IntegrationTest {
                 .contains("No open task matches this search.");
         assertThat(htmx(member, get("/timer/tasks").param("q", "delta")).getContentAsString())
                 .as("a member finds only their clients' tasks").doesNotContain("Delta books");
+        assertThat(htmx(member, get("/timer/tasks").param("q", "month")).getContentAsString())
+                .as("also those not assigned to them").contains("Monthly report");
 
         assertThat(page(owner, "/timer?q=month")).as("the picker without JavaScript: plain forms")
                 .contains("<form method=\"post\" action=\"/timer/start\">").contains("Monthly report")

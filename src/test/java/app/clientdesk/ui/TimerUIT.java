@@ -44,7 +44,13 @@ class TimerUIT extends BrowserTest {
         HeaderTimer timer = new HeaderTimer(page);
         assertThat(timer.isIdle()).isTrue();
 
-        timer.openStartPanel().startOnTask("Monthly report");
+        timer.openStartPanel();
+        assertThat(timer.offeredTasks()).containsExactly("Monthly report");
+        timer.searchTasks("nothing like it");
+        assertThat(timer.taskListText()).isEqualTo("No open task matches this search.");
+        timer.searchTasks("MONTH");
+        assertThat(timer.offeredTasks()).containsExactly("Monthly report");
+        timer.startOnTask("Monthly report");
         assertThat(timer.label()).isEqualTo("Monthly report");
         assertThat(timer.client()).isEqualTo("Thames Legal");
         assertThat(page.url()).as("started in place").endsWith("/my-work");

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The timer's page (the timer at full size, a task search, the end time of a timer left running), and the
- * parts of the header widget that htmx fetches: the widget itself (again, when the tab gets focus) and the
- * task picker.
+ * parts of the header widget that htmx fetches: the widget itself (again, when the tab gets focus), its start
+ * panel (when first opened) and the task picker's search.
  */
 @Controller
 class TimerPageController {
@@ -39,6 +39,13 @@ class TimerPageController {
         viewer.requireStaff();
         return pages.widget(viewer, model, TimerBack.to(back), StartForm.blank(),
                 FieldErrors.none(), null);
+    }
+
+    @GetMapping("/timer/panel")
+    String panel(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String back,
+            Model model) {
+        viewer.requireStaff();
+        return pages.panel(viewer, model, TimerBack.to(back));
     }
 
     @GetMapping("/timer/tasks")

@@ -4,8 +4,6 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
-import app.clientdesk.work.Task;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -28,11 +26,10 @@ class TimerPages {
 
     String page(CurrentUser viewer, Model model, String back, String q, StartForm form, FieldErrors startErrors,
             @Nullable EndForm end, FieldErrors endErrors, FieldErrors errors) {
-        TimerWidget widget = widgets.of(viewer, back, form, startErrors, null);
-        List<Task> tasks = widget.running() ? List.of() : picker.find(viewer, q);
+        TimerWidget widget = widgets.withPanel(viewer, back, q, form, startErrors, null);
         EndForm endForm = end != null ? end : EndForm.blank(widget.timer() == null ? null
                 : widget.timer().startedAt().atZone(viewer.zone()).toLocalDate());
-        model.addAttribute("page", new TimerPage(widget, tasks, q, endForm, endErrors, errors));
+        model.addAttribute("page", new TimerPage(widget, q, endForm, endErrors, errors));
         return "time/timer/page";
     }
 
@@ -45,6 +42,11 @@ class TimerPages {
             @Nullable String said) {
         model.addAttribute("w", widgets.of(viewer, back, form, errors, said));
         return "time/timer/widget";
+    }
+
+    String panel(CurrentUser viewer, Model model, String back) {
+        model.addAttribute("w", widgets.withPanel(viewer, back, "", StartForm.blank(), FieldErrors.none(), null));
+        return "time/timer/panel";
     }
 
     String tasks(CurrentUser viewer, Model model, String back, String q) {

@@ -5,6 +5,7 @@ import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.time.RunningTimer;
 import app.clientdesk.time.TimeEntryRules;
 import app.clientdesk.work.Project;
+import app.clientdesk.work.Task;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,11 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the timer in the header shows: the running timer (and the server's time, so the page's clock ticks
- * from the server's instants, not the device's), or the start form with the viewer's clients and open
- * projects. {@code back} is the page it sits on; {@code said} a one-off message about the last action.
+ * from the server's instants, not the device's), or "Start timer". The start panel (the viewer's clients,
+ * open projects and tasks) is filled only when shown: fetched when opened, or sent back open with errors.
+ * {@code back} is the page it sits on; {@code said} a one-off message about the last action.
  */
 public record TimerWidget(@Nullable RunningTimer timer, Instant now, String back, List<ClientChoice> clients,
-        List<Project> projects, StartForm form, FieldErrors errors, @Nullable String said) {
+        List<Project> projects, List<Task> tasks, StartForm form, FieldErrors errors, @Nullable String said) {
 
     public boolean running() {
         return timer != null;
@@ -45,14 +47,19 @@ public record TimerWidget(@Nullable RunningTimer timer, Instant now, String back
         return Duration.between(timer.startedAt(), until).compareTo(TimeEntryRules.LONGEST) > 0;
     }
 
-    /** The start form is shown open: it came back with errors. */
+    /** The start panel is sent open: it came back with errors. */
     public boolean open() {
-        return errors.any();
+        return timer == null && errors.any();
     }
 
     /** Where the page fetches this widget again (another tab or device may have changed the timer). */
     public String src() {
         return "/timer/widget?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+
+    /** The start panel, fetched when first opened. */
+    public String panelSrc() {
+        return "/timer/panel?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
     /** The header's task picker, its start buttons coming back here. */

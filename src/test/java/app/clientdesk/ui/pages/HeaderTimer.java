@@ -27,15 +27,28 @@ public class HeaderTimer extends AppPage {
         return widget().getAttribute("class").contains("is-idle");
     }
 
-    /** Opens "Start timer" and waits for the viewer's open tasks to load in its panel. */
+    /** Opens "Start timer" and waits for its form and the viewer's open tasks to load. */
     public HeaderTimer openStartPanel() {
-        widget().locator("summary", new Locator.LocatorOptions().setHasText(startLabel())).click();
-        widget().locator(".timer-tasks, .timer-tasks-none").first().waitFor();
+        widget().locator("[data-timer-open]").click();
+        widget().locator("#timer-panel .timer-tasks, #timer-panel .timer-tasks-none").first().waitFor();
         return this;
     }
 
-    private String startLabel() {
-        return "pt-BR".equals(language()) ? "Iniciar cronômetro" : "Start timer";
+    /** Types in the panel's task search and waits for the list to change. */
+    public HeaderTimer searchTasks(String text) {
+        String before = widget().locator("#timer-task-list").innerText();
+        widget().getByPlaceholder("Find a task").fill(text);
+        page.waitForCondition(() -> !widget().locator("#timer-task-list").innerText().equals(before));
+        return this;
+    }
+
+    /** The task titles the panel offers to start on. */
+    public java.util.List<String> offeredTasks() {
+        return widget().locator("#timer-task-list .timer-task-title").allInnerTexts();
+    }
+
+    public String taskListText() {
+        return widget().locator("#timer-task-list").innerText().trim();
     }
 
     /** Starts the timer on one of the tasks the panel lists, in place (no new page). */
