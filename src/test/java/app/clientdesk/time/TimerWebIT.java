@@ -140,6 +140,10 @@ class TimerWebIT extends IntegrationTest {
         MockHttpServletResponse refetched = htmx(owner, get("/timer/widget").param("back", "/board"));
         assertThat(refetched.getContentAsString()).startsWith("<div class=\"timer is-paused\"").contains(">0:10:00<");
 
+        assertThat(paused.getHeader("HX-Refresh")).as("the header swaps alone").isNull();
+        MockHttpServletResponse onTheTimersPage = htmx(owner, post("/timer/resume").param("back", "/timer?back=%2Fboard"));
+        assertThat(onTheTimersPage.getHeader("HX-Refresh")).as("the timer's page shows the timer too").isEqualTo("true");
+
         MockHttpServletResponse discarded = htmx(owner, post("/timer/discard").param("back", "/board"));
         assertThat(discarded.getContentAsString()).startsWith("<div class=\"timer is-idle\"");
         assertThat(timer.current(owner)).isEmpty();

@@ -57,6 +57,7 @@ class TimerController {
             String logged = started.stopped() == null ? null
                     : TimerTexts.logged(texts, viewer.locale(), started.stopped());
             if (htmx != null) {
+                refreshTheTimersPage(back, response);
                 return pages.widget(viewer, model, back, StartForm.blank(), FieldErrors.none(), logged);
             }
             String notice = text(viewer, "timer.started", started.timer().label());
@@ -140,6 +141,7 @@ class TimerController {
         try {
             action.run();
             if (htmx != null) {
+                refreshTheTimersPage(back, response);
                 return pages.widget(viewer, model, back, StartForm.blank(), FieldErrors.none(), null);
             }
             Notices.flash(redirect, text(viewer, noticeKey));
@@ -152,6 +154,13 @@ class TimerController {
             }
             return pages.page(viewer, model, back, "", StartForm.blank(), FieldErrors.none(), null,
                     FieldErrors.none(), pages.errors(e, viewer, Map.of("timer", "")));
+        }
+    }
+
+    /** On the timer's own page the page shows the timer too: htmx reloads it rather than swap the header alone. */
+    private static void refreshTheTimersPage(String back, HttpServletResponse response) {
+        if (back.equals("/timer") || back.startsWith("/timer?")) {
+            response.setHeader("HX-Refresh", "true");
         }
     }
 
