@@ -1,5 +1,6 @@
 package app.clientdesk.shared.web;
 
+import gg.jte.Content;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -30,9 +32,17 @@ public final class Ui {
     private final Clock clock;
     private final @Nullable String notice;
     private final ZoneId zone;
+    private final List<HeaderWidget> widgets;
 
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice) {
+        this(messages, locale, viewer, csrfToken, csrfParameter, path, clock, notice, List.of());
+    }
+
+    public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
+            String csrfParameter, String path, Clock clock, @Nullable String notice,
+            List<HeaderWidget> widgets) {
+        this.widgets = List.copyOf(widgets);
         this.messages = messages;
         this.locale = locale;
         this.viewer = viewer;
@@ -115,6 +125,18 @@ public final class Ui {
 
     public @Nullable String notice() {
         return notice;
+    }
+
+    /**
+     * The header widgets of other modules, for the signed-in viewer (none before sign-in). Each renders only
+     * when the layout writes it, so a response that shows no page costs nothing.
+     */
+    public List<Content> headerWidgets() {
+        Viewer who = viewer;
+        if (who == null) {
+            return List.of();
+        }
+        return widgets.stream().map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
     }
 
     public ZoneId zone() {

@@ -2,6 +2,7 @@ package app.clientdesk.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -21,25 +22,32 @@ class UiAdvice {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final List<HeaderWidget> widgets;
 
-    UiAdvice(MessageSource messages, Clock clock) {
+    UiAdvice(MessageSource messages, Clock clock, List<HeaderWidget> widgets) {
         this.messages = messages;
         this.clock = clock;
+        this.widgets = widgets;
     }
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return build(messages, clock, request);
+        return build(messages, clock, request, widgets);
     }
 
+    /** For error pages: no header widgets, so a page about a failure does not depend on other modules. */
     static Ui build(MessageSource messages, Clock clock, HttpServletRequest request) {
+        return build(messages, clock, request, List.of());
+    }
+
+    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, List<HeaderWidget> widgets) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object notice = flash == null ? null : flash.get(NOTICE);
         return new Ui(messages, LocaleContextHolder.getLocale(), currentViewer(),
                 csrf == null ? null : csrf.getToken(), csrf == null ? "_csrf" : csrf.getParameterName(),
                 request.getRequestURI().substring(request.getContextPath().length()), clock,
-                notice == null ? null : notice.toString());
+                notice == null ? null : notice.toString(), widgets);
     }
 
     static @Nullable Viewer currentViewer() {

@@ -1,0 +1,14 @@
+package app.clientdesk.shared.web;
+
+import gg.jte.Content;
+
+/**
+ * A small part of the page header that another module fills (say, the running timer), so that the layout
+ * need not know that module. Every widget is rendered inline on each signed-in page, after the main
+ * navigation; it decides itself whom it shows anything to (nothing is an empty {@link Content}).
+ */
+public interface HeaderWidget {
+
+    /** The widget's HTML for {@code viewer} on the page described by {@code ui}. */
+    Content render(Viewer viewer, Ui ui);
+}
