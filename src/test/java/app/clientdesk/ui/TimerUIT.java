@@ -10,6 +10,7 @@ import app.clientdesk.support.TestClock;
 import app.clientdesk.time.Timer;
 import app.clientdesk.time.TimerStart;
 import app.clientdesk.ui.pages.HeaderTimer;
+import app.clientdesk.ui.pages.TimesheetPage;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
 import app.clientdesk.work.Tasks;
@@ -69,6 +70,11 @@ class TimerUIT extends BrowserTest {
         assertThat(timer.notice()).startsWith("Logged ").endsWith(" s on “Monthly report” for Thames Legal.");
         assertThat(page.url()).as("back on the page it was stopped on").endsWith("/my-work");
         assertThat(timer.isIdle()).isTrue();
+
+        TimesheetPage sheet = TimesheetPage.open(page, baseUrl());
+        assertThat(sheet.hasRow("Thames Legal")).as("the timesheet has the timed task's row").isTrue();
+        assertThat(sheet.entries()).as("this week's entries").singleElement().asString()
+                .contains("Thames Legal").contains("Monthly report");
     }
 
     @Test

@@ -47,6 +47,16 @@ public class TimesheetPage extends AppPage {
         return row(client).locator("td.row-total");
     }
 
+    /** The week's entries listed under the grid, as their text. */
+    public java.util.List<String> entries() {
+        return page.locator("li.entry-item").allInnerTexts();
+    }
+
+    /** Whether the grid has a row for this client (and project or task). */
+    public boolean hasRow(String text) {
+        return row(text).count() > 0;
+    }
+
     public Locator weekTotal() {
         return page.locator("#week-total");
     }
