@@ -1,0 +1,293 @@
+package app.clientdesk.time;
+
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.money.Money;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of time reports. The figures come from one grouped read of the entries (a second one adds tags when a
+ * report is grouped by tag); names, task estimates and series come from one read per kind for the ids found.
+ * Every statement names the workspace.
+ *
+ * <p>Rows are summed as far as billing allows. A client that rounds per day per task needs only the sum of a
+ * day's task at one rate. A client billed per entry (the default, even without rounding: each entry's amount
+ * is rounded to the cent on its own) needs each entry's length, so its billable entries are grouped by their
+ * length too: entries of equal length are rounded and priced alike. The client's rule comes in the same
+ * statement, so a rule changed meanwhile cannot meet rows summed under the old one.
+ */
+@Repository
+class ReportStore {
+
+    /** Ids per {@code in (...)} list: well under what either database accepts. */
+    private static final int CHUNK = 1000;
+
+    /** The columns a report's lines are made from; two rows with the same key are one. */
+    record CellKey(UUID client, LocalDate date, @Nullable UUID task, @Nullable UUID project, @Nullable String taskType,
+            boolean billable, @Nullable Money rate, @Nullable UUID user, long eachSeconds) {
+    }
+
+    /** Entries with the same key: how many, their time, and the rule their client is billed under. */
+    record Cell(CellKey key, Rounding rounding, long entries, long seconds) {
+    }
+
+    /** The entries of a cell that carry {@code tag} (null: those without a tag). */
+    record TagCell(CellKey key, @Nullable String tag, @Nullable String label, long entries, long seconds) {
+    }
+
+    record ClientInfo(String name, Currency currency) {
+    }
+
+    record TaskInfo(String title, @Nullable String type, @Nullable Integer estimateMinutes, @Nullable UUID series,
+            UUID client) {
+    }
+
+    /** One entry as the export writes it, tags included. */
+    record ExportRow(UUID id, LocalDate date, java.time.Instant start, java.time.Instant end, ZoneId zone,
+            String userName, UUID client, String clientName, @Nullable UUID project, @Nullable String projectName,
+            @Nullable UUID task, @Nullable String taskTitle, @Nullable String taskType, List<String> tags,
+            @Nullable String note, boolean billable, long seconds, @Nullable Money rate, Rounding rounding) {
+    }
+
+    private static final String EACH = """
+            case when e.billable and coalesce(s.rounding_scope, 'ENTRY') = 'ENTRY'
+                  and (e.rate_amount is not null or coalesce(s.rounding_mode, 'NONE') <> 'NONE')
+                 then e.duration_seconds else -1 end""";
+
+    private final JdbcClient jdbc;
+    /** For the export: rows come in pages (PostgreSQL streams them only inside the caller's transaction). */
+    private final NamedParameterJdbcTemplate streaming;
+
+    ReportStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        JdbcTemplate paged = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        paged.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(paged);
+    }
+
+    List<Cell> cells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(workspace, onlyUser, q, params);
+        String user = byUser ? ", e.user_id" : "";
+        String sql = "select e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
+                + " e.rate_currency" + user + ", s.rounding_mode, s.rounding_minutes, s.rounding_scope, " + EACH
+                + " as each_seconds, count(*) as entries, sum(e.duration_seconds) as seconds"
+                + " from time_entries e left join time_client_settings s on s.client_id = e.client_id" + where
+                + " group by e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
+                + " e.rate_currency" + user + ", s.rounding_mode, s.rounding_minutes, s.rounding_scope, " + EACH;
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Cell(key(rs, byUser), rounding(rs),
+                rs.getLong("entries"), rs.getLong("seconds"))).list();
+    }
+
+    /** The cells again, split by tag: an entry with two tags is in two of them, one without in a null one. */
+    List<TagCell> tagCells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(workspace, onlyUser, q, params);
+        String user = byUser ? ", e.user_id" : "";
+        String sql = "select e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
+                + " e.rate_currency" + user + ", " + EACH + " as each_seconds, lower(g.tag) as tag,"
+                + " min(g.tag) as label, count(*) as entries, sum(e.duration_seconds) as seconds"
+                + " from time_entries e left join time_client_settings s on s.client_id = e.client_id"
+                + " left join time_entry_tags g on g.entry_id = e.id" + where
+                + " group by e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
+                + " e.rate_currency" + user + ", " + EACH + ", lower(g.tag)";
+        return jdbc.sql(sql).params(params).query((rs, n) -> new TagCell(key(rs, byUser), rs.getString("tag"),
+                rs.getString("label"), rs.getLong("entries"), rs.getLong("seconds"))).list();
+    }
+
+    /**
+     * Every entry of the report, tags included, in the order of their local dates and start, handed to
+     * {@code sink} as they are read (a year of a whole agency does not fit a page, nor memory).
+     */
+    void export(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, Consumer<ExportRow> sink) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(workspace, onlyUser, q, params);
+        String sql = """
+                select e.id, e.local_date, e.started_at, e.ended_at, e.zone, e.client_id, e.project_id, e.task_id,
+                    e.task_type, e.note, e.billable, e.duration_seconds, e.rate_amount, e.rate_currency,
+                    u.display_name as user_name, c.name as client_name, p.name as project_name, t.title as task_title,
+                    s.rounding_mode, s.rounding_minutes, s.rounding_scope, g.tag
+                from time_entries e
+                join users u on u.id = e.user_id
+                join clients c on c.id = e.client_id
+                left join projects p on p.id = e.project_id
+                left join tasks t on t.id = e.task_id
+                left join time_client_settings s on s.client_id = e.client_id
+                left join time_entry_tags g on g.entry_id = e.id
+                """ + where + " order by e.local_date, e.started_at, e.id, g.tag";
+        ExportRow[] pending = {null};
+        streaming.query(sql, new MapSqlParameterSource(params), rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            String tag = rs.getString("tag");
+            ExportRow last = pending[0];
+            if (last != null && last.id().equals(id)) {
+                if (tag != null) {
+                    last.tags().add(tag);
+                }
+                return;
+            }
+            if (last != null) {
+                sink.accept(last);
+            }
+            BigDecimal rate = rs.getBigDecimal("rate_amount");
+            List<String> tags = new ArrayList<>(1);
+            if (tag != null) {
+                tags.add(tag);
+            }
+            pending[0] = new ExportRow(id, rs.getDate("local_date").toLocalDate(), TimeStore.instant(rs, "started_at"),
+                    TimeStore.instant(rs, "ended_at"), ZoneId.of(rs.getString("zone")), rs.getString("user_name"),
+                    rs.getObject("client_id", UUID.class), rs.getString("client_name"),
+                    rs.getObject("project_id", UUID.class), rs.getString("project_name"),
+                    rs.getObject("task_id", UUID.class), rs.getString("task_title"), rs.getString("task_type"), tags,
+                    rs.getString("note"), rs.getBoolean("billable"), rs.getLong("duration_seconds"),
+                    rate == null ? null : new Money(rate, Currency.getInstance(rs.getString("rate_currency").strip())),
+                    rounding(rs));
+        });
+        if (pending[0] != null) {
+            sink.accept(pending[0]);
+        }
+    }
+
+    Map<UUID, ClientInfo> clients(WorkspaceId workspace, Collection<UUID> ids) {
+        Map<UUID, ClientInfo> out = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.sql("select id, name, currency from clients where workspace_id = :w and id in (:ids)")
+                    .param("w", workspace.value()).param("ids", chunk)
+                    .query(rs -> {
+                        out.put(rs.getObject("id", UUID.class), new ClientInfo(rs.getString("name"),
+                                Currency.getInstance(rs.getString("currency").strip())));
+                    });
+        }
+        return out;
+    }
+
+    Map<UUID, String> projects(WorkspaceId workspace, Collection<UUID> ids) {
+        return names("select id, name from projects where workspace_id = :w and id in (:ids)", workspace, ids);
+    }
+
+    Map<UUID, String> users(WorkspaceId workspace, Collection<UUID> ids) {
+        return names("select id, display_name as name from users where workspace_id = :w and id in (:ids)", workspace,
+                ids);
+    }
+
+    Map<UUID, TaskInfo> tasks(WorkspaceId workspace, Collection<UUID> ids) {
+        Map<UUID, TaskInfo> out = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.sql("""
+                    select id, title, task_type, estimate_minutes, series_id, client_id from tasks
+                    where workspace_id = :w and id in (:ids)""")
+                    .param("w", workspace.value()).param("ids", chunk)
+                    .query(rs -> {
+                        int estimate = rs.getInt("estimate_minutes");
+                        out.put(rs.getObject("id", UUID.class), new TaskInfo(rs.getString("title"),
+                                rs.getString("task_type"), rs.wasNull() ? null : estimate,
+                                rs.getObject("series_id", UUID.class), rs.getObject("client_id", UUID.class)));
+                    });
+        }
+        return out;
+    }
+
+    /** The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag. */
+    List<String> tags(WorkspaceId workspace, int limit) {
+        return jdbc.sql("""
+                with recursive found (tag) as (
+                    select min(tag) from time_entry_tags where workspace_id = :w
+                    union all
+                    select (select min(g.tag) from time_entry_tags g where g.workspace_id = :w and g.tag > found.tag)
+                    from found where found.tag is not null
+                )
+                select tag from found where tag is not null fetch first :limit rows only""")
+                .param("w", workspace.value()).param("limit", limit).query(String.class).list();
+    }
+
+    private Map<UUID, String> names(String sql, WorkspaceId workspace, Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.sql(sql).param("w", workspace.value()).param("ids", chunk)
+                    .query(rs -> {
+                        out.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                    });
+        }
+        return out;
+    }
+
+    private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> all = new ArrayList<>(ids);
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String where(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q,
+            Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where e.workspace_id = :w and e.local_date >= :from and e.local_date <= :to");
+        params.put("w", workspace.value());
+        params.put("from", Date.valueOf(q.from()));
+        params.put("to", Date.valueOf(q.to()));
+        UUID user = onlyUser != null ? onlyUser : q.userId();
+        if (onlyUser != null && q.userId() != null && !q.userId().equals(onlyUser)) {
+            // A member asking for someone else's time gets none of it.
+            where.append(" and 1 = 0");
+        }
+        if (user != null) {
+            where.append(" and e.user_id = :user");
+            params.put("user", user);
+        }
+        if (q.clientId() != null) {
+            where.append(" and e.client_id = :client");
+            params.put("client", q.clientId());
+        }
+        if (q.projectId() != null) {
+            where.append(" and e.project_id = :project");
+            params.put("project", q.projectId());
+        }
+        if (q.taskType() != null) {
+            where.append(" and lower(e.task_type) = :type");
+            params.put("type", q.taskType().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.tag() != null) {
+            where.append(" and exists (select 1 from time_entry_tags ft where ft.entry_id = e.id and lower(ft.tag) = :tag)");
+            params.put("tag", q.tag().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.billable() != null) {
+            where.append(" and e.billable = :billable");
+            params.put("billable", q.billable());
+        }
+        return where.toString();
+    }
+
+    private static CellKey key(ResultSet rs, boolean byUser) throws SQLException {
+        BigDecimal rate = rs.getBigDecimal("rate_amount");
+        return new CellKey(rs.getObject("client_id", UUID.class), rs.getDate("local_date").toLocalDate(),
+                rs.getObject("task_id", UUID.class), rs.getObject("project_id", UUID.class), rs.getString("task_type"),
+                rs.getBoolean("billable"),
+                rate == null ? null : new Money(rate, Currency.getInstance(rs.getString("rate_currency").strip())),
+                byUser ? rs.getObject("user_id", UUID.class) : null, rs.getLong("each_seconds"));
+    }
+
+    private static Rounding rounding(ResultSet rs) throws SQLException {
+        String mode = rs.getString("rounding_mode");
+        return mode == null ? Rounding.NONE : new Rounding(Rounding.Mode.valueOf(mode), rs.getInt("rounding_minutes"),
+                Rounding.Scope.valueOf(rs.getString("rounding_scope")));
+    }
+}
