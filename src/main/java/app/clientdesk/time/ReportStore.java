@@ -196,9 +196,8 @@ class ReportStore {
                     where workspace_id = :w and id in (:ids)""")
                     .param("w", workspace.value()).param("ids", chunk)
                     .query(rs -> {
-                        int estimate = rs.getInt("estimate_minutes");
                         out.put(rs.getObject("id", UUID.class), new TaskInfo(rs.getString("title"),
-                                rs.getString("task_type"), rs.wasNull() ? null : estimate,
+                                rs.getString("task_type"), rs.getObject("estimate_minutes", Integer.class),
                                 rs.getObject("series_id", UUID.class), rs.getObject("client_id", UUID.class)));
                     });
         }

@@ -78,14 +78,6 @@ public final class ReportPage {
         return options;
     }
 
-    public List<String> ranges() {
-        return ReportParams.RANGES;
-    }
-
-    public List<String> groupings() {
-        return ReportParams.GROUP_ORDER;
-    }
-
     public String csvQuery() {
         return form.query();
     }
@@ -124,9 +116,35 @@ public final class ReportPage {
             };
         }
         if (g.key() == null) {
-            return ui.t("timereports.none." + g.by().name());
+            return ui.t(noneKey(g.by()));
         }
         return g.label() == null ? "?" : g.label();
+    }
+
+    /** The message key of a grouping's name. */
+    static String byKey(By by) {
+        return switch (by) {
+            case CLIENT -> "timereports.by.CLIENT";
+            case PROJECT -> "timereports.by.PROJECT";
+            case TASK -> "timereports.by.TASK";
+            case TASK_TYPE -> "timereports.by.TASK_TYPE";
+            case MEMBER -> "timereports.by.MEMBER";
+            case TAG -> "timereports.by.TAG";
+            case DAY -> "timereports.by.DAY";
+            case WEEK -> "timereports.by.WEEK";
+            case MONTH -> "timereports.by.MONTH";
+        };
+    }
+
+    /** The message key of the line of time without a project, task, type or tag. */
+    static String noneKey(By by) {
+        return switch (by) {
+            case PROJECT -> "timereports.none.PROJECT";
+            case TASK -> "timereports.none.TASK";
+            case TASK_TYPE -> "timereports.none.TASK_TYPE";
+            case TAG -> "timereports.none.TAG";
+            default -> throw new IllegalArgumentException("every line by " + by + " has one");
+        };
     }
 
     public static String month(Ui ui, LocalDate day) {
@@ -138,14 +156,8 @@ public final class ReportPage {
         return DateTimeFormatter.ofPattern("EEE", ui.locale()).format(day);
     }
 
-    /** The message key part of a grouping's query value: "type" → "TASK_TYPE". */
-    public static String byKey(String value) {
-        By by = ReportParams.GROUPS.get(value);
-        return by == null ? value : by.name();
-    }
-
     public static String byName(Ui ui, By by) {
-        return ui.t("timereports.by." + by.name());
+        return ui.t(byKey(by));
     }
 
     /** Hours and minutes, such as "12:05", the minutes rounded to the nearest. */
@@ -166,8 +178,14 @@ public final class ReportPage {
         if (r.isNone()) {
             return ui.t("timereports.rule.none");
         }
-        return ui.t("timereports.rule." + r.mode().name(), r.minutes()) + ", "
-                + ui.t("timereports.rule.scope." + r.scope().name());
+        String mode = switch (r.mode()) {
+            case UP -> ui.t("timereports.rule.UP", r.minutes());
+            case DOWN -> ui.t("timereports.rule.DOWN", r.minutes());
+            case NEAREST -> ui.t("timereports.rule.NEAREST", r.minutes());
+            case NONE -> ui.t("timereports.rule.none");
+        };
+        return mode + ", " + ui.t(r.scope() == Rounding.Scope.DAY ? "timereports.rule.scope.DAY"
+                : "timereports.rule.scope.ENTRY");
     }
 
     /** "Usually over by 20%", "usually under by 10%" or "usually on target" (within 5%). */

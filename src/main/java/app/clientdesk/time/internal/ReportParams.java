@@ -39,13 +39,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportParams {
 
-    static final List<String> RANGES = List.of("this-week", "last-week", "this-month", "last-month", "this-year",
-            "last-12-months", "custom");
     static final Map<String, By> GROUPS = Map.of("client", By.CLIENT, "project", By.PROJECT, "task", By.TASK,
             "type", By.TASK_TYPE, "member", By.MEMBER, "tag", By.TAG, "day", By.DAY, "week", By.WEEK, "month",
             By.MONTH);
-    static final List<String> GROUP_ORDER = List.of("client", "project", "task", "type", "member", "tag", "day", "week",
-            "month");
     static final int TAGS_LISTED = 200;
 
     /** The form as it should be shown again, and the query when every part was valid. */

@@ -69,9 +69,9 @@ class TimeReportsCsvController {
         Locale locale = viewer.locale();
         try (CSVPrinter csv = printer(response, "time-report-" + q.from() + "-" + q.to() + ".csv")) {
             List<String> header = new ArrayList<>();
-            header.add(t(locale, "timereports.by." + q.by().name()));
+            header.add(t(locale, ReportPage.byKey(q.by())));
             if (q.thenBy() != null) {
-                header.add(t(locale, "timereports.by." + q.thenBy().name()));
+                header.add(t(locale, ReportPage.byKey(q.thenBy())));
             }
             header.add(t(locale, "timereports.csv.trackedHours"));
             header.add(t(locale, "timereports.csv.billableHours"));
@@ -108,9 +108,12 @@ class TimeReportsCsvController {
         String no = t(locale, "timereports.csv.no");
         try (CSVPrinter csv = printer(response, "time-entries-" + q.from() + "-" + q.to() + ".csv")) {
             List<String> header = new ArrayList<>();
-            for (String column : List.of("date", "start", "end", "zone", "person", "client", "project", "task", "taskType",
-                    "tags", "note", "billable", "trackedMinutes", "billedMinutes", "rate", "currency", "amount")) {
-                header.add(t(locale, "timereports.csv." + column));
+            for (String column : List.of("timereports.csv.date", "timereports.csv.start", "timereports.csv.end",
+                    "timereports.csv.zone", "timereports.csv.person", "timereports.csv.client", "timereports.csv.project",
+                    "timereports.csv.task", "timereports.csv.taskType", "timereports.csv.tags", "timereports.csv.note",
+                    "timereports.csv.billable", "timereports.csv.trackedMinutes", "timereports.csv.billedMinutes",
+                    "timereports.csv.rate", "timereports.csv.currency", "timereports.csv.amount")) {
+                header.add(t(locale, column));
             }
             csv.printRecord(header);
             reports.export(viewer, q, e -> {
@@ -170,7 +173,7 @@ class TimeReportsCsvController {
             };
         }
         if (g.key() == null) {
-            return t(locale, "timereports.none." + g.by().name());
+            return t(locale, ReportPage.noneKey(g.by()));
         }
         return g.label() == null ? "?" : g.label();
     }
