@@ -161,7 +161,7 @@ class TimeDataGenerator {
                         project = projects.get(random.nextInt(projects.size()));
                     }
                     types[i] = task == null ? null : task.type();
-                    int minutes = MINUTES.getOrDefault(types[i], 30);
+                    int minutes = types[i] == null ? 30 : MINUTES.getOrDefault(types[i], 30);
                     lengths[i] = Math.max(120, Math.min(3 * 3600,
                             Math.round(minutes * 60 * Math.exp(random.nextGaussian() * 0.5))));
                     gaps[i] = random.nextInt(9) * 60L;
