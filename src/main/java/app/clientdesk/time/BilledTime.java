@@ -69,17 +69,26 @@ public final class BilledTime {
 
     /**
      * Billable time already summed by the caller (a report reads sums from the database, not entries):
-     * {@code entries} entries of {@code date} on the task (else the project, else the client alone) at
-     * {@code rate}, {@code seconds} in all. Under {@link Rounding.Scope#ENTRY} each entry is rounded and
-     * priced on its own, so the entries of one sum must be equally long: {@code seconds / entries} each.
+     * {@code entries} entries on the task (else the project, else the client alone) at {@code rate},
+     * {@code seconds} in all, the shortest {@code shortest} and the longest {@code longest} seconds long.
+     * Under {@link Rounding.Scope#DAY} the sum is of one day ({@code date}). Under
+     * {@link Rounding.Scope#ENTRY} each entry is rounded and priced on its own, so a sum may only hold
+     * entries that round alike (the shortest and the longest do; rounding never goes down as time goes up),
+     * and {@code date} may be null; without rounding and without a rate, any entries will do.
      */
-    public record Sum(LocalDate date, @Nullable UUID taskId, @Nullable UUID projectId, @Nullable Money rate,
-            long seconds, long entries) {
+    public record Sum(@Nullable LocalDate date, @Nullable UUID taskId, @Nullable UUID projectId, @Nullable Money rate,
+            long seconds, long entries, long shortest, long longest) {
 
         public Sum {
-            if (seconds < 0 || entries < 1) {
+            if (seconds < 0 || entries < 1 || shortest < 0 || longest < shortest) {
                 throw new IllegalArgumentException("a sum holds one entry or more and no negative time");
             }
+        }
+
+        /** One entry. */
+        public static Sum of(@Nullable LocalDate date, @Nullable UUID taskId, @Nullable UUID projectId,
+                @Nullable Money rate, long seconds) {
+            return new Sum(date, taskId, projectId, rate, seconds, 1, seconds, seconds);
         }
     }
 
@@ -96,19 +105,24 @@ public final class BilledTime {
      * The billed units of {@code sums} (all billable) under {@code rounding}: the same seconds and amounts
      * as {@link #units} gives for the entries behind them.
      *
-     * @throws IllegalArgumentException for a sum of unequal entries under {@link Rounding.Scope#ENTRY}
+     * @throws IllegalArgumentException for a sum of entries that do not round alike under
+     *     {@link Rounding.Scope#ENTRY}, or of several days under {@link Rounding.Scope#DAY}
      */
     public static List<SumUnit> ofSums(List<Sum> sums, Rounding rounding) {
         List<SumUnit> units = new ArrayList<>();
         if (rounding.scope() == Rounding.Scope.ENTRY) {
             for (int i = 0; i < sums.size(); i++) {
                 Sum s = sums.get(i);
-                if (s.seconds() % s.entries() != 0) {
-                    throw new IllegalArgumentException("entries of unequal length in one sum: " + s);
+                if (s.rate() == null && rounding.isNone()) {
+                    units.add(new SumUnit(s.seconds(), s.seconds(), null, List.of(i)));
+                    continue;
                 }
-                long billed = rounding.apply(s.seconds() / s.entries());
-                Money amount = s.rate() == null ? null : s.rate().forSeconds(billed);
-                units.add(new SumUnit(s.seconds(), billed * s.entries(), amount == null ? null
+                long each = rounding.apply(s.shortest());
+                if (rounding.apply(s.longest()) != each) {
+                    throw new IllegalArgumentException("entries that round differently in one sum: " + s);
+                }
+                Money amount = s.rate() == null ? null : s.rate().forSeconds(each);
+                units.add(new SumUnit(s.seconds(), each * s.entries(), amount == null ? null
                         : new Money(amount.amount().multiply(java.math.BigDecimal.valueOf(s.entries())),
                                 amount.currency()), List.of(i)));
             }
@@ -119,6 +133,9 @@ public final class BilledTime {
         Map<Key, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < sums.size(); i++) {
             Sum s = sums.get(i);
+            if (s.date() == null) {
+                throw new IllegalArgumentException("a sum rounded per day needs its day: " + s);
+            }
             UUID project = s.taskId() != null ? null : s.projectId();
             groups.computeIfAbsent(new Key(s.date(), s.taskId(), project, s.rate()), k -> new ArrayList<>()).add(i);
         }

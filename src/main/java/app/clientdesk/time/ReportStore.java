@@ -24,15 +24,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of time reports. The figures come from one grouped read of the entries (a second one adds tags when a
- * report is grouped by tag); names, task estimates and series come from one read per kind for the ids found.
- * Every statement names the workspace.
+ * SQL of time reports. The figures come from one grouped read of the entries (a second one splits it by tag
+ * when a report is grouped by tag, a third gives the time of each day); names, task estimates and series
+ * come from one read per kind for the ids found. Every statement names the workspace.
  *
- * <p>Rows are summed as far as billing allows. A client that rounds per day per task needs only the sum of a
- * day's task at one rate. A client billed per entry (the default, even without rounding: each entry's amount
- * is rounded to the cent on its own) needs each entry's length, so its billable entries are grouped by their
- * length too: entries of equal length are rounded and priced alike. The client's rule comes in the same
- * statement, so a rule changed meanwhile cannot meet rows summed under the old one.
+ * <p>Entries are summed as far as billing allows, so that a year of a busy client is a few thousand rows,
+ * not one per entry. A client rounding per day per task needs the sum of each day's task at one rate. A
+ * client billed per entry (the default, even without rounding, as each entry's amount is rounded to the cent
+ * on its own) needs each entry's billed time: its billable entries are grouped by their rounding step (the
+ * steps {@link Rounding#apply} gives, as whole numbers), so each group holds entries billed alike, with its
+ * shortest and longest entry for {@link BilledTime#ofSums} to round and check in Java. Without rounding the
+ * step is the length itself. The client's rule comes in the same statement as the sums it shaped.
  */
 @Repository
 class ReportStore {
@@ -40,13 +42,17 @@ class ReportStore {
     /** Ids per {@code in (...)} list: well under what either database accepts. */
     private static final int CHUNK = 1000;
 
-    /** The columns a report's lines are made from; two rows with the same key are one. */
-    record CellKey(UUID client, LocalDate date, @Nullable UUID task, @Nullable UUID project, @Nullable String taskType,
-            boolean billable, @Nullable Money rate, @Nullable UUID user, long eachSeconds) {
+    /**
+     * The columns a report's lines are made from; two rows with the same key are one. {@code date} is there
+     * for lines by period and for billable time rounded per day, else null; {@code step} is the rounding step
+     * of billable entries billed one by one (-1 otherwise); {@code user} is there for lines by person.
+     */
+    record CellKey(UUID client, @Nullable LocalDate date, @Nullable UUID task, @Nullable UUID project,
+            @Nullable String taskType, boolean billable, @Nullable Money rate, @Nullable UUID user, long step) {
     }
 
-    /** Entries with the same key: how many, their time, and the rule their client is billed under. */
-    record Cell(CellKey key, Rounding rounding, long entries, long seconds) {
+    /** Entries with the same key: how many, their time, the shortest and longest, and their client's rule. */
+    record Cell(CellKey key, Rounding rounding, long entries, long seconds, long shortest, long longest) {
     }
 
     /** The entries of a cell that carry {@code tag} (null: those without a tag). */
@@ -67,10 +73,25 @@ class ReportStore {
             @Nullable String note, boolean billable, long seconds, @Nullable Money rate, Rounding rounding) {
     }
 
-    private static final String EACH = """
-            case when e.billable and coalesce(s.rounding_scope, 'ENTRY') = 'ENTRY'
-                  and (e.rate_amount is not null or coalesce(s.rounding_mode, 'NONE') <> 'NONE')
-                 then e.duration_seconds else -1 end""";
+    /** The rounding step of an entry billed on its own (see the class comment); -1 for all other time. */
+    private static final String STEP = """
+            case when not e.billable or s.rounding_scope = 'DAY'
+                      or (e.rate_amount is null and coalesce(s.rounding_mode, 'NONE') = 'NONE') then -1
+                 when s.rounding_mode = 'UP' then (e.duration_seconds + s.rounding_minutes * 60 - 1) / (s.rounding_minutes * 60)
+                 when s.rounding_mode = 'DOWN' then e.duration_seconds / (s.rounding_minutes * 60)
+                 when s.rounding_mode = 'NEAREST' then (e.duration_seconds + s.rounding_minutes * 30) / (s.rounding_minutes * 60)
+                 else e.duration_seconds end""";
+
+    /**
+     * The columns of a cell, to select ({@code named}) or to group by. The local date is there where lines
+     * or billing need it, else null, so that a year of entries is not a row a day.
+     */
+    private static String keys(boolean byUser, boolean byDate, boolean named) {
+        String date = byDate ? "e.local_date" : "case when e.billable and s.rounding_scope = 'DAY' then e.local_date end";
+        return "e.client_id, " + date + (named ? " as local_date" : "") + ", e.task_id, e.project_id, e.task_type,"
+                + " e.billable, e.rate_amount, e.rate_currency" + (byUser ? ", e.user_id" : "") + ", " + STEP
+                + (named ? " as step" : "");
+    }
 
     private final JdbcClient jdbc;
     /** For the export: rows come in pages (PostgreSQL streams them only inside the caller's transaction). */
@@ -83,34 +104,42 @@ class ReportStore {
         this.streaming = new NamedParameterJdbcTemplate(paged);
     }
 
-    List<Cell> cells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser) {
+    List<Cell> cells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser, boolean byDate) {
         Map<String, Object> params = new HashMap<>();
         String where = where(workspace, onlyUser, q, params);
-        String user = byUser ? ", e.user_id" : "";
-        String sql = "select e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
-                + " e.rate_currency" + user + ", s.rounding_mode, s.rounding_minutes, s.rounding_scope, " + EACH
-                + " as each_seconds, count(*) as entries, sum(e.duration_seconds) as seconds"
+        String sql = "select " + keys(byUser, byDate, true) + ", min(s.rounding_mode) as rounding_mode, min(s.rounding_minutes) as rounding_minutes,"
+                + " min(s.rounding_scope) as rounding_scope, count(*) as entries, sum(e.duration_seconds) as seconds,"
+                + " min(e.duration_seconds) as shortest, max(e.duration_seconds) as longest"
                 + " from time_entries e left join time_client_settings s on s.client_id = e.client_id" + where
-                + " group by e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
-                + " e.rate_currency" + user + ", s.rounding_mode, s.rounding_minutes, s.rounding_scope, " + EACH;
+                + " group by " + keys(byUser, byDate, false);
         return jdbc.sql(sql).params(params).query((rs, n) -> new Cell(key(rs, byUser), rounding(rs),
-                rs.getLong("entries"), rs.getLong("seconds"))).list();
+                rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("shortest"), rs.getLong("longest"))).list();
     }
 
     /** The cells again, split by tag: an entry with two tags is in two of them, one without in a null one. */
-    List<TagCell> tagCells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser) {
+    List<TagCell> tagCells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser,
+            boolean byDate) {
         Map<String, Object> params = new HashMap<>();
         String where = where(workspace, onlyUser, q, params);
-        String user = byUser ? ", e.user_id" : "";
-        String sql = "select e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
-                + " e.rate_currency" + user + ", " + EACH + " as each_seconds, lower(g.tag) as tag,"
-                + " min(g.tag) as label, count(*) as entries, sum(e.duration_seconds) as seconds"
+        String sql = "select " + keys(byUser, byDate, true) + ", lower(g.tag) as tag, min(g.tag) as label, count(*) as entries, sum(e.duration_seconds) as seconds"
                 + " from time_entries e left join time_client_settings s on s.client_id = e.client_id"
                 + " left join time_entry_tags g on g.entry_id = e.id" + where
-                + " group by e.client_id, e.local_date, e.task_id, e.project_id, e.task_type, e.billable, e.rate_amount,"
-                + " e.rate_currency" + user + ", " + EACH + ", lower(g.tag)";
+                + " group by " + keys(byUser, byDate, false) + ", lower(g.tag)";
         return jdbc.sql(sql).params(params).query((rs, n) -> new TagCell(key(rs, byUser), rs.getString("tag"),
                 rs.getString("label"), rs.getLong("entries"), rs.getLong("seconds"))).list();
+    }
+
+    /** Tracked time of each day with any, billable or not: {date, billable seconds, non-billable seconds}. */
+    Map<LocalDate, long[]> days(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(workspace, onlyUser, q, params);
+        Map<LocalDate, long[]> days = new HashMap<>();
+        jdbc.sql("select e.local_date, e.billable, sum(e.duration_seconds) as seconds from time_entries e" + where
+                + " group by e.local_date, e.billable").params(params).query(rs -> {
+                    days.computeIfAbsent(rs.getDate("local_date").toLocalDate(), d -> new long[2])
+                            [rs.getBoolean("billable") ? 0 : 1] += rs.getLong("seconds");
+                });
+        return days;
     }
 
     /**
@@ -249,8 +278,14 @@ class ReportStore {
             where.append(" and 1 = 0");
         }
         if (user != null) {
-            where.append(" and e.user_id = :user");
+            // The start bounds let the (workspace, user, started_at) index find the person's range: an entry's
+            // local date is its start's date in a zone at most 14 hours from UTC.
+            where.append(" and e.user_id = :user and e.started_at >= :startsFrom and e.started_at < :startsUntil");
             params.put("user", user);
+            params.put("startsFrom", TimeStore.utc(q.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    .minusSeconds(15 * 3600)));
+            params.put("startsUntil", TimeStore.utc(q.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().plusSeconds(15 * 3600)));
         }
         if (q.clientId() != null) {
             where.append(" and e.client_id = :client");
@@ -277,11 +312,12 @@ class ReportStore {
 
     private static CellKey key(ResultSet rs, boolean byUser) throws SQLException {
         BigDecimal rate = rs.getBigDecimal("rate_amount");
-        return new CellKey(rs.getObject("client_id", UUID.class), rs.getDate("local_date").toLocalDate(),
+        Date date = rs.getDate("local_date");
+        return new CellKey(rs.getObject("client_id", UUID.class), date == null ? null : date.toLocalDate(),
                 rs.getObject("task_id", UUID.class), rs.getObject("project_id", UUID.class), rs.getString("task_type"),
                 rs.getBoolean("billable"),
                 rate == null ? null : new Money(rate, Currency.getInstance(rs.getString("rate_currency").strip())),
-                byUser ? rs.getObject("user_id", UUID.class) : null, rs.getLong("each_seconds"));
+                byUser ? rs.getObject("user_id", UUID.class) : null, rs.getLong("step"));
     }
 
     private static Rounding rounding(ResultSet rs) throws SQLException {

@@ -91,7 +91,8 @@ public class TimeReports {
         WorkspaceId workspace = viewer.workspaceId();
         UUID only = onlyOwn(viewer);
         boolean byUser = q.groupsBy(By.MEMBER);
-        List<Cell> cells = store.cells(workspace, only, q, byUser);
+        boolean byDate = q.by().isPeriod() || q.thenBy() != null && q.thenBy().isPeriod();
+        List<Cell> cells = store.cells(workspace, only, q, byUser, byDate);
         Map<CellKey, Billed> billed = bill(cells);
 
         List<Part> parts = new ArrayList<>(cells.size());
@@ -118,7 +119,7 @@ public class TimeReports {
         List<Part> tagParts = List.of();
         if (q.groupsBy(By.TAG)) {
             tagParts = new ArrayList<>();
-            for (TagCell t : store.tagCells(workspace, only, q, byUser)) {
+            for (TagCell t : store.tagCells(workspace, only, q, byUser, byDate)) {
                 Cell whole = byKey.get(t.key());
                 if (whole == null) {
                     continue; // an entry written between the two reads
@@ -138,8 +139,8 @@ public class TimeReports {
         parts.forEach(total::add);
         List<Line> lines = lines(q, q.by() == By.TAG ? tagParts : parts,
                 q.by() == By.TAG || q.thenBy() == By.TAG ? tagParts : parts, names);
-        return new TimeReport(q, total.figures(), lines, days(q, parts), rules(cells, clients), estimates(parts, tasks),
-                sinks(parts, tasks, clients));
+        return new TimeReport(q, total.figures(), lines, days(q, store.days(workspace, only, q)), rules(cells, clients),
+                estimates(parts, tasks), sinks(parts, tasks, clients));
     }
 
     /**
@@ -176,7 +177,7 @@ public class TimeReports {
             List<BilledTime.Sum> sums = new ArrayList<>(indexes.size());
             for (int i : indexes) {
                 ReportStore.ExportRow r = rows.get(i);
-                sums.add(new BilledTime.Sum(r.date(), r.task(), r.project(), r.rate(), r.seconds(), 1));
+                sums.add(BilledTime.Sum.of(r.date(), r.task(), r.project(), r.rate(), r.seconds()));
             }
             for (BilledTime.SumUnit unit : BilledTime.ofSums(sums, rows.get(indexes.get(0)).rounding())) {
                 long[] weights = unit.sums().stream().mapToLong(s -> sums.get(s).seconds()).toArray();
@@ -217,7 +218,8 @@ public class TimeReports {
             List<BilledTime.Sum> sums = new ArrayList<>(own.size());
             for (Cell c : own) {
                 CellKey k = c.key();
-                sums.add(new BilledTime.Sum(k.date(), k.task(), k.project(), k.rate(), c.seconds(), c.entries()));
+                sums.add(new BilledTime.Sum(k.date(), k.task(), k.project(), k.rate(), c.seconds(), c.entries(),
+                        c.shortest(), c.longest()));
             }
             for (BilledTime.SumUnit unit : BilledTime.ofSums(sums, own.get(0).rounding())) {
                 if (unit.sums().size() == 1) {
@@ -356,9 +358,9 @@ public class TimeReports {
                     : k.taskType().strip().toLowerCase(Locale.ROOT);
             case MEMBER -> Objects.requireNonNull(k.user()).toString();
             case TAG -> p.tag();
-            case DAY -> k.date().toString();
-            case WEEK -> TimeEntries.weekOf(k.date()).toString();
-            case MONTH -> k.date().withDayOfMonth(1).toString();
+            case DAY -> Objects.requireNonNull(k.date()).toString();
+            case WEEK -> TimeEntries.weekOf(Objects.requireNonNull(k.date())).toString();
+            case MONTH -> Objects.requireNonNull(k.date()).withDayOfMonth(1).toString();
         };
     }
 
@@ -422,12 +424,7 @@ public class TimeReports {
 
     // --- the rest of the page -----------------------------------------------------------------------
 
-    private static List<Day> days(ReportQuery q, List<Part> parts) {
-        Map<LocalDate, long[]> byDay = new HashMap<>();
-        for (Part p : parts) {
-            long[] d = byDay.computeIfAbsent(p.key().date(), k -> new long[2]);
-            d[p.key().billable() ? 0 : 1] += p.seconds();
-        }
+    private static List<Day> days(ReportQuery q, Map<LocalDate, long[]> byDay) {
         List<Day> days = new ArrayList<>();
         for (LocalDate d = q.from(); !d.isAfter(q.to()); d = d.plusDays(1)) {
             long[] s = byDay.getOrDefault(d, new long[2]);

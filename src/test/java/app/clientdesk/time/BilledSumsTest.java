@@ -51,29 +51,34 @@ class BilledSumsTest {
         List<TimeEntry> entries = entries(new Random(seed));
         List<BilledTime.Unit> byEntry = BilledTime.units(entries, rounding);
 
-        // What the report's query does: billable entries summed by day, task, project and rate, and under
-        // per-entry rounding by their length too.
+        // What the report's query does: billable entries summed by task, project and rate, by day under
+        // per-day rounding, and by rounding step under per-entry rounding.
         Map<List<Object>, long[]> grouped = new LinkedHashMap<>();
         Map<List<Object>, TimeEntry> sample = new LinkedHashMap<>();
         for (TimeEntry e : entries) {
             if (!e.billable()) {
                 continue;
             }
-            List<Object> key = new ArrayList<>(List.of(e.localDate(), String.valueOf(e.taskId()),
-                    String.valueOf(e.projectId()), String.valueOf(e.rate())));
-            if (rounding.scope() == Rounding.Scope.ENTRY) {
-                key.add(e.durationSeconds());
+            List<Object> key = new ArrayList<>(List.of(String.valueOf(e.taskId()), String.valueOf(e.projectId()),
+                    String.valueOf(e.rate())));
+            if (rounding.scope() == Rounding.Scope.DAY) {
+                key.add(e.localDate());
+            } else if (e.rate() != null || !rounding.isNone()) {
+                key.add(rounding.apply(e.durationSeconds()));
             }
-            long[] sum = grouped.computeIfAbsent(key, k -> new long[2]);
+            long[] sum = grouped.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, 0});
             sum[0] += e.durationSeconds();
             sum[1]++;
+            sum[2] = Math.min(sum[2], e.durationSeconds());
+            sum[3] = Math.max(sum[3], e.durationSeconds());
             sample.putIfAbsent(key, e);
         }
         List<BilledTime.Sum> sums = new ArrayList<>();
         grouped.forEach((key, sum) -> {
             TimeEntry e = sample.get(key);
-            sums.add(new BilledTime.Sum(e.localDate(), e.taskId() == null ? null : e.taskId().value(),
-                    e.projectId() == null ? null : e.projectId().value(), e.rate(), sum[0], sum[1]));
+            sums.add(new BilledTime.Sum(rounding.scope() == Rounding.Scope.DAY ? e.localDate() : null,
+                    e.taskId() == null ? null : e.taskId().value(), e.projectId() == null ? null : e.projectId().value(),
+                    e.rate(), sum[0], sum[1], sum[2], sum[3]));
         });
         List<BilledTime.SumUnit> bySum = BilledTime.ofSums(sums, rounding);
 
@@ -93,10 +98,21 @@ class BilledSumsTest {
     }
 
     @Example
-    void entriesOfUnequalLengthCannotBeOneSumUnderPerEntryRounding() {
-        BilledTime.Sum uneven = new BilledTime.Sum(LocalDate.of(2026, 11, 2), null, null, null, 100, 3);
-        assertThatThrownBy(() -> BilledTime.ofSums(List.of(uneven), Rounding.NONE))
-                .isInstanceOf(IllegalArgumentException.class);
+    void entriesThatRoundDifferentlyCannotBeOneSumUnderPerEntryRounding() {
+        Money rate = new Money(new BigDecimal("60"), USD);
+        Rounding up15 = new Rounding(Rounding.Mode.UP, 15, Rounding.Scope.ENTRY);
+        BilledTime.Sum alike = new BilledTime.Sum(null, null, null, rate, 601 + 899, 2, 601, 899);
+        assertThat(BilledTime.ofSums(List.of(alike), up15)).singleElement().satisfies(u -> {
+            assertThat(u.billedSeconds()).isEqualTo(2 * 900);
+            assertThat(u.amount()).isEqualTo(new Money(new BigDecimal("30.00"), USD));
+        });
+        BilledTime.Sum unlike = new BilledTime.Sum(null, null, null, rate, 899 + 901, 2, 899, 901);
+        assertThatThrownBy(() -> BilledTime.ofSums(List.of(unlike), up15)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BilledTime.ofSums(List.of(unlike), Rounding.NONE))
+                .as("each entry's amount is rounded to the cent on its own").isInstanceOf(IllegalArgumentException.class);
+        BilledTime.Sum unpriced = new BilledTime.Sum(null, null, null, null, 899 + 901, 2, 899, 901);
+        assertThat(BilledTime.ofSums(List.of(unpriced), Rounding.NONE)).singleElement()
+                .satisfies(u -> assertThat(u.billedSeconds()).isEqualTo(1800));
     }
 
     @Property(tries = 500)

@@ -151,6 +151,36 @@ class TimeReportsIT extends IntegrationTest {
     }
 
     @Test
+    void everyRoundingRuleBillsWhatTheEntriesThemselvesWouldBill() {
+        // Lengths to the second, as a timer gives them, around the rounding steps.
+        int[] seconds = {433, 899, 900, 901, 1350, 1799, 2699, 3601, 59, 61, 6 * 60 + 29, 29 * 60 + 59};
+        for (int i = 0; i < seconds.length; i++) {
+            String start = "2026-11-%02dT%02d:00:00Z".formatted(16 + i % 4, 10 + i);
+            Instant from = Instant.parse(start);
+            entries.create(owner, TimeEntryInput.ofInstants(cafe.value().toString(), null, null, start,
+                    from.plusSeconds(seconds[i]).toString(), true, null, null));
+        }
+        List<TimeEntry> ofCafe = entries.search(owner, new TimeQuery(FROM, TO, cafe.value(), null, null, null, 500, 0));
+        for (Rounding.Mode mode : Rounding.Mode.values()) {
+            for (int step : Rounding.STEPS) {
+                for (Rounding.Scope scope : Rounding.Scope.values()) {
+                    Rounding rule = new Rounding(mode, step, scope);
+                    entries.setRounding(owner, cafe, rule);
+                    List<BilledTime.Unit> expected = BilledTime.units(ofCafe, rule);
+                    for (By by : List.of(By.CLIENT, By.DAY, By.MEMBER)) {
+                        TimeReport report = reports.report(owner, new ReportQuery(FROM, TO, cafe.value(), null, null,
+                                null, null, null, by, null));
+                        assertThat(report.total().billedSeconds()).as(rule + " by " + by)
+                                .isEqualTo(BilledTime.billedSeconds(expected));
+                        assertThat(report.total().amounts()).as(rule + " by " + by)
+                                .containsExactly(BilledTime.amount(expected, GBP));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void groupsNestAndTagsCountUnderEachOfTheirTags() {
         TimeReport byTag = reports.report(owner, ReportQuery.of(FROM, TO, By.TAG));
         assertThat(byTag.lines()).extracting(l -> l.group().key() == null ? "(none)" : l.group().label(),
