@@ -85,6 +85,13 @@ public class TimeReports {
         return store.tags(viewer.workspaceId(), limit);
     }
 
+    /** Task types of the workspace's tasks (of one client's, when given), for a filter, in alphabetical order. */
+    @Transactional(readOnly = true)
+    public List<String> taskTypes(CurrentUser viewer, @Nullable UUID client) {
+        viewer.requireStaff();
+        return store.taskTypes(viewer.workspaceId(), client);
+    }
+
     @Transactional(readOnly = true)
     public TimeReport report(CurrentUser viewer, ReportQuery q) {
         viewer.requireStaff();
@@ -92,6 +99,7 @@ public class TimeReports {
         UUID only = onlyOwn(viewer);
         boolean byUser = q.groupsBy(By.MEMBER);
         boolean byDate = q.by().isPeriod() || q.thenBy() != null && q.thenBy().isPeriod();
+        store.roomToSum();
         List<Cell> cells = store.cells(workspace, only, q, byUser, byDate);
         Map<CellKey, Billed> billed = bill(cells);
 

@@ -45,7 +45,10 @@ public final class ReportPage {
             String nonBillableWidth) {
     }
 
-    /** One column of the chart of days (or weeks): its first day, its time and its geometry in per cent. */
+    /**
+     * One column of the chart of days (or weeks): its first day, its time, and its geometry in the chart's own
+     * units (a column is 1 wide, the highest column 96 high, the chart 100 high; the chart stretches to fit).
+     */
     public record Column(LocalDate day, boolean week, long billableSeconds, long nonBillableSeconds, String x,
             String width, String billableY, String billableHeight, String nonBillableY, String nonBillableHeight) {
     }
@@ -252,17 +255,38 @@ public final class ReportPage {
         }
         long max = sums.stream().mapToLong(s -> s[0] + s[1]).max().orElse(0);
         int n = sums.size();
-        double slot = 100.0 / n;
-        double gap = n <= 62 ? slot * 0.2 : 0;
+        double gap = n <= 62 ? 0.2 : 0.1;
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long[] s = sums.get(i);
             double hb = max == 0 ? 0 : s[0] * 96.0 / max;
             double hn = max == 0 ? 0 : s[1] * 96.0 / max;
-            columns.add(new Column(starts.get(i), weekly, s[0], s[1], pct(i * slot + gap / 2), pct(slot - gap),
-                    pct(100 - hb), pct(hb), pct(100 - hb - hn), pct(hn)));
+            columns.add(new Column(starts.get(i), weekly, s[0], s[1], num(i + gap / 2), num(1 - gap), num(100 - hb),
+                    num(hb), num(100 - hb - hn), num(hn)));
         }
         return columns;
+    }
+
+    /** The chart's width in its own units: one per column. */
+    public int columnCount() {
+        return columns().size();
+    }
+
+    /**
+     * The billable (or non-billable) columns as one SVG path, for long ranges: far smaller than a rectangle
+     * each, and the same picture.
+     */
+    public String columnPath(boolean billable) {
+        StringBuilder d = new StringBuilder();
+        for (Column c : columns()) {
+            String height = billable ? c.billableHeight() : c.nonBillableHeight();
+            if ((billable ? c.billableSeconds() : c.nonBillableSeconds()) == 0) {
+                continue;
+            }
+            d.append('M').append(c.x()).append(' ').append(billable ? c.billableY() : c.nonBillableY())
+                    .append('h').append(c.width()).append('v').append(height).append("h-").append(c.width()).append('z');
+        }
+        return d.toString();
     }
 
     /** The most time of one column, for the chart's scale. */
@@ -293,5 +317,10 @@ public final class ReportPage {
 
     private static String pct(double value) {
         return String.format(Locale.ROOT, "%.3f%%", Math.max(0, value));
+    }
+
+    private static String num(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", Math.max(0, value));
+        return text.endsWith(".00") ? text.substring(0, text.length() - 3) : text;
     }
 }

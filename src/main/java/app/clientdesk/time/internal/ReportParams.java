@@ -17,7 +17,6 @@ import app.clientdesk.time.TimeReports;
 import app.clientdesk.work.Project;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.Projects;
-import app.clientdesk.work.Tasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -51,15 +50,13 @@ class ReportParams {
     private final Clients clients;
     private final Projects projects;
     private final Accounts accounts;
-    private final Tasks tasks;
     private final TimeReports reports;
     private final Clock clock;
 
-    ReportParams(Clients clients, Projects projects, Accounts accounts, Tasks tasks, TimeReports reports, Clock clock) {
+    ReportParams(Clients clients, Projects projects, Accounts accounts, TimeReports reports, Clock clock) {
         this.clients = clients;
         this.projects = projects;
         this.accounts = accounts;
-        this.tasks = tasks;
         this.reports = reports;
         this.clock = clock;
     }
@@ -141,14 +138,16 @@ class ReportParams {
                 then), List.of());
     }
 
-    ReportPage.Options options(CurrentUser viewer) {
+    /** The choices of the filters; with a client chosen, the projects and task types are that client's. */
+    ReportPage.Options options(CurrentUser viewer, @Nullable UUID client) {
         List<Account> people = viewer.isOwner() ? accounts.inWorkspace(viewer.workspaceId()).stream()
                 .filter(a -> a.role() != Role.CLIENT)
                 .sorted(Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList() : List.of();
-        return new ReportPage.Options(clients.choices(viewer), projects.list(viewer, null, false).stream()
-                .sorted(Comparator.comparing(Project::clientName, String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(Project::name, String.CASE_INSENSITIVE_ORDER)).toList(),
-                people, tasks.types(viewer), reports.tags(viewer, TAGS_LISTED));
+        return new ReportPage.Options(clients.choices(viewer),
+                projects.list(viewer, client == null ? null : new ClientId(client), false).stream()
+                        .sorted(Comparator.comparing(Project::clientName, String.CASE_INSENSITIVE_ORDER)
+                                .thenComparing(Project::name, String.CASE_INSENSITIVE_ORDER)).toList(),
+                people, reports.taskTypes(viewer, client), reports.tags(viewer, TAGS_LISTED));
     }
 
     static String name(By by) {

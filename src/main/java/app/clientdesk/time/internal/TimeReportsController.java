@@ -41,7 +41,8 @@ class TimeReportsController {
         } else {
             report = reports.report(viewer, parsed.query());
         }
-        model.addAttribute("page", new ReportPage(parsed.form(), errors, report, params.options(viewer)));
+        model.addAttribute("page", new ReportPage(parsed.form(), errors, report,
+                params.options(viewer, parsed.query() == null ? null : parsed.query().clientId())));
         return "time/reports/report";
     }
 }
