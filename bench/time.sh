@@ -71,7 +71,7 @@ fi
 CLIENT=$(sql "select client_id from time_entries group by client_id order by count(*) desc limit 1")
 TO=$(date +%F)
 FROM=$(date -d "$TO -1 year +1 day" +%F)
-WEEK=$(date -d "last monday -7 days" +%F)
+WEEK=$(date -d "$TO -$(( $(date -d "$TO" +%u) + 6 )) days" +%F)   # last week's Monday
 echo "[bench] client $CLIENT: $(sql "select count(*) from time_entries where client_id = '$CLIENT' \
   and local_date between '$FROM' and '$TO'") entries from $FROM to $TO; week of $WEEK" >&2
 

@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of time reports. The figures come from one grouped read of the entries (a second one splits it by tag
- * when a report is grouped by tag, a third gives the time of each day); names, task estimates and series
- * come from one read per kind for the ids found. Every statement names the workspace.
+ * SQL of time reports. The figures come from one grouped read of the entries, with their tasks' estimates
+ * and series (a second read splits it by tag when a report is grouped by tag, a third gives the time of each
+ * day); names come from one read per kind for the ids found. Every statement names the workspace.
  *
  * <p>Entries are summed as far as billing allows, so that a year of a busy client is a few thousand rows,
  * not one per entry. A client rounding per day per task needs the sum of each day's task at one rate. A
@@ -39,8 +39,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportStore {
 
-    /** Ids per {@code in (...)} list: well under what either database accepts. */
-    private static final int CHUNK = 1000;
+    /** Ids per {@code in (...)} list: a month of a whole agency in one or two reads, well under the 65,535 parameters PostgreSQL takes. */
+    private static final int CHUNK = 10_000;
 
     /**
      * The columns a report's lines are made from; two rows with the same key are one. {@code date} is there
@@ -51,8 +51,16 @@ class ReportStore {
             @Nullable String taskType, boolean billable, @Nullable Money rate, @Nullable UUID user, long step) {
     }
 
-    /** Entries with the same key: how many, their time, the shortest and longest, and their client's rule. */
-    record Cell(CellKey key, Rounding rounding, long entries, long seconds, long shortest, long longest) {
+    /**
+     * Entries with the same key: how many, their time, the shortest and longest, their client's rule, and
+     * what the report needs of their task (null without one).
+     */
+    record Cell(CellKey key, Rounding rounding, long entries, long seconds, long shortest, long longest,
+            @Nullable TaskFacts task) {
+    }
+
+    /** A task's type, estimate and repeating series as they are now. */
+    record TaskFacts(@Nullable String type, @Nullable Integer estimateMinutes, @Nullable UUID series) {
     }
 
     /** The entries of a cell that carry {@code tag} (null: those without a tag). */
@@ -60,10 +68,6 @@ class ReportStore {
     }
 
     record ClientInfo(String name, Currency currency) {
-    }
-
-    record TaskInfo(String title, @Nullable String type, @Nullable Integer estimateMinutes, @Nullable UUID series,
-            UUID client) {
     }
 
     /** One entry as the export writes it, tags included. */
@@ -126,13 +130,23 @@ class ReportStore {
     List<Cell> cells(WorkspaceId workspace, @Nullable UUID onlyUser, ReportQuery q, boolean byUser, boolean byDate) {
         Map<String, Object> params = new HashMap<>();
         String where = where(workspace, onlyUser, q, params);
-        String sql = "select " + keys(byUser, byDate, true) + ", min(s.rounding_mode) as rounding_mode, min(s.rounding_minutes) as rounding_minutes,"
-                + " min(s.rounding_scope) as rounding_scope, count(*) as entries, sum(e.duration_seconds) as seconds,"
-                + " min(e.duration_seconds) as shortest, max(e.duration_seconds) as longest"
-                + " from time_entries e left join time_client_settings s on s.client_id = e.client_id" + where
+        // A task belongs to its entries' client: saying so lets a one-client report read that client's tasks only.
+        String sql = "select " + keys(byUser, byDate, true) + ", min(s.rounding_mode) as rounding_mode,"
+                + " min(s.rounding_minutes) as rounding_minutes, min(s.rounding_scope) as rounding_scope,"
+                + " count(*) as entries, sum(e.duration_seconds) as seconds, min(e.duration_seconds) as shortest,"
+                + " max(e.duration_seconds) as longest, min(t.task_type) as task_type_now,"
+                + " min(t.estimate_minutes) as estimate_minutes, max(cast(t.series_id as varchar(36))) as series_id"
+                + " from time_entries e left join time_client_settings s on s.client_id = e.client_id"
+                + " left join tasks t on t.id = e.task_id and t.client_id = e.client_id" + where
                 + " group by " + keys(byUser, byDate, false);
-        return jdbc.sql(sql).params(params).query((rs, n) -> new Cell(key(rs, byUser), rounding(rs),
-                rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("shortest"), rs.getLong("longest"))).list();
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            CellKey key = key(rs, byUser);
+            String series = rs.getString("series_id");
+            TaskFacts task = key.task() == null ? null : new TaskFacts(rs.getString("task_type_now"),
+                    rs.getObject("estimate_minutes", Integer.class), series == null ? null : UUID.fromString(series));
+            return new Cell(key, rounding(rs), rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("shortest"),
+                    rs.getLong("longest"), task);
+        }).list();
     }
 
     /** The cells again, split by tag: an entry with two tags is in two of them, one without in a null one. */
@@ -236,20 +250,8 @@ class ReportStore {
                 ids);
     }
 
-    Map<UUID, TaskInfo> tasks(WorkspaceId workspace, Collection<UUID> ids) {
-        Map<UUID, TaskInfo> out = new HashMap<>();
-        for (List<UUID> chunk : chunks(ids)) {
-            jdbc.sql("""
-                    select id, title, task_type, estimate_minutes, series_id, client_id from tasks
-                    where workspace_id = :w and id in (:ids)""")
-                    .param("w", workspace.value()).param("ids", chunk)
-                    .query(rs -> {
-                        out.put(rs.getObject("id", UUID.class), new TaskInfo(rs.getString("title"),
-                                rs.getString("task_type"), rs.getObject("estimate_minutes", Integer.class),
-                                rs.getObject("series_id", UUID.class), rs.getObject("client_id", UUID.class)));
-                    });
-        }
-        return out;
+    Map<UUID, String> taskTitles(WorkspaceId workspace, Collection<UUID> ids) {
+        return names("select id, title as name from tasks where workspace_id = :w and id in (:ids)", workspace, ids);
     }
 
     /** Distinct task types of the workspace's tasks, or of one client's. */

@@ -8,7 +8,7 @@ import app.clientdesk.time.ReportStore.Cell;
 import app.clientdesk.time.ReportStore.CellKey;
 import app.clientdesk.time.ReportStore.ClientInfo;
 import app.clientdesk.time.ReportStore.TagCell;
-import app.clientdesk.time.ReportStore.TaskInfo;
+import app.clientdesk.time.ReportStore.TaskFacts;
 import app.clientdesk.time.TimeReport.ClientRule;
 import app.clientdesk.time.TimeReport.Day;
 import app.clientdesk.time.TimeReport.Estimate;
@@ -106,7 +106,7 @@ public class TimeReports {
         List<Part> parts = new ArrayList<>(cells.size());
         Map<CellKey, Cell> byKey = new HashMap<>();
         Set<UUID> clientIds = new HashSet<>();
-        Set<UUID> taskIds = new HashSet<>();
+        Map<UUID, TaskFacts> tasks = new HashMap<>();
         Set<UUID> projectIds = new HashSet<>();
         Set<UUID> userIds = new HashSet<>();
         for (Cell c : cells) {
@@ -114,8 +114,8 @@ public class TimeReports {
             parts.add(new Part(c.key(), null, null, c.seconds(), c.entries(), b.seconds(), b.amount()));
             byKey.put(c.key(), c);
             clientIds.add(c.key().client());
-            if (c.key().task() != null) {
-                taskIds.add(c.key().task());
+            if (c.key().task() != null && c.task() != null) {
+                tasks.putIfAbsent(c.key().task(), c.task());
             }
             if (c.key().project() != null) {
                 projectIds.add(c.key().project());
@@ -139,8 +139,8 @@ public class TimeReports {
         }
 
         Map<UUID, ClientInfo> clients = store.clients(workspace, clientIds);
-        Map<UUID, TaskInfo> tasks = store.tasks(workspace, taskIds);
-        Names names = new Names(clients, tasks, q.groupsBy(By.PROJECT) ? store.projects(workspace, projectIds) : Map.of(),
+        Names names = new Names(clients, q.groupsBy(By.TASK) ? store.taskTitles(workspace, tasks.keySet()) : Map.of(),
+                q.groupsBy(By.PROJECT) ? store.projects(workspace, projectIds) : Map.of(),
                 byUser ? store.users(workspace, userIds) : Map.of());
 
         Acc total = new Acc();
@@ -316,7 +316,7 @@ public class TimeReports {
             long billed, @Nullable Money amount) {
     }
 
-    private record Names(Map<UUID, ClientInfo> clients, Map<UUID, TaskInfo> tasks, Map<UUID, String> projects,
+    private record Names(Map<UUID, ClientInfo> clients, Map<UUID, String> tasks, Map<UUID, String> projects,
             Map<UUID, String> users) {
     }
 
@@ -420,8 +420,7 @@ public class TimeReports {
             case CLIENT -> new Group(by, key, clientName, null, null);
             case PROJECT -> new Group(by, key, names.projects().get(k.project()), clientName, null);
             case TASK -> {
-                TaskInfo task = names.tasks().get(k.task());
-                yield new Group(by, key, task == null ? null : task.title(), clientName, null);
+                yield new Group(by, key, names.tasks().get(k.task()), clientName, null);
             }
             case TASK_TYPE -> new Group(by, key, Objects.requireNonNull(k.taskType()).strip(), null, null);
             case MEMBER -> new Group(by, key, names.users().get(k.user()), null, null);
@@ -455,7 +454,7 @@ public class TimeReports {
                 .toList();
     }
 
-    private static List<Estimate> estimates(List<Part> parts, Map<UUID, TaskInfo> tasks) {
+    private static List<Estimate> estimates(List<Part> parts, Map<UUID, TaskFacts> tasks) {
         Map<UUID, Long> actual = new HashMap<>();
         for (Part p : parts) {
             if (p.key().task() != null) {
@@ -467,7 +466,7 @@ public class TimeReports {
         Map<String, List<Pair>> byType = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         actual.forEach((task, seconds) -> {
-            TaskInfo info = tasks.get(task);
+            TaskFacts info = tasks.get(task);
             if (info == null || info.estimateMinutes() == null) {
                 return;
             }
@@ -495,7 +494,7 @@ public class TimeReports {
         return List.copyOf(out);
     }
 
-    private static Sinks sinks(List<Part> parts, Map<UUID, TaskInfo> tasks, Map<UUID, ClientInfo> clients) {
+    private static Sinks sinks(List<Part> parts, Map<UUID, TaskFacts> tasks, Map<UUID, ClientInfo> clients) {
         final class TypeAcc {
             final String label;
             long tracked;
@@ -524,7 +523,7 @@ public class TimeReports {
             t.entries += p.entries();
             if (p.key().task() != null) {
                 t.tasks.add(p.key().task());
-                TaskInfo info = tasks.get(p.key().task());
+                TaskFacts info = tasks.get(p.key().task());
                 if (info != null && info.series() != null) {
                     t.series.add(info.series());
                 }

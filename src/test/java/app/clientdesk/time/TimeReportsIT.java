@@ -198,6 +198,15 @@ class TimeReportsIT extends IntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("data-entry", minutes(60)),
                         org.assertj.core.groups.Tuple.tuple("(none)", minutes(20)));
 
+        TimeReport byTask = reports.report(owner, ReportQuery.of(FROM, TO, By.TASK));
+        assertThat(byTask.lines()).extracting(l -> l.group().key() == null ? "(none)" : l.group().label(),
+                l -> l.group().detail(), l -> l.figures().trackedSeconds())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Market study", "Delta Co", minutes(110)),
+                        org.assertj.core.groups.Tuple.tuple("Replies", "Café Açúcar Ltd", minutes(70)),
+                        org.assertj.core.groups.Tuple.tuple("-1+1 cleanup", "Café Açúcar Ltd", minutes(60)),
+                        org.assertj.core.groups.Tuple.tuple("Inbox", "Café Açúcar Ltd", minutes(50)),
+                        org.assertj.core.groups.Tuple.tuple("(none)", null, minutes(20)));
+
         TimeReport byWeek = reports.report(owner, ReportQuery.of(FROM, TO, By.WEEK));
         assertThat(byWeek.lines()).extracting(l -> l.group().day()).containsExactly(LocalDate.parse("2026-11-02"));
         TimeReport byDay = reports.report(owner, ReportQuery.of(FROM, TO, By.DAY));
