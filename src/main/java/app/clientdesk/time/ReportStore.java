@@ -116,14 +116,20 @@ class ReportStore {
         this.streaming = new NamedParameterJdbcTemplate(paged);
     }
 
-    /** Gives the report's transaction room to sum in memory on PostgreSQL (see {@link #WORK_MEM}). */
-    void roomToSum() {
+    /**
+     * Sets up the report's transaction on PostgreSQL: room to sum in memory (see {@link #WORK_MEM}), and a plan
+     * made for the actual client and dates each time. After five runs of a statement PostgreSQL may keep a
+     * generic plan, made without the values; for "one client" it guesses a few dozen entries, and reads a
+     * busy client's year with one task lookup per entry, three times slower. Planning takes a millisecond.
+     */
+    void setUpReport() {
         if (postgres == null) {
             postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
                     .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")).single();
         }
         if (postgres) {
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         }
     }
 

@@ -99,7 +99,7 @@ public class TimeReports {
         UUID only = onlyOwn(viewer);
         boolean byUser = q.groupsBy(By.MEMBER);
         boolean byDate = q.by().isPeriod() || q.thenBy() != null && q.thenBy().isPeriod();
-        store.roomToSum();
+        store.setUpReport();
         List<Cell> cells = store.cells(workspace, only, q, byUser, byDate);
         Map<CellKey, Billed> billed = bill(cells);
 
