@@ -303,7 +303,7 @@ class TimeReportsIT extends IntegrationTest {
     void theDatesOfTheRangeAreCheckedAndTheErrorIsShownInTheViewersLanguage() throws Exception {
         MockHttpServletResponse backwards = mvc.perform(get("/time/reports?range=custom&from=2026-11-10&to=2026-11-01")
                 .with(user(owner))).andReturn().getResponse();
-        assertThat(backwards.getStatus()).isEqualTo(400);
+        assertThat(backwards.getStatus()).isEqualTo(422);
         assertThat(backwards.getContentAsString()).contains("The start date must be on or before the end date.")
                 .contains("value=\"2026-11-10\"");
 
@@ -313,7 +313,7 @@ class TimeReportsIT extends IntegrationTest {
 
         MockHttpServletResponse portuguese = mvc.perform(get("/time/reports?from=2026-11-10&to=2026-11-01")
                 .with(user(bruna))).andReturn().getResponse();
-        assertThat(portuguese.getStatus()).isEqualTo(400);
+        assertThat(portuguese.getStatus()).isEqualTo(422);
         assertThat(portuguese.getContentAsString(StandardCharsets.UTF_8))
                 .contains("A data inicial precisa ser igual ou anterior à data final.");
 

@@ -101,6 +101,12 @@ class TimeReportsUIT extends BrowserTest {
         assertThat(page.locator("#rounding-note").innerText()).contains("Harbour Bakery: Rounded up to 15 min, each entry");
         shot(page, "/tmp/reports-en-desktop.png");
 
+        // Dates the wrong way round: the page says so, with the filters as they were.
+        page.navigate(baseUrl() + "/time/reports?from=2026-11-30&to=2026-11-01&group=client");
+        assertThat(page.locator("#report-errors").innerText()).contains("The start date must be on or before the end date.");
+        assertThat(page.locator("#r-to").getAttribute("aria-invalid")).isEqualTo("true");
+        shot(page, "/tmp/reports-en-error.png");
+
         // Editing a date makes the range "custom" before the form goes.
         page.locator("#r-range").selectOption("this-month");
         page.locator("#r-from").fill("2026-11-09");

@@ -5,6 +5,7 @@ import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.time.TimeReport;
 import app.clientdesk.time.TimeReports;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The time report: filters, the grouped table, charts, estimates against actuals and time sinks. Bad filters
- * come back on the page with their errors (status 400), never as a failure.
+ * come back on the page with their errors (status 422, as any refused input), never as a failure.
  */
 @Controller
 class TimeReportsController {
@@ -36,7 +37,7 @@ class TimeReportsController {
         TimeReport report = null;
         FieldErrors errors = FieldErrors.none();
         if (parsed.query() == null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             errors = FieldErrors.of(parsed.violations(), texts, viewer.locale());
         } else {
             report = reports.report(viewer, parsed.query());
