@@ -26,19 +26,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DataGenerator {
 
-    record Spec(int clients, int users, int tasks, int projects, long seed, String ownerEmail, String password) {
+    record Spec(int clients, int users, int tasks, int projects, int timeEntries, long seed, String ownerEmail,
+            String password) {
 
         static Spec from(Map<String, String> options, @Nullable String password) {
             int clients = number(options, "clients", 200, 0, 100_000);
             int users = number(options, "users", 10, 1, 1_000);
             int tasks = number(options, "tasks", 0, 0, 5_000_000);
             int projects = number(options, "projects", tasks > 0 ? clients / 2 : 0, 0, 1_000_000);
+            int timeEntries = number(options, "time-entries", 0, 0, 5_000_000);
             long seed = number(options, "seed", 42, 0, Integer.MAX_VALUE);
-            if ((tasks > 0 || projects > 0) && clients == 0) {
-                throw new AdminCli.UsageException("--tasks and --projects need at least one client (--clients)");
+            if ((tasks > 0 || projects > 0 || timeEntries > 0) && clients == 0) {
+                throw new AdminCli.UsageException(
+                        "--tasks, --projects and --time-entries need at least one client (--clients)");
             }
             String email = options.getOrDefault("owner-email", "owner+" + seed + "@bench.clientdesk.test");
-            return new Spec(clients, users, tasks, projects, seed, email,
+            return new Spec(clients, users, tasks, projects, timeEntries, seed, email,
                     password == null ? "benchmark-password" : password);
         }
 
@@ -82,14 +85,16 @@ class DataGenerator {
     private final Clients clients;
     private final TransactionTemplate transactions;
     private final WorkDataGenerator work;
+    private final TimeDataGenerator time;
 
     DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
-            WorkDataGenerator work) {
+            WorkDataGenerator work, TimeDataGenerator time) {
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
         this.transactions = transactions;
         this.work = work;
+        this.time = time;
     }
 
     List<String> generate(Spec spec) {
@@ -117,7 +122,7 @@ class DataGenerator {
             int to = Math.min(spec.clients(), batch + 100);
             transactions.executeWithoutResult(status -> {
                 for (int i = from; i < to; i++) {
-                    ClientInput input = client(random, i, members);
+                    ClientInput input = client(random, i, members, i == 0 ? busiestTeam(spec, members) : List.of());
                     ClientId id = clients.create(created.workspaceId(), input);
                     made.add(new WorkDataGenerator.GeneratedClient(id, input.name(), ZoneId.of(input.timeZone()),
                             Currency.getInstance(input.currency()), input.memberIds()));
@@ -129,16 +134,27 @@ class DataGenerator {
                 "owner: " + spec.ownerEmail(),
                 "members: member1+" + spec.seed() + "@bench.clientdesk.test … member" + (spec.users() - 1) + "+"
                         + spec.seed() + "@bench.clientdesk.test (same password)"));
+        WorkDataGenerator.Result r = null;
         if (spec.tasks() > 0 || spec.projects() > 0) {
             long started = System.nanoTime();
             // The work has its own random numbers, so adding tasks leaves the clients of a seed as they were.
-            WorkDataGenerator.Result r = work.generate(created.workspaceId(), created.ownerId(),
-                    ZoneId.of("America/Sao_Paulo"), made, spec.projects(), spec.tasks(), new Random(spec.seed() * 31 + 7));
+            r = work.generate(created.workspaceId(), created.ownerId(),
+                    ZoneId.of("America/Sao_Paulo"), made, spec.projects(), spec.tasks(), new Random(spec.seed() * 31 + 7),
+                    spec.timeEntries() > 0);
             lines.add("work: " + r.projects() + " projects, " + r.tasks() + " tasks (" + r.open() + " open, "
                     + r.overdue() + " overdue, " + r.dueToday() + " due today) in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             lines.add("busiest client: " + r.busiest().value() + " " + r.busiestName() + " with " + r.busiestTasks()
                     + " tasks");
+        }
+        if (spec.timeEntries() > 0) {
+            long started = System.nanoTime();
+            TimeDataGenerator.Result t = time.generate(created.workspaceId(), created.ownerId(), members,
+                    ZoneId.of("America/Sao_Paulo"), made, r, spec.timeEntries(), new Random(spec.seed() * 31 + 11));
+            lines.add("time: " + t.entries() + " entries of " + t.people() + " people over " + t.days()
+                    + " working days in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            lines.add("busiest time client: " + t.busiest().value() + " " + t.busiestName() + " with "
+                    + t.busiestEntries() + " entries, " + t.busiestLastYear() + " in the last 12 months");
         }
         return lines;
     }
@@ -147,7 +163,17 @@ class DataGenerator {
         return "member" + i + "+" + seed + "@bench.clientdesk.test";
     }
 
-    private static ClientInput client(Random random, int index, List<UUID> members) {
+    /**
+     * With time to generate, the busiest client gets a tenth of the members (at least one) on top of its
+     * random ones, as a client that keeps a team busy would; chosen without the random numbers, so the rest
+     * of the seed's clients stay as they were.
+     */
+    private static List<UUID> busiestTeam(Spec spec, List<UUID> members) {
+        return spec.timeEntries() == 0 ? List.of() : members.subList(0, Math.min(members.size(),
+                Math.max(1, members.size() / 10)));
+    }
+
+    private static ClientInput client(Random random, int index, List<UUID> members, List<UUID> team) {
         String[] place = PLACES[random.nextInt(PLACES.length)];
         String name = pick(random, PREFIX) + " " + pick(random, TRADE) + " " + (index + 1);
         int opens = 7 + random.nextInt(3);
@@ -174,6 +200,11 @@ class DataGenerator {
                 if (!assigned.contains(second)) {
                     assigned.add(second);
                 }
+            }
+        }
+        for (UUID member : team) {
+            if (!assigned.contains(member)) {
+                assigned.add(member);
             }
         }
         return new ClientInput(name, STATUSES[random.nextInt(STATUSES.length)], place[0], place[1], place[2], place[3],

@@ -47,8 +47,14 @@ class WorkDataGenerator {
     record GeneratedClient(ClientId id, String name, ZoneId zone, Currency currency, List<UUID> members) {
     }
 
+    /** A generated task as time entries need it. */
+    record MadeTask(TaskId id, ClientId client, @Nullable ProjectId project, String type, String title,
+            @Nullable Integer estimateMinutes, boolean repeating) {
+    }
+
+    /** {@code made} and {@code projectsOf} are filled only when asked to keep them (for time entries). */
     record Result(int projects, int tasks, int open, int overdue, int dueToday, ClientId busiest, String busiestName,
-            int busiestTasks) {
+            int busiestTasks, List<MadeTask> made, Map<ClientId, List<ProjectId>> projectsOf) {
     }
 
     /** The busiest client's share: enough tasks to make its board a real test. */
@@ -80,7 +86,8 @@ class WorkDataGenerator {
     }
 
     Result generate(WorkspaceId workspace, UserId owner, ZoneId home, List<GeneratedClient> clients, int projectCount,
-            int taskCount, Random random) {
+            int taskCount, Random random, boolean keep) {
+        List<MadeTask> made = new ArrayList<>(keep ? taskCount : 0);
         Instant now = clock.instant();
         LocalDate today = now.atZone(home).toLocalDate();
         Workflow standard = workflows.standard(workspace);
@@ -146,7 +153,12 @@ class WorkDataGenerator {
                     checklist);
             int position = positions.merge(stage, 1, Integer::sum) - 1;
             Instant completedAt = done ? now.minus(Duration.ofHours(1 + random.nextInt(24 * 60))) : null;
-            tasks.add(new WorkGenerator.NewTask(TaskId.random(), valid, stage, position, completedAt));
+            WorkGenerator.NewTask task = new WorkGenerator.NewTask(TaskId.random(), valid, stage, position, completedAt);
+            tasks.add(task);
+            if (keep) {
+                made.add(new MadeTask(task.id(), client.id(), project == null ? null : project.id(), type[0], title,
+                        valid.estimateMinutes(), recurrence != null));
+            }
             if (!done) {
                 open++;
                 if (date != null && date.isBefore(today)) {
@@ -161,8 +173,13 @@ class WorkDataGenerator {
             }
         }
         work.insertTasks(workspace, owner, tasks, now);
+        Map<ClientId, List<ProjectId>> projectIds = new HashMap<>();
+        if (keep) {
+            projectsOf.forEach((client, own) -> projectIds.put(client,
+                    own.stream().map(WorkGenerator.NewProject::id).toList()));
+        }
         return new Result(projects.size(), taskCount, open, overdue, dueToday, clients.get(0).id(),
-                clients.get(0).name(), busiest);
+                clients.get(0).name(), busiest, made, projectIds);
     }
 
     /** Standard workflow: a third to do, a fifth doing, some at each gate, a third done; social: even, a third done. */

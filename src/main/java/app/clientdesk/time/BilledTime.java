@@ -67,6 +67,90 @@ public final class BilledTime {
         return new Unit(date, task, project, rate, tracked, billed, rate == null ? null : rate.forSeconds(billed), ids);
     }
 
+    /**
+     * Billable time already summed by the caller (a report reads sums from the database, not entries):
+     * {@code entries} entries on the task (else the project, else the client alone) at {@code rate},
+     * {@code seconds} in all, the shortest {@code shortest} and the longest {@code longest} seconds long.
+     * Under {@link Rounding.Scope#DAY} the sum is of one day ({@code date}). Under
+     * {@link Rounding.Scope#ENTRY} each entry is rounded and priced on its own, so a sum may only hold
+     * entries that round alike (the shortest and the longest do; rounding never goes down as time goes up),
+     * and {@code date} may be null; without rounding and without a rate, any entries will do.
+     */
+    public record Sum(@Nullable LocalDate date, @Nullable UUID taskId, @Nullable UUID projectId, @Nullable Money rate,
+            long seconds, long entries, long shortest, long longest) {
+
+        public Sum {
+            if (seconds < 0 || entries < 1 || shortest < 0 || longest < shortest) {
+                throw new IllegalArgumentException("a sum holds one entry or more and no negative time");
+            }
+        }
+
+        /** One entry. */
+        public static Sum of(@Nullable LocalDate date, @Nullable UUID taskId, @Nullable UUID projectId,
+                @Nullable Money rate, long seconds) {
+            return new Sum(date, taskId, projectId, rate, seconds, 1, seconds, seconds);
+        }
+    }
+
+    /**
+     * What some of the sums given to {@link #ofSums} are billed, by their indexes in that list: under
+     * {@link Rounding.Scope#ENTRY} one per sum (its entries rounded and priced one by one, then added), under
+     * {@link Rounding.Scope#DAY} one per day's task at one rate, grouped exactly as {@link #units} groups
+     * entries. The amount is null without a rate.
+     */
+    public record SumUnit(long trackedSeconds, long billedSeconds, @Nullable Money amount, List<Integer> sums) {
+    }
+
+    /**
+     * The billed units of {@code sums} (all billable) under {@code rounding}: the same seconds and amounts
+     * as {@link #units} gives for the entries behind them.
+     *
+     * @throws IllegalArgumentException for a sum of entries that do not round alike under
+     *     {@link Rounding.Scope#ENTRY}, or of several days under {@link Rounding.Scope#DAY}
+     */
+    public static List<SumUnit> ofSums(List<Sum> sums, Rounding rounding) {
+        List<SumUnit> units = new ArrayList<>();
+        if (rounding.scope() == Rounding.Scope.ENTRY) {
+            for (int i = 0; i < sums.size(); i++) {
+                Sum s = sums.get(i);
+                if (s.rate() == null && rounding.isNone()) {
+                    units.add(new SumUnit(s.seconds(), s.seconds(), null, List.of(i)));
+                    continue;
+                }
+                long each = rounding.apply(s.shortest());
+                if (rounding.apply(s.longest()) != each) {
+                    throw new IllegalArgumentException("entries that round differently in one sum: " + s);
+                }
+                Money amount = s.rate() == null ? null : s.rate().forSeconds(each);
+                units.add(new SumUnit(s.seconds(), each * s.entries(), amount == null ? null
+                        : new Money(amount.amount().multiply(java.math.BigDecimal.valueOf(s.entries())),
+                                amount.currency()), List.of(i)));
+            }
+            return units;
+        }
+        record Key(LocalDate date, @Nullable UUID task, @Nullable UUID project, @Nullable Money rate) {
+        }
+        Map<Key, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < sums.size(); i++) {
+            Sum s = sums.get(i);
+            if (s.date() == null) {
+                throw new IllegalArgumentException("a sum rounded per day needs its day: " + s);
+            }
+            UUID project = s.taskId() != null ? null : s.projectId();
+            groups.computeIfAbsent(new Key(s.date(), s.taskId(), project, s.rate()), k -> new ArrayList<>()).add(i);
+        }
+        groups.forEach((key, members) -> {
+            long seconds = 0;
+            for (int i : members) {
+                seconds += sums.get(i).seconds();
+            }
+            long billed = rounding.apply(seconds);
+            units.add(new SumUnit(seconds, billed, key.rate() == null ? null : key.rate().forSeconds(billed),
+                    List.copyOf(members)));
+        });
+        return units;
+    }
+
     /** The billed seconds of all units. */
     public static long billedSeconds(Collection<Unit> units) {
         return units.stream().mapToLong(Unit::billedSeconds).sum();

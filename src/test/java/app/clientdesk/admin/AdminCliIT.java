@@ -215,6 +215,36 @@ class AdminCliIT extends IntegrationTest {
     }
 
     @Test
+    void generateWithTimeEntriesFillsWorkingDaysWithoutOverlapsAndPricesThem() throws SQLException {
+        String url = freshDatabase();
+        try {
+            Run run = adminOn(url, null, "generate", "--clients", "6", "--users", "4", "--tasks", "40",
+                    "--time-entries", "3000", "--seed", "7", "--owner-email", "time@bench.clientdesk.test");
+
+            assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+            assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("time: 3000 entries of "));
+            assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("busiest time client: "));
+            assertThat(count(url, "select count(*) from time_entries")).isEqualTo(3000);
+            assertThat(count(url, "select count(*) from time_entries a join time_entries b on a.user_id = b.user_id "
+                    + "and a.id <> b.id and a.started_at < b.ended_at and b.started_at < a.ended_at"))
+                    .as("overlapping entries of one person").isZero();
+            assertThat(count(url, "select count(*) from time_entries where billable")).isBetween(2250L, 2550L);
+            assertThat(count(url, "select count(*) from time_entries where rate_amount is null")).isZero();
+            assertThat(count(url, "select count(*) from time_entries where task_id is not null")).isGreaterThan(1500);
+            assertThat(count(url, "select count(*) from time_entries e join tasks t on t.id = e.task_id "
+                    + "where t.client_id <> e.client_id")).as("entries on another client's task").isZero();
+            assertThat(count(url, "select count(*) from time_entries e where e.user_id in (select user_id from "
+                    + "client_members) and not exists (select 1 from client_members m where m.user_id = e.user_id "
+                    + "and m.client_id = e.client_id)")).as("members' time on clients not theirs").isZero();
+            assertThat(count(url, "select count(*) from time_entry_tags")).isPositive();
+            assertThat(count(url, "select count(*) from time_client_settings")).isPositive();
+            assertThat(count(url, "select min(duration_seconds) from time_entries")).isGreaterThanOrEqualTo(60);
+        } finally {
+            shutdown(url);
+        }
+    }
+
+    @Test
     void generatingTheSameSeedTwiceInOneDatabaseSaysSoAndLeavesNothingHalfMade() {
         String seed = Integer.toString(1000 + (int) (Math.random() * 1_000_000));
         String firstOwner = uniqueEmail("bench-first");
