@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.time.internal;
+
+import org.jspecify.annotations.NullMarked;
