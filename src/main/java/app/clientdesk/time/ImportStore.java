@@ -29,6 +29,7 @@ import org.springframework.stereotype.Repository;
 class ImportStore {
 
     private static final int IN_CHUNK = 1000;
+    private static final int KEY_CHUNK = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -89,11 +90,17 @@ class ImportStore {
 
     /** Which of {@code keys} entries of the workspace already carry: rows imported before. */
     Set<String> existingKeys(WorkspaceId workspace, List<String> keys) {
+        // A list of (workspace, key) pairs rather than "workspace_id = ? and import_key in (...)": H2 uses the
+        // unique index for the first and scans the table for the second. It then checks each row found against
+        // the whole list, so the lists are short: 100 pairs look up 30,000 keys five times faster than 1,000.
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-            found.addAll(jdbc.sql("select import_key from time_entries where workspace_id = :w and import_key in (:keys)")
-                    .param("w", workspace.value()).param("keys", keys.subList(from, Math.min(keys.size(), from + IN_CHUNK)))
-                    .query(String.class).list());
+        for (int from = 0; from < keys.size(); from += KEY_CHUNK) {
+            List<Object[]> pairs = new ArrayList<>();
+            for (String key : keys.subList(from, Math.min(keys.size(), from + KEY_CHUNK))) {
+                pairs.add(new Object[] {workspace.value(), key});
+            }
+            found.addAll(jdbc.sql("select import_key from time_entries where (workspace_id, import_key) in (:pairs)")
+                    .param("pairs", pairs).query(String.class).list());
         }
         return found;
     }

@@ -70,6 +70,7 @@ class ImportWriter {
 
     private void write(CurrentUser viewer, TimeImport file, ExportFile export, ImportChoices choices, Set<UUID> people,
             ImportJobs.Job job) {
+        long began = System.nanoTime();
         WorkspaceId workspace = viewer.workspaceId();
         TimeImport.Status status = store.lockForCommit(workspace, file.id())
                 .orElseThrow(() -> new ImportJobs.Failed("timeimport.failed.gone"));
@@ -85,6 +86,7 @@ class ImportWriter {
             throw new ImportJobs.Failed("timeimport.failed.changed", preview.problemCount() + preview.mappingProblems());
         }
         job.writing(plan.entries().size());
+        long checked = System.nanoTime();
 
         WorkspaceSettings settings = workspaces.settings(workspace);
         // Only the clients and projects some entry is for are created (a file's other rows may all be
@@ -93,6 +95,7 @@ class ImportWriter {
         UUID[] projectIds = new UUID[plan.projects().size()];
         RateBook book = new RateBook(rates.all(workspace));
         Instant now = clock.instant();
+        OrderedIds ids = new OrderedIds(now);
         List<TimeStore.Row> batch = new ArrayList<>(batchSize);
         for (ImportCheck.Planned p : plan.entries()) {
             ImportCheck.Target target = Objects.requireNonNull(plan.clients().get(p.client()));
@@ -111,7 +114,7 @@ class ImportWriter {
                 }
             }
             RateBook.Applied rate = book.resolve(target.currency(), client, project, p.taskType(), p.user()).orElse(null);
-            batch.add(new TimeStore.Row(UUID.randomUUID(), p.user(), client, project, p.task(), p.taskType(),
+            batch.add(new TimeStore.Row(ids.next(), p.user(), client, project, p.task(), p.taskType(),
                     p.start(), p.end(), plan.zone(), 0, p.billable(), p.note(), p.tags(), rate, file.id(), p.key()));
             if (batch.size() == batchSize) {
                 flush(workspace, batch, viewer, now, job);
@@ -119,6 +122,8 @@ class ImportWriter {
         }
         flush(workspace, batch, viewer, now, job);
         store.markCommitted(workspace, file.id(), plan.zone(), plan.entries().size(), plan.skipped(), now);
+        log.info("import {}: checked {} rows in {} ms, wrote {} entries in {} ms", file.id(), preview.rows(),
+                (checked - began) / 1_000_000, plan.entries().size(), (System.nanoTime() - checked) / 1_000_000);
     }
 
     private void flush(WorkspaceId workspace, List<TimeStore.Row> batch, CurrentUser viewer, Instant now,
@@ -129,6 +134,28 @@ class ImportWriter {
         store.insertEntries(workspace, batch, viewer.id().value(), now);
         job.advance(batch.size());
         batch.clear();
+    }
+
+    /**
+     * Ids that grow with each entry (the layout of a version 7 UUID: the time in milliseconds, then a count,
+     * then random bits): a large import then appends to the end of the indexes on ids instead of touching
+     * pages all over them, which keeps H2's page cache warm.
+     */
+    static final class OrderedIds {
+        private final long millis;
+        private final java.security.SecureRandom random = new java.security.SecureRandom();
+        private long count;
+
+        OrderedIds(Instant now) {
+            this.millis = now.toEpochMilli();
+        }
+
+        UUID next() {
+            long n = count++;
+            long msb = ((millis + (n >>> 12)) << 16) | 0x7000L | (n & 0x0FFFL);
+            long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(msb, lsb);
+        }
     }
 
     private UUID createClient(CurrentUser viewer, @Nullable String name, WorkspaceSettings settings) {

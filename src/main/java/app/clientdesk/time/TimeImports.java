@@ -178,7 +178,11 @@ public class TimeImports {
         if (!plan.preview().committable()) {
             return plan.preview();
         }
-        jobs.start(id, job -> writer.commit(viewer, file, export, choices, plan.users(), job), e -> {
+        jobs.start(id, job -> {
+            long began = System.nanoTime();
+            writer.commit(viewer, file, export, choices, plan.users(), job);
+            log.info("import {} committed in {} ms", id, (System.nanoTime() - began) / 1_000_000);
+        }, e -> {
             String reference = ErrorPages.newReference();
             log.error("Import {} failed, reference {}", id, reference, e);
             return reference;
