@@ -48,6 +48,7 @@ class ImportPage extends AppPage {
     /** Chooses who the file's person at {@code index} is logged for; the preview refreshes by itself. */
     void logPersonFor(int index, String label) {
         page.waitForResponse(r -> r.request().method().equals("POST") && r.url().contains("/time/import/"),
+                new Page.WaitForResponseOptions().setTimeout(30_000),
                 () -> page.locator("#import-user-" + index).selectOption(new SelectOption().setLabel(label)));
         page.locator("#import-preview").waitFor();
     }
