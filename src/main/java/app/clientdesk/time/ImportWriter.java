@@ -62,7 +62,11 @@ class ImportWriter {
         this.batchSize = batchSize;
     }
 
-    /** @throws ImportJobs.Failed for a reason to show the person; nothing was kept */
+    /**
+     * {@code people} are the members the entries are for (as chosen), locked before the check.
+     *
+     * @throws ImportJobs.Failed for a reason to show the person; nothing was kept
+     */
     void commit(CurrentUser viewer, TimeImport file, ExportFile export, ImportChoices choices, Set<UUID> people,
             ImportJobs.Job job) {
         transaction.executeWithoutResult(status -> write(viewer, file, export, choices, people, job));
@@ -77,10 +81,14 @@ class ImportWriter {
         if (status == TimeImport.Status.COMMITTED) {
             throw new ImportJobs.Failed("timeimport.failed.committed");
         }
-        for (UUID person : people) {
+        for (UUID person : new java.util.TreeSet<>(people)) {
             entries.lockPerson(workspace, person);
         }
+        // Checked with the people locked: what they log meanwhile waits until the import is over.
         ImportCheck.Plan plan = check.plan(viewer, file, export, choices);
+        if (!people.containsAll(plan.users())) {
+            throw new ImportJobs.Failed("timeimport.failed.changed", 1);
+        }
         ImportPreview preview = plan.preview();
         if (!preview.committable()) {
             throw new ImportJobs.Failed("timeimport.failed.changed", preview.problemCount() + preview.mappingProblems());

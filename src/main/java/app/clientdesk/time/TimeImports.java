@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ public class TimeImports {
     private final Cache<UUID, ExportFile> parsed = Caffeine.newBuilder()
             .maximumWeight(600_000).weigher((UUID id, ExportFile f) -> f.rows().size() + 1)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
+    // The choices of the latest preview of each import that was ready to commit, as a signature: a commit with
+    // the same choices starts at once, and leaves the checking to the commit's own transaction.
+    private final Cache<UUID, String> ready = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(30)).build();
 
     TimeImports(ImportStore store, ImportCheck check, ImportWriter writer, ImportJobs jobs,
             @Value("${clientdesk.imports.dir:${clientdesk.data-dir:./data}/imports}") Path root,
@@ -160,7 +165,13 @@ public class TimeImports {
     /** What committing the import with these choices would do. Changes nothing. */
     public ImportPreview preview(CurrentUser viewer, UUID id, ImportChoices choices) {
         TimeImport file = get(viewer, id);
-        return check.plan(viewer, file, export(viewer.workspaceId(), file), choices).preview();
+        ImportPreview preview = check.plan(viewer, file, export(viewer.workspaceId(), file), choices).preview();
+        if (preview.committable()) {
+            ready.put(id, signature(preview));
+        } else {
+            ready.invalidate(id);
+        }
+        return preview;
     }
 
     /**
@@ -174,13 +185,23 @@ public class TimeImports {
             return null;
         }
         ExportFile export = export(viewer.workspaceId(), file);
-        ImportCheck.Plan plan = check.plan(viewer, file, export, choices);
-        if (!plan.preview().committable()) {
-            return plan.preview();
+        String previewed = ready.getIfPresent(id);
+        Set<UUID> people = new java.util.TreeSet<>();
+        if (previewed != null && previewed.equals(signature(choices, previewed))) {
+            // The same choices as a preview that was ready: the commit checks the file again itself, with the
+            // chosen people locked.
+            choices.users().values().forEach(v -> people.add(UUID.fromString(v.strip())));
+        } else {
+            ImportCheck.Plan plan = check.plan(viewer, file, export, choices);
+            if (!plan.preview().committable()) {
+                return plan.preview();
+            }
+            people.addAll(plan.users());
         }
         jobs.start(id, job -> {
             long began = System.nanoTime();
-            writer.commit(viewer, file, export, choices, plan.users(), job);
+            writer.commit(viewer, file, export, choices, people, job);
+            parsed.invalidate(id);
             log.info("import {} committed in {} ms", id, (System.nanoTime() - began) / 1_000_000);
         }, e -> {
             String reference = ErrorPages.newReference();
@@ -200,6 +221,37 @@ public class TimeImports {
     public Optional<LocalDate[]> days(CurrentUser viewer, UUID id) {
         TimeImport file = get(viewer, id);
         return store.dates(viewer.workspaceId(), file.id());
+    }
+
+    /** The choices a preview resolved: its zone, its date order if chosen, and each row of its mapping. */
+    static String signature(ImportPreview p) {
+        StringBuilder s = new StringBuilder().append(p.clients().size()).append(',').append(p.projects().size())
+                .append(',').append(p.users().size()).append('|').append(p.zone().getId()).append('|')
+                .append(p.dateOrderChosen() ? p.dateOrder().name() : "");
+        p.clients().forEach(c -> s.append("|c").append(c.choice()));
+        p.projects().forEach(c -> s.append("|p").append(c.choice()));
+        p.users().forEach(c -> s.append("|u").append(c.choice()));
+        return s.toString();
+    }
+
+    /** The same for choices as posted, with as many rows as {@code like} has; null where one is missing. */
+    static @Nullable String signature(ImportChoices choices, String like) {
+        String[] counts = like.substring(0, like.indexOf('|')).split(",");
+        StringBuilder s = new StringBuilder(like.substring(0, like.indexOf('|'))).append('|')
+                .append(choices.zone() == null ? "" : choices.zone().strip()).append('|')
+                .append(choices.dates() == null ? "" : choices.dates().strip());
+        String[] prefixes = {"c", "p", "u"};
+        List<java.util.Map<String, String>> maps = List.of(choices.clients(), choices.projects(), choices.users());
+        for (int m = 0; m < 3; m++) {
+            for (int i = 0; i < Integer.parseInt(counts[m]); i++) {
+                String value = maps.get(m).get(String.valueOf(i));
+                if (value == null) {
+                    return null;
+                }
+                s.append('|').append(prefixes[m]).append(value.strip());
+            }
+        }
+        return s.toString();
     }
 
     private ExportFile export(WorkspaceId workspace, TimeImport file) {

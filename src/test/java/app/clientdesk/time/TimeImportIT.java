@@ -327,6 +327,31 @@ class TimeImportIT extends IntegrationTest {
     }
 
     @Test
+    void anEntryLoggedBetweenThePreviewAndTheCommitStopsTheCommit() throws Exception {
+        String csv = """
+                User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
+                Olga,%1$s,Late Client,,,Morning,Yes,2026-06-01,09:00:00,2026-06-01,10:00:00,01:00:00,
+                """.formatted(owner.email());
+        UUID id = upload("late.csv", csv.getBytes(StandardCharsets.UTF_8), "America/Sao_Paulo");
+        assertThat(imports.preview(owner, id, ImportChoices.defaults()).committable()).isTrue();
+        ClientId other = createClient(ws, "Other");
+        entries.create(owner, TimeEntryInput.ofInstants(other.value().toString(), null, null,
+                "2026-06-01T09:30:00-03:00", "2026-06-01T09:45:00-03:00", true, "Meanwhile", null));
+
+        // The form exactly as the preview showed it: the commit starts, and its own check finds the overlap.
+        assertThat(commit(id, Map.of("zone", "America/Sao_Paulo", "dates", "", "client[0]", "new",
+                "user[0]", owner.id().value().toString())).getStatus()).isEqualTo(302);
+        ImportProgress failed = finished(id);
+
+        assertThat(failed.state()).isEqualTo(ImportProgress.State.FAILED);
+        assertThat(failed.reasonKey()).isEqualTo("timeimport.failed.changed");
+        assertThat(count("time_entries")).isEqualTo(1);
+        assertThat(count("clients")).isEqualTo(1);
+        assertThat(page("/time/import/" + id)).contains("The import failed, and nothing of it was kept.",
+                "Shares time with an entry Owner already has");
+    }
+
+    @Test
     void theDateOrderOfAnAmbiguousFileCanBeChosenAndAPeopleAreMatchedByEmail() throws Exception {
         byte[] csv = new String(sample("clockify-ambiguous.csv"), StandardCharsets.UTF_8)
                 .replace("dana@example.com", member.email()).getBytes(StandardCharsets.UTF_8);
