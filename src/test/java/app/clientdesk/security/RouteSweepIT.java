@@ -107,7 +107,12 @@ class RouteSweepIT extends IntegrationTest {
             "POST /time/rates",
             "POST /time/rates/{rateId}/delete",
             "POST /time/clients/{clientId}/rounding",
-            "POST /time/entries/rerate");
+            "POST /time/entries/rerate",
+            "GET /time/import",
+            "POST /time/import",
+            "GET /time/import/{importId}",
+            "POST /time/import/{importId}",
+            "GET /time/import/{importId}/progress");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired JdbcClient jdbc;
@@ -126,6 +131,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.work.Attachments attachments;
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
+    @Autowired app.clientdesk.time.TimeImports timeImports;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -158,6 +164,10 @@ class RouteSweepIT extends IntegrationTest {
                 "2026-12-01T10:00:00Z", true, "Alpha work", List.of("alpha"))).id().value();
         UUID rateId = rates.set(a.owner(), new app.clientdesk.time.RateInput("CLIENT", assigned.value().toString(),
                 "GBP", "55")).id();
+        UUID importId;
+        try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
+            importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
+        }
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -172,6 +182,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("tokenId", ownerToken.id().toString()),
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
+                Map.entry("importId", importId.toString()),
                 Map.entry("token", invitationToken));
     }
 

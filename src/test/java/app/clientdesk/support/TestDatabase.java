@@ -35,6 +35,7 @@ public final class TestDatabase implements ExecutionCondition {
         Map<String, String> all = new java.util.HashMap<>(database());
         all.put("clientdesk.work.repeat-enabled", "false");
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
+        all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         return all;
     }
 

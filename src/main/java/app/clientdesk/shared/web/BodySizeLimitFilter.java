@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request body larger than {@code clientdesk.max-body-size} before anything reads it: 413,
  * shown as the friendly error page or, under /api, as a problem detail. A file upload to a task
  * ({@code POST /tasks/{id}/attachments}) may be as large as {@code clientdesk.attachments.max-size} plus
- * room for the multipart envelope; the upload itself checks the file's size and says so in words.
+ * room for the multipart envelope, and a time import ({@code POST /time/import}) as large as
+ * {@code clientdesk.imports.max-size} plus that room; the upload itself checks the file's size and says so
+ * in words.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,19 +29,24 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final long maxImportBytes;
 
     BodySizeLimitFilter(@Value("${clientdesk.max-body-size:1MB}") DataSize max,
-            @Value("${clientdesk.attachments.max-size:10MB}") DataSize maxAttachment) {
+            @Value("${clientdesk.attachments.max-size:10MB}") DataSize maxAttachment,
+            @Value("${clientdesk.imports.max-size:30MB}") DataSize maxImport) {
         this.maxBytes = max.toBytes();
         this.maxUploadBytes = Math.max(maxBytes, maxAttachment.toBytes() + MULTIPART_ROOM);
+        this.maxImportBytes = Math.max(maxBytes, maxImport.toBytes() + MULTIPART_ROOM);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean upload = "POST".equals(request.getMethod())
-                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
-        if (request.getContentLengthLong() > (upload ? maxUploadBytes : maxBytes)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean post = "POST".equals(request.getMethod());
+        long limit = post && UPLOAD.matcher(path).matches() ? maxUploadBytes
+                : post && path.equals("/time/import") ? maxImportBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
