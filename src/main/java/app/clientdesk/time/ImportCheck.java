@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -340,11 +341,21 @@ class ImportCheck {
                 }
                 to = r.end.isAfter(to) ? r.end : to;
             }
+            String name = staffById.get(e.getKey().toString()).displayName();
+            // A running timer will become an entry from its start until it stops, at the earliest now.
+            Optional<ImportStore.Span> timer = store.runningTimer(workspace, e.getKey());
+            if (timer.isPresent()) {
+                for (Row r : own) {
+                    if (r.end.isAfter(timer.get().start())) {
+                        fail(r, problems, "timeimport.row.overlapTimer", name,
+                                timer.get().start().atZone(timer.get().zone()).format(WHEN));
+                    }
+                }
+            }
             List<ImportStore.Span> spans = store.spans(workspace, e.getKey(), from, to);
             if (spans.isEmpty()) {
                 continue;
             }
-            String name = staffById.get(e.getKey().toString()).displayName();
             for (Row r : own) {
                 ImportStore.Span s = firstEndingAfter(spans, r.start);
                 if (s != null && s.start().isBefore(r.end)) {

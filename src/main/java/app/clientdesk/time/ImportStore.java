@@ -115,12 +115,26 @@ class ImportStore {
                 select e.started_at, e.ended_at, e.zone, c.name as client_name
                 from time_entries e join clients c on c.id = e.client_id
                 where e.workspace_id = :w and e.user_id = :u and e.started_at < :to and e.ended_at > :from
+                  and e.started_at > :floor
                 order by e.started_at""")
                 .param("w", workspace.value()).param("u", user).param("from", TimeStore.utc(from))
+                .param("floor", TimeStore.utc(from.minus(TimeEntryRules.LONGEST).minusSeconds(1)))
                 .param("to", TimeStore.utc(to))
                 .query((rs, n) -> new Span(TimeStore.instant(rs, "started_at"), TimeStore.instant(rs, "ended_at"),
                         ZoneId.of(rs.getString("zone")), rs.getString("client_name")))
                 .list();
+    }
+
+    /** The person's running timer as a span from its start (its end is when it stops), if one runs. */
+    Optional<Span> runningTimer(WorkspaceId workspace, UUID user) {
+        return jdbc.sql("""
+                select r.started_at, r.zone, c.name as client_name
+                from time_timers r join clients c on c.id = r.client_id
+                where r.workspace_id = :w and r.user_id = :u""")
+                .param("w", workspace.value()).param("u", user)
+                .query((rs, n) -> new Span(TimeStore.instant(rs, "started_at"), TimeStore.instant(rs, "started_at"),
+                        ZoneId.of(rs.getString("zone")), rs.getString("client_name")))
+                .optional();
     }
 
     /** A task an imported row may be logged on. */

@@ -40,8 +40,8 @@ class RateStore {
                 .param("w", workspace.value()).param("scope", scope.name()).param("key", key)
                 .param("currency", hourly.currency().getCurrencyCode()).query(UUID.class).optional();
         if (existing.isPresent()) {
-            jdbc.sql("update time_rates set amount = :amount, label = :label, updated_at = :now where id = :id")
-                    .param("amount", hourly.amount()).param("label", label).param("now", TimeStore.utc(now))
+            jdbc.sql("update time_rates set amount = :amount, label = :label, updated_at = :now where workspace_id = :w and id = :id")
+                    .param("w", workspace.value()).param("amount", hourly.amount()).param("label", label).param("now", TimeStore.utc(now))
                     .param("id", existing.get()).update();
             return existing.get();
         }

@@ -179,7 +179,10 @@ public class TimeEntries {
         RateBook.Applied rate;
         boolean pricedOnSame = parts.client.equals(entry.clientId().value())
                 && Objects.equals(parts.project, entry.projectId() == null ? null : entry.projectId().value())
-                && Objects.equals(parts.taskType, entry.taskType()) && parts.user.equals(entry.userId().value());
+                && Objects.equals(parts.task, entry.taskId() == null ? null : entry.taskId().value())
+                && parts.user.equals(entry.userId().value());
+        // On the same task the entry keeps the type it was priced by, even if the task's type changed since.
+        String taskType = pricedOnSame ? entry.taskType() : parts.taskType;
         if (parts.explicitRate != null) {
             rate = parts.explicitRate;
         } else if (pricedOnSame && entry.rate() != null
@@ -187,11 +190,11 @@ public class TimeEntries {
             // Kept as it was made; an entry's own rate sent back empty goes back to the rules.
             rate = new RateBook.Applied(entry.rate(), Objects.requireNonNull(entry.rateSource()));
         } else {
-            rate = book(viewer.workspaceId()).resolve(parts.currency, parts.client, parts.project, parts.taskType,
+            rate = book(viewer.workspaceId()).resolve(parts.currency, parts.client, parts.project, taskType,
                     parts.user).orElse(null);
         }
         TimeStore.Row row = new TimeStore.Row(id.value(), parts.user, parts.client, parts.project, parts.task,
-                parts.taskType, valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(),
+                taskType, valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(),
                 valid.note(), valid.tags(), rate, null, null);
         write(viewer.workspaceId(), row, id.value(), true, null);
         return store.find(viewer.workspaceId(), null, id.value()).orElseThrow();
@@ -202,7 +205,10 @@ public class TimeEntries {
     public void delete(CurrentUser viewer, TimeEntryId id) {
         TimeEntry entry = get(viewer, id);
         refuseIfLocked(entry);
-        store.delete(viewer.workspaceId(), id.value());
+        if (!store.delete(viewer.workspaceId(), id.value())) {
+            // Invoiced between the read and the delete.
+            refuseIfLocked(get(viewer, id));
+        }
     }
 
     /** What a bulk re-rate did: entries given the rate in force now, and those left alone because invoiced. */
@@ -323,10 +329,11 @@ public class TimeEntries {
         }
         Currency currency = client.get().currency();
         RateBook.Applied explicit = null;
+        if (valid.rate() != null && !viewer.isOwner()) {
+            // Setting an entry's own rate, or clearing it back to the rules, is the owner's.
+            throw new AccessDeniedException("only the owner sets an entry's rate");
+        }
         if (valid.rate() != null && !valid.rate().isEmpty()) {
-            if (!viewer.isOwner()) {
-                throw new AccessDeniedException("only the owner sets an entry's rate");
-            }
             explicit = explicitRate(valid.rate(), currency, client.get().name(), v);
         }
         return new Parts(user, clientId, currency, projectId, valid.taskId(), taskType, explicit);
@@ -376,7 +383,12 @@ public class TimeEntries {
         if (existing == null) {
             store.insert(workspace, row, createdBy == null ? row.user() : createdBy, clock.instant());
         } else {
-            store.update(workspace, row, clock.instant());
+            if (!store.update(workspace, row, clock.instant())) {
+                // Invoiced between the read and this write: nothing changes, and the person is told why.
+                TimeEntry now = store.find(workspace, null, existing).orElseThrow(() -> new NotFoundException("time entry"));
+                refuseIfLocked(now);
+                throw new IllegalStateException("time entry " + existing + " was not updated");
+            }
         }
     }
 

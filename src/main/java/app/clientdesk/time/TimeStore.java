@@ -192,9 +192,12 @@ class TimeStore {
     Optional<TimeEntry> overlapping(WorkspaceId workspace, UUID user, Instant start, Instant end, @Nullable UUID except) {
         return jdbc.sql(SELECT + """
                  where e.workspace_id = :w and e.user_id = :u and e.started_at < :end and e.ended_at > :start
-                   and e.id <> :except
+                   and e.started_at > :floor and e.id <> :except
                  order by e.started_at limit 1""")
                 .param("w", workspace.value()).param("u", user).param("start", utc(start)).param("end", utc(end))
+                // No entry lasts over a day, so one that could overlap starts at most a day before: the index
+                // range stays a day long instead of the person's whole history.
+                .param("floor", utc(start.minus(TimeEntryRules.LONGEST).minusSeconds(1)))
                 .param("except", except == null ? new UUID(0, 0) : except)
                 .query(TimeStore::entry).optional();
     }
@@ -211,17 +214,22 @@ class TimeStore {
         insertTags(workspace, r.id(), r.tags());
     }
 
-    void update(WorkspaceId workspace, Row r, Instant now) {
-        jdbc.sql("""
+    /** Writes the entry unless it is on an invoice; false when it is (nothing is written then). */
+    boolean update(WorkspaceId workspace, Row r, Instant now) {
+        int updated = jdbc.sql("""
                 update time_entries set user_id = :user, client_id = :client, project_id = :project, task_id = :task,
                     task_type = :type, started_at = :start, ended_at = :end, zone = :zone, local_date = :date,
                     break_seconds = :break, duration_seconds = :duration, billable = :billable, note = :note,
                     rate_amount = :rate, rate_currency = :currency, rate_source = :source, updated_at = :now
                 where workspace_id = :w and id = :id and invoice_id is null""")
                 .params(columns(workspace, r)).param("now", utc(now)).update();
+        if (updated == 0) {
+            return false;
+        }
         jdbc.sql("delete from time_entry_tags where workspace_id = :w and entry_id = :id")
                 .param("w", workspace.value()).param("id", r.id()).update();
         insertTags(workspace, r.id(), r.tags());
+        return true;
     }
 
     void setRate(WorkspaceId workspace, UUID id, RateBook.@Nullable Applied rate, Instant now) {

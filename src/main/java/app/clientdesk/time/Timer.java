@@ -198,6 +198,11 @@ public class Timer {
                 throw InvalidInputException.of("end", "time.timer.end", t.startedAt().atZone(viewer.zone()).toLocalDateTime()
                         .truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
             }
+            if (t.resumedAt() != null && breakSeconds > 0 && wanted.isBefore(t.resumedAt())) {
+                // Breaks are kept as a total, so an end before the last break ended would still subtract it.
+                throw InvalidInputException.of("end", "time.timer.endBeforeBreak", t.resumedAt().atZone(viewer.zone())
+                        .toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
+            }
             if (wanted.isBefore(end)) {
                 end = wanted;
             }

@@ -37,6 +37,7 @@ class TimeEntriesIT extends IntegrationTest {
     @Autowired Tasks tasks;
     @Autowired Projects projects;
     @Autowired JdbcClient jdbc;
+    @Autowired TimeStore timeStore;
 
     TestWorkspace ws;
     CurrentUser owner;
@@ -185,6 +186,57 @@ class TimeEntriesIT extends IntegrationTest {
                 null, null, null, null, null, null, null, null, ""));
         assertThat(cleared.rate()).isEqualTo(gbp("60"));
         assertThat(cleared.rateSource()).isEqualTo(RateScope.CLIENT);
+    }
+
+    @Test
+    void onlyTheOwnerSetsOrClearsAnEntrysOwnRate() {
+        TimeEntry e = entries.create(member, span(client, "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"));
+        entries.update(owner, e.id(), new TimeEntryInput(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, "45"));
+
+        for (String rate : List.of("", "30")) {
+            assertThatThrownBy(() -> entries.update(member, e.id(), new TimeEntryInput(null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, rate)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(entries.get(member, e.id()).rate()).isEqualTo(gbp("45"));
+        assertThat(entries.update(member, e.id(), new TimeEntryInput(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, "Call notes", null, null)).rate()).isEqualTo(gbp("45"));
+    }
+
+    @Test
+    void aWriteThatFindsTheEntryInvoicedMeanwhileChangesNothing() {
+        TimeEntry e = entries.create(owner, TimeEntryInput.ofInstants(client.value().toString(), null, null,
+                "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z", true, null, List.of("calls")));
+        entries.lockForInvoice(ws.created().workspaceId(), List.of(e.id()), UUID.randomUUID(), "INV-2026-0009");
+
+        // What a save that read the entry just before the invoice locked it would write.
+        boolean written = timeStore.update(ws.created().workspaceId(), new TimeStore.Row(e.id().value(),
+                e.userId().value(), e.clientId().value(), null, null, null, e.start(), e.end().plusSeconds(600), e.zone(),
+                0, true, "changed", List.of("other"), null, null, null), Instant.now());
+
+        assertThat(written).isFalse();
+        TimeEntry after = entries.get(owner, e.id());
+        assertThat(after.end()).isEqualTo(e.end());
+        assertThat(after.tags()).containsExactly("calls");
+        assertThat(after.note()).isNull();
+    }
+
+    @Test
+    void aTimerStoppedEarlierThanItsLastBreakIsRefusedRatherThanLosingTheBreak() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        timer.start(owner, TimerStart.onClient(client.value().toString(), null));
+        clock.set(Instant.parse("2026-12-01T12:00:00Z"));
+        timer.pause(owner);
+        clock.set(Instant.parse("2026-12-01T13:00:00Z"));
+        timer.resume(owner);
+        clock.set(Instant.parse("2026-12-01T14:00:00Z"));
+
+        assertThatThrownBy(() -> timer.stop(owner, Instant.parse("2026-12-01T11:00:00Z")))
+                .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
+                        .extracting(v -> v.messageKey()).containsExactly("time.timer.endBeforeBreak"));
+        TimeEntry e = timer.stop(owner, Instant.parse("2026-12-01T13:30:00Z")).orElseThrow();
+        assertThat(e.durationSeconds()).isEqualTo(3 * 3600 + 1800);
     }
 
     @Test

@@ -59,6 +59,7 @@ class TimeImportIT extends IntegrationTest {
     @Autowired Projects projects;
     @Autowired Tasks tasks;
     @Autowired JdbcClient jdbc;
+    @Autowired Timer timer;
     @MockitoSpyBean ImportStore store;
 
     TestWorkspace ws;
@@ -324,6 +325,24 @@ class TimeImportIT extends IntegrationTest {
         ImportPreview forMember = imports.preview(owner, id, new ImportChoices(null, null, Map.of(), Map.of(),
                 Map.of("0", member.id().value().toString())));
         assertThat(forMember.committable()).isTrue();
+    }
+
+    @Test
+    void rowsAfterTheStartOfThePersonsRunningTimerAreProblems() throws Exception {
+        ClientId acme = createClient(ws, "Acme");
+        clock.set(java.time.Instant.parse("2026-05-04T12:30:00Z"));
+        timer.start(owner, TimerStart.onClient(acme.value().toString(), "On the phone"));
+        String csv = """
+                User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
+                Olga,olga@elsewhere.example,Acme,,,Before it,Yes,2026-05-04,08:00:00,2026-05-04,09:00:00,01:00:00,
+                Olga,olga@elsewhere.example,Acme,,,Into it,Yes,2026-05-04,09:00:00,2026-05-04,10:00:00,01:00:00,
+                """;
+        UUID id = upload("timer.csv", csv.getBytes(StandardCharsets.UTF_8), "America/Sao_Paulo");
+
+        ImportPreview preview = imports.preview(owner, id, ImportChoices.defaults());
+        assertThat(preview.problems()).extracting(LineProblem::line, LineProblem::key)
+                .containsExactly(Tuple.tuple(3, "timeimport.row.overlapTimer"));
+        assertThat(preview.committable()).isFalse();
     }
 
     @Test

@@ -56,7 +56,7 @@ class TimeImportUIT extends BrowserTest {
 
         imports.commit();
         assertThat(imports.summary()).isEqualTo("3 entries were added.");
-        assertThat(page.locator("a.button.primary").getAttribute("href")).isEqualTo("/time/entries?from=2026-03-02&to=2026-03-02");
+        assertThat(page.locator("main a.button.primary").getAttribute("href")).isEqualTo("/time/entries?from=2026-03-02&to=2026-03-02");
     }
 
     @Test
