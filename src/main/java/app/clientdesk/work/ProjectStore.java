@@ -73,6 +73,24 @@ class ProjectStore {
                 .params(params).query(ProjectStore::project).list();
     }
 
+    /** Every visible project of a client not archived, light: for pickers. By client, then name. */
+    List<ProjectChoice> choices(WorkspaceId workspace, @Nullable UUID memberId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        return jdbc.sql("""
+                select p.id, p.client_id, c.name as client_name, p.name from projects p join clients c on c.id = p.client_id
+                where p.workspace_id = :w and c.archived_at is null""" + visible(memberId)
+                        + " order by lower(c.name), lower(p.name), p.id limit 2000")
+                .params(params)
+                .query((rs, n) -> new ProjectChoice(new ProjectId(rs.getObject("id", UUID.class)),
+                        new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("client_name"),
+                        rs.getString("name")))
+                .list();
+    }
+
     void insert(WorkspaceId workspace, ProjectId id, ProjectRules.Valid p, Instant now) {
         Map<String, Object> params = columns(p);
         params.put("id", id.value());

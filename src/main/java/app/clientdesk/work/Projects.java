@@ -50,6 +50,12 @@ public class Projects {
         return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly);
     }
 
+    /** Every project the viewer sees, by client and name, with only what a picker needs. */
+    public List<ProjectChoice> choices(CurrentUser viewer) {
+        viewer.requireStaff();
+        return store.choices(viewer.workspaceId(), memberScope(viewer));
+    }
+
     /** @throws InvalidInputException listing every broken rule; nothing is saved */
     @Transactional
     public ProjectId create(CurrentUser viewer, ProjectInput input) {

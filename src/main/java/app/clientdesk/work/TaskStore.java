@@ -62,6 +62,30 @@ class TaskStore {
                 : " and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
     }
 
+    /** The open tasks the viewer sees that are due soonest (then undated ones), light; at most {@code limit}. */
+    List<TaskChoice> openChoices(WorkspaceId workspace, @Nullable UUID memberId, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        params.put("limit", limit);
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        return jdbc.sql("""
+                select t.id, t.client_id, t.project_id, c.name as client_name, t.title
+                from tasks t join clients c on c.id = t.client_id
+                where t.workspace_id = :w and t.completed_at is null""" + visible(memberId)
+                        + " order by t.due_date, t.id limit :limit")
+                .params(params)
+                .query((rs, n) -> {
+                    UUID project = rs.getObject("project_id", UUID.class);
+                    return new TaskChoice(new TaskId(rs.getObject("id", UUID.class)),
+                            new ClientId(rs.getObject("client_id", UUID.class)),
+                            project == null ? null : new ProjectId(project), rs.getString("client_name"),
+                            rs.getString("title"));
+                })
+                .list();
+    }
+
     Optional<Task> find(WorkspaceId workspace, @Nullable UUID memberId, TaskId id) {
         Map<String, Object> params = new HashMap<>();
         params.put("w", workspace.value());

@@ -71,6 +71,19 @@ public class Tasks {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("task"));
     }
 
+    /**
+     * The open tasks the viewer sees that are due soonest (undated ones last), at most {@code limit}, with only
+     * what a picker needs, listed by client and title.
+     */
+    public List<TaskChoice> openChoices(CurrentUser viewer, int limit) {
+        viewer.requireStaff();
+        List<TaskChoice> soonest = new java.util.ArrayList<>(store.openChoices(viewer.workspaceId(),
+                memberScope(viewer), limit));
+        soonest.sort(java.util.Comparator.comparing(TaskChoice::clientName, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(TaskChoice::title, String.CASE_INSENSITIVE_ORDER));
+        return soonest;
+    }
+
     /** Tasks matching {@code query}, due first. */
     public List<Task> search(CurrentUser viewer, TaskQuery query) {
         viewer.requireStaff();

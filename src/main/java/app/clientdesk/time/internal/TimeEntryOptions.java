@@ -5,14 +5,12 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Account;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.time.TimeZones;
-import app.clientdesk.work.Project;
+import app.clientdesk.work.ProjectChoice;
 import app.clientdesk.work.Projects;
-import app.clientdesk.work.Task;
+import app.clientdesk.work.TaskChoice;
 import app.clientdesk.work.TaskId;
-import app.clientdesk.work.TaskQuery;
 import app.clientdesk.work.Tasks;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimeEntryOptions {
 
-    public record Options(List<ClientChoice> clients, List<Project> projects, List<Task> tasks, List<Account> people,
-            List<String> zones) {
+    public record Options(List<ClientChoice> clients, List<ProjectChoice> projects, List<TaskChoice> tasks,
+            List<Account> people, List<String> zones) {
     }
+
+    /** The open tasks a picker lists; more are reached from the task itself (its "Start timer", its page). */
+    static final int MAX_TASKS = 500;
 
     private final Clients clients;
     private final Projects projects;
@@ -40,23 +41,18 @@ public class TimeEntryOptions {
     }
 
     Options of(CurrentUser viewer, @Nullable String selectedTask) {
-        List<Task> open = new ArrayList<>(tasks.search(viewer, TaskQuery.all().openOnly()));
+        List<TaskChoice> open = new ArrayList<>(tasks.openChoices(viewer, MAX_TASKS));
         if (selectedTask != null && !selectedTask.isBlank()) {
             try {
                 TaskId id = new TaskId(UUID.fromString(selectedTask.strip()));
                 if (open.stream().noneMatch(t -> t.id().equals(id))) {
-                    tasks.find(viewer, id).ifPresent(open::add);
+                    tasks.find(viewer, id).map(TaskChoice::of).ifPresent(open::add);
                 }
             } catch (IllegalArgumentException e) {
                 // not a task: nothing more to offer
             }
         }
-        open.sort(Comparator.comparing(Task::clientName, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Task::title, String.CASE_INSENSITIVE_ORDER));
-        List<Project> all = new ArrayList<>(projects.list(viewer, null, false));
-        all.sort(Comparator.comparing(Project::clientName, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Project::name, String.CASE_INSENSITIVE_ORDER));
-        return new Options(clients.choices(viewer), all, open,
+        return new Options(clients.choices(viewer), projects.choices(viewer), open,
                 viewer.isOwner() ? tasks.assignable(viewer) : List.of(), TimeZones.selectable());
     }
 
