@@ -70,6 +70,11 @@ class ImportWriter {
     void commit(CurrentUser viewer, TimeImport file, ExportFile export, ImportChoices choices, Set<UUID> people,
             ImportJobs.Job job) {
         transaction.executeWithoutResult(status -> write(viewer, file, export, choices, people, job));
+        if (export.rows().size() >= ImportStore.ANALYZE_AFTER) {
+            // Fresh statistics, so that the next look-up of these keys (say, the same file uploaded again) uses
+            // the indexes at once instead of waiting for the database's own analysis.
+            store.analyzeEntries();
+        }
     }
 
     private void write(CurrentUser viewer, TimeImport file, ExportFile export, ImportChoices choices, Set<UUID> people,
