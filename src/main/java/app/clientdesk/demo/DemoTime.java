@@ -52,10 +52,10 @@ class DemoTime {
         entries.setRounding(owner, clients.get(1), new Rounding(Rounding.Mode.UP, 6, Rounding.Scope.ENTRY));
         entries.setRounding(owner, clients.get(2), new Rounding(Rounding.Mode.NEAREST, 15, Rounding.Scope.DAY));
 
-        String harbourTask = firstTask(owner, clients.get(0));
-        String thamesTask = firstTask(owner, clients.get(1));
-        String hudsonTask = firstTask(owner, clients.get(2));
-        String cafeTask = firstTask(owner, clients.get(3));
+        List<String> harbourTasks = tasksOf(owner, clients.get(0));
+        List<String> thamesTasks = tasksOf(owner, clients.get(1));
+        List<String> hudsonTasks = tasksOf(owner, clients.get(2));
+        List<String> cafeTasks = tasksOf(owner, clients.get(3));
 
         LocalDate today = clock.instant().atZone(owner.zone()).toLocalDate();
         LocalDate day = today.minusDays(21);
@@ -63,7 +63,12 @@ class DemoTime {
         while (day.isBefore(today)) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 String d = day.toString();
-                int v = n++ % 4;
+                int v = n % 4;
+                String harbourTask = pick(harbourTasks, n);
+                String thamesTask = pick(thamesTasks, n);
+                String hudsonTask = pick(hudsonTasks, n);
+                String cafeTask = pick(cafeTasks, n);
+                n++;
                 log(owner, harbour, harbourTask, d, "08:30", v == 0 ? "09:10" : "09:25", "Inbox and calendar", true, "email");
                 log(owner, thames, thamesTask, d, "09:40", v == 1 ? "11:55" : "11:05", "Document formatting", true, null);
                 log(owner, hudson, hudsonTask, d, "13:00", v == 2 ? "14:50" : "14:07", null, true, "social");
@@ -87,8 +92,13 @@ class DemoTime {
                 tag == null ? List.of() : List.of(tag)));
     }
 
-    private @Nullable String firstTask(CurrentUser owner, ClientId client) {
-        return tasks.search(owner, TaskQuery.all().withClient(client)).stream().findFirst()
-                .map(Task::id).map(id -> id.value().toString()).orElse(null);
+    /** The client's tasks, so that the demo's days spread over them as a VA's days do. */
+    private List<String> tasksOf(CurrentUser owner, ClientId client) {
+        return tasks.search(owner, TaskQuery.all().withClient(client)).stream()
+                .map(Task::id).map(id -> id.value().toString()).toList();
+    }
+
+    private static @Nullable String pick(List<String> tasks, int day) {
+        return tasks.isEmpty() ? null : tasks.get(day % tasks.size());
     }
 }

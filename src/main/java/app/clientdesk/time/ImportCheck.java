@@ -516,9 +516,11 @@ class ImportCheck {
      * name), the span, the description, client, project and task as written in the file.
      */
     static String key(MessageDigest sha, String source, ExportRow raw, Instant start, Instant end) {
-        StringBuilder text = new StringBuilder(160).append(source).append('\u001f').append(raw.personKey())
-                .append('\u001f').append(start.getEpochSecond()).append('\u001f').append(end.getEpochSecond());
-        for (String part : new String[] {raw.description(), raw.client(), raw.project(), raw.task()}) {
+        // The start and end as the file writes them, not as read in the chosen zone and date order: the same
+        // file uploaded again with other choices is still the same rows, and is not imported twice.
+        StringBuilder text = new StringBuilder(160).append(source).append('\u001f').append(raw.personKey());
+        for (String part : new String[] {raw.startDate(), raw.startTime(), raw.endDate(), raw.endTime(),
+                raw.description(), raw.client(), raw.project(), raw.task()}) {
             text.append('\u001f').append(part == null ? "" : part);
         }
         return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));

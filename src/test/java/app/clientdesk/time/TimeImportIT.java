@@ -261,6 +261,9 @@ class TimeImportIT extends IntegrationTest {
         assertThat(second.alreadyImported()).isEqualTo(3);
         assertThat(second.toImport()).isZero();
         assertThat(second.allAlreadyImported()).isTrue();
+        ImportPreview inAnotherZone = imports.preview(owner, again, new ImportChoices("Europe/London", null, Map.of(),
+                Map.of(), Map.of("0", owner.id().value().toString(), "1", member.id().value().toString())));
+        assertThat(inAnotherZone.alreadyImported()).as("the same rows, read in another zone").isEqualTo(3);
         assertThat(page("/time/import/" + again)).contains("All 3 rows of this file were imported before.");
         assertThat(commit(again, Map.of("user[0]", owner.id().value().toString(),
                 "user[1]", member.id().value().toString())).getStatus()).isEqualTo(422);
