@@ -507,7 +507,7 @@ class ImportCheck {
             fail(r, problems, "timeimport.row.tags.tooLong", TimeEntryRules.TAG_MAX);
         }
         if (!r.bad && !r.zero) {
-            r.key = key(sha, source, raw, r.start, r.end);
+            r.key = key(sha, source, raw);
         }
     }
 
@@ -515,7 +515,7 @@ class ImportCheck {
      * What identifies a row whichever file it comes in: SHA-256 of the source, the person's email (or
      * name), the span, the description, client, project and task as written in the file.
      */
-    static String key(MessageDigest sha, String source, ExportRow raw, Instant start, Instant end) {
+    static String key(MessageDigest sha, String source, ExportRow raw) {
         // The start and end as the file writes them, not as read in the chosen zone and date order: the same
         // file uploaded again with other choices is still the same rows, and is not imported twice.
         StringBuilder text = new StringBuilder(160).append(source).append('\u001f').append(raw.personKey());

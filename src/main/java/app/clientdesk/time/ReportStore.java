@@ -260,16 +260,39 @@ class ReportStore {
         return names("select id, title as name from tasks where workspace_id = :w and id in (:ids)", workspace, ids);
     }
 
-    /** Distinct task types of the workspace's tasks, or of one client's. */
-    List<String> taskTypes(WorkspaceId workspace, @Nullable UUID client) {
-        return jdbc.sql("select distinct task_type from tasks where workspace_id = :w and task_type is not null"
-                + (client == null ? "" : " and client_id = :client") + " order by task_type")
-                .param("w", workspace.value()).params(client == null ? Map.of() : Map.of("client", client))
-                .query(String.class).list();
+    /**
+     * Distinct task types of the workspace's tasks, or of one client's; for a member ({@code member} set) only
+     * those of the clients assigned to them.
+     */
+    List<String> taskTypes(WorkspaceId workspace, @Nullable UUID member, @Nullable UUID client) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        StringBuilder sql = new StringBuilder("select distinct task_type from tasks t where t.workspace_id = :w"
+                + " and t.task_type is not null");
+        if (client != null) {
+            sql.append(" and t.client_id = :client");
+            params.put("client", client);
+        }
+        if (member != null) {
+            sql.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
+            params.put("member", member);
+        }
+        return jdbc.sql(sql + " order by task_type").params(params).query(String.class).list();
     }
 
-    /** The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag. */
-    List<String> tags(WorkspaceId workspace, int limit) {
+    /**
+     * The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag. For a member
+     * ({@code member} set) only the tags of their own entries.
+     */
+    List<String> tags(WorkspaceId workspace, @Nullable UUID member, int limit) {
+        if (member != null) {
+            return jdbc.sql("""
+                    select distinct g.tag from time_entry_tags g join time_entries e on e.id = g.entry_id
+                    where g.workspace_id = :w and e.workspace_id = :w and e.user_id = :member
+                    order by g.tag fetch first :limit rows only""")
+                    .param("w", workspace.value()).param("member", member).param("limit", limit)
+                    .query(String.class).list();
+        }
         return jdbc.sql("""
                 with recursive found (tag) as (
                     select min(tag) from time_entry_tags where workspace_id = :w
@@ -313,14 +336,11 @@ class ReportStore {
             where.append(" and 1 = 0");
         }
         if (user != null) {
-            // The start bounds let the (workspace, user, started_at) index find the person's range: an entry's
-            // local date is its start's date in a zone at most 14 hours from UTC.
+            // Bounds on the start let the (workspace, user, started_at) index find the person's range.
             where.append(" and e.user_id = :user and e.started_at >= :startsFrom and e.started_at < :startsUntil");
             params.put("user", user);
-            params.put("startsFrom", TimeStore.utc(q.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    .minusSeconds(15 * 3600)));
-            params.put("startsUntil", TimeStore.utc(q.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant().plusSeconds(15 * 3600)));
+            params.put("startsFrom", TimeStore.utc(TimeStore.earliestStart(q.from())));
+            params.put("startsUntil", TimeStore.utc(TimeStore.latestStartBefore(q.to().plusDays(1))));
         }
         if (q.clientId() != null) {
             where.append(" and e.client_id = :client");

@@ -226,6 +226,7 @@ public class TimeEntries {
         int changed = 0;
         int locked = 0;
         Instant now = clock.instant();
+        java.util.Map<UUID, Currency> currencies = new java.util.HashMap<>();
         for (TimeEntryId id : ids) {
             Optional<TimeEntry> found = store.find(viewer.workspaceId(), null, id.value());
             if (found.isEmpty()) {
@@ -239,7 +240,8 @@ public class TimeEntries {
             if (e.rateSource() == RateScope.ENTRY) {
                 continue;
             }
-            Currency currency = clients.get(viewer, e.clientId()).currency();
+            Currency currency = currencies.computeIfAbsent(e.clientId().value(),
+                    c -> store.clientCurrency(viewer.workspaceId(), c));
             RateBook.Applied now0 = book.resolve(currency, e.clientId().value(),
                     e.projectId() == null ? null : e.projectId().value(), e.taskType(), e.userId().value()).orElse(null);
             boolean same = now0 == null ? e.rate() == null

@@ -78,18 +78,24 @@ public class TimeReports {
             @Nullable Money amount) {
     }
 
-    /** Tags in use in the viewer's workspace, for a filter: at most {@code limit}, in alphabetical order. */
+    /**
+     * Tags in use, for a filter: at most {@code limit}, in alphabetical order; the workspace's for the owner, a
+     * member's own entries' for a member.
+     */
     @Transactional(readOnly = true)
     public List<String> tags(CurrentUser viewer, int limit) {
         viewer.requireStaff();
-        return store.tags(viewer.workspaceId(), limit);
+        return store.tags(viewer.workspaceId(), viewer.isOwner() ? null : viewer.id().value(), limit);
     }
 
-    /** Task types of the workspace's tasks (of one client's, when given), for a filter, in alphabetical order. */
+    /**
+     * Task types of the tasks the viewer sees (of one client's, when given), for a filter, in alphabetical
+     * order: all the workspace's for the owner, those of their clients for a member.
+     */
     @Transactional(readOnly = true)
     public List<String> taskTypes(CurrentUser viewer, @Nullable UUID client) {
         viewer.requireStaff();
-        return store.taskTypes(viewer.workspaceId(), client);
+        return store.taskTypes(viewer.workspaceId(), viewer.isOwner() ? null : viewer.id().value(), client);
     }
 
     @Transactional(readOnly = true)

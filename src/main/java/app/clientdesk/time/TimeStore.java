@@ -172,18 +172,29 @@ class TimeStore {
                 .query((rs, n) -> new TimeEntries.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /**
+     * An instant no later than the start of any entry whose local date is {@code day} or later: a local date is
+     * its start's date in a zone at most 14 hours from UTC. With {@link #latestStartBefore}, bounds on started_at
+     * that let the (workspace, user, started_at) index find a range of local dates.
+     */
+    static Instant earliestStart(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(15 * 3600);
+    }
+
+    /** The instant after which no entry starts whose local date is before {@code day}. */
+    static Instant latestStartBefore(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(15 * 3600);
+    }
+
     /** One person's entries whose local date falls in [{@code from}, {@code until}), in time order. */
     List<TimeEntry> ofPerson(WorkspaceId workspace, UUID user, LocalDate from, LocalDate until) {
-        // The start bound lets the (workspace, user, started_at) index do the work: an entry's local date is
-        // its start's date in a zone at most 14 hours from UTC.
         return withTags(workspace, jdbc.sql(SELECT + """
                  where e.workspace_id = :w and e.user_id = :u
                    and e.started_at >= :lo and e.started_at < :hi
                    and e.local_date >= :from and e.local_date < :until
                  order by e.started_at, e.id""")
                 .param("w", workspace.value()).param("u", user)
-                .param("lo", utc(from.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(15 * 3600)))
-                .param("hi", utc(until.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(15 * 3600)))
+                .param("lo", utc(earliestStart(from))).param("hi", utc(latestStartBefore(until)))
                 .param("from", Date.valueOf(from)).param("until", Date.valueOf(until))
                 .query(TimeStore::entry).list());
     }

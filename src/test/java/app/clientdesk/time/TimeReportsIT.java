@@ -279,6 +279,16 @@ class TimeReportsIT extends IntegrationTest {
         assertThat(status(member, "/time/reports?member=" + owner.id().value())).isEqualTo(404);
     }
 
+    @Test
+    void aMembersFilterChoicesNameOnlyTheirOwnTagsAndTheirClientsTaskTypes() {
+        log(owner, delta, null, "2026-11-09", "09:00", "09:30", true, null, "board-only");
+
+        assertThat(reports.tags(member, 50)).containsExactly("Cliente VIP", "urgent");
+        assertThat(reports.taskTypes(member, null)).containsExactly("data-entry", "email");
+        assertThat(reports.tags(owner, 50)).contains("board-only", "Cliente VIP", "urgent");
+        assertThat(reports.taskTypes(owner, null)).contains("research");
+    }
+
     // --- the page ---------------------------------------------------------------------------------------
 
     @Test
