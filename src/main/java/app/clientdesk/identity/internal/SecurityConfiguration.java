@@ -71,6 +71,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs",
                                 "/api/v1/docs/**", "/api/v1/swagger-ui/**").permitAll()
+                        // Billing is the owner's: members (subcontractors) see no money of the business.
+                        .requestMatchers("/api/v1/invoices", "/api/v1/invoices/**", "/api/v1/services",
+                                "/api/v1/services/**", "/api/v1/expenses", "/api/v1/expenses/**").hasRole("OWNER")
                         .requestMatchers("/api/**").hasAnyRole("OWNER", "MEMBER"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
@@ -98,6 +101,8 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/portal", "/portal/**").hasRole("CLIENT")
                         .requestMatchers("/members", "/members/**", "/settings/workspace", "/demo").hasRole("OWNER")
+                        .requestMatchers("/billing", "/billing/**", "/settings/outbox", "/settings/outbox/**")
+                        .hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().hasAnyRole("OWNER", "MEMBER"))
                 .formLogin(form -> form
