@@ -29,10 +29,17 @@ public final class InvoiceMath {
     /** Whether unit prices hold the tax or the tax comes on top. */
     public enum TaxMode { EXCLUSIVE, INCLUSIVE }
 
-    /** One line as entered: quantity (negative only on credit notes), unit price, discount in percent, tax. */
-    public record Line(BigDecimal quantity, Money unitPrice, BigDecimal discountPercent, TaxRate tax) {
+    /**
+     * One line as entered: quantity (negative only on credit notes), unit price, discount in percent, tax.
+     * {@code per} divides the quantity: 1 for items, 3600 for time, whose quantity is then seconds and whose
+     * price is per hour, so 1:20 at 60/h is exactly 80 and not 1.3333 × 60 (time has no exact decimal hours).
+     */
+    public record Line(BigDecimal quantity, Money unitPrice, BigDecimal discountPercent, TaxRate tax, int per) {
 
         public Line {
+            if (per < 1) {
+                throw new IllegalArgumentException("per must be positive: " + per);
+            }
             Objects.requireNonNull(quantity, "quantity");
             Objects.requireNonNull(unitPrice, "unitPrice");
             Objects.requireNonNull(discountPercent, "discountPercent");
@@ -40,6 +47,15 @@ public final class InvoiceMath {
             if (discountPercent.signum() < 0 || discountPercent.compareTo(HUNDRED) > 0) {
                 throw new IllegalArgumentException("a discount is 0–100%: " + discountPercent);
             }
+        }
+
+        public Line(BigDecimal quantity, Money unitPrice, BigDecimal discountPercent, TaxRate tax) {
+            this(quantity, unitPrice, discountPercent, tax, 1);
+        }
+
+        /** A line of {@code seconds} of time at an hourly price. */
+        public static Line time(long seconds, Money hourly, BigDecimal discountPercent, TaxRate tax) {
+            return new Line(BigDecimal.valueOf(seconds), hourly, discountPercent, tax, 3600);
         }
 
         public static Line of(String quantity, Money unitPrice) {
@@ -76,13 +92,25 @@ public final class InvoiceMath {
         return new Totals(List.copyOf(amounts), subtotal, taxes, taxTotal, subtotal.plus(taxTotal));
     }
 
+    /**
+     * A line's discount and the invoice's discount as one percentage: 100 − (100 − line) × (100 − invoice) / 100,
+     * exact (at most 8 decimals), so an invoice discount lowers each line and totals stay sums of lines.
+     */
+    public static BigDecimal combined(BigDecimal linePercent, BigDecimal invoicePercent) {
+        if (invoicePercent.signum() == 0) {
+            return linePercent;
+        }
+        return HUNDRED.subtract(HUNDRED.subtract(linePercent).multiply(HUNDRED.subtract(invoicePercent))
+                .divide(HUNDRED)).stripTrailingZeros();
+    }
+
     /** One line's figures under {@code mode}. */
     public static LineAmounts line(Line line, TaxMode mode) {
         Currency currency = line.unitPrice().currency();
         int digits = Money.digits(currency);
-        BigDecimal exact = line.quantity().multiply(line.unitPrice().amount())
-                .multiply(HUNDRED.subtract(line.discountPercent())).divide(HUNDRED);
-        BigDecimal amount = exact.setScale(digits, RoundingMode.HALF_UP);
+        BigDecimal amount = line.quantity().multiply(line.unitPrice().amount())
+                .multiply(HUNDRED.subtract(line.discountPercent()))
+                .divide(HUNDRED.multiply(BigDecimal.valueOf(line.per())), digits, RoundingMode.HALF_UP);
         BigDecimal rate = line.tax().percent();
         if (mode == TaxMode.EXCLUSIVE) {
             BigDecimal tax = amount.multiply(rate).divide(HUNDRED).setScale(digits, RoundingMode.HALF_UP);

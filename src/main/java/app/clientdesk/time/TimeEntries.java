@@ -132,6 +132,11 @@ public class TimeEntries {
         return rates.rounding(viewer.workspaceId(), client.value()).orElse(Rounding.NONE);
     }
 
+    /** The client's rounding rule, for billing that runs without a person (the client must be the workspace's). */
+    public Rounding rounding(WorkspaceId workspace, ClientId client) {
+        return rates.rounding(workspace, client.value()).orElse(Rounding.NONE);
+    }
+
     /** Sets the client's rounding rule: it applies to billing from now on, on time not yet invoiced. */
     @Transactional
     public void setRounding(CurrentUser viewer, ClientId client, Rounding rounding) {
@@ -263,6 +268,23 @@ public class TimeEntries {
     @Transactional
     public int lockForInvoice(WorkspaceId workspace, Collection<TimeEntryId> ids, UUID invoice, String number) {
         return store.lock(workspace, ids.stream().map(TimeEntryId::value).toList(), invoice, number);
+    }
+
+    /**
+     * A client's billable time on no invoice yet, oldest first, for an invoice to bill: optionally only the
+     * local dates from–to, one project or one task. Not limited: an invoice bills all the time it picks.
+     */
+    @Transactional(readOnly = true)
+    public List<TimeEntry> unbilled(WorkspaceId workspace, ClientId client, @Nullable LocalDate from,
+            @Nullable LocalDate to, @Nullable ProjectId project, @Nullable TaskId task) {
+        return store.unbilled(workspace, client.value(), from, to, project == null ? null : project.value(),
+                task == null ? null : task.value());
+    }
+
+    /** These entries of the workspace (those that exist), oldest first. */
+    @Transactional(readOnly = true)
+    public List<TimeEntry> byIds(WorkspaceId workspace, Collection<TimeEntryId> ids) {
+        return store.byIds(workspace, ids.stream().map(TimeEntryId::value).toList());
     }
 
     /** Frees the entries of a voided invoice, so they can be corrected and billed again. */

@@ -270,6 +270,43 @@ class TimeStore {
                 .update();
     }
 
+    /** A client's billable entries on no invoice, optionally of local dates from–to, one project, one task. */
+    List<TimeEntry> unbilled(WorkspaceId workspace, UUID client, @Nullable LocalDate from, @Nullable LocalDate to,
+            @Nullable UUID project, @Nullable UUID task) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(
+                " where e.workspace_id = :w and e.client_id = :client and e.billable = true and e.invoice_id is null");
+        params.put("w", workspace.value());
+        params.put("client", client);
+        if (from != null) {
+            where.append(" and e.local_date >= :from");
+            params.put("from", Date.valueOf(from));
+        }
+        if (to != null) {
+            where.append(" and e.local_date <= :to");
+            params.put("to", Date.valueOf(to));
+        }
+        if (project != null) {
+            where.append(" and e.project_id = :project");
+            params.put("project", project);
+        }
+        if (task != null) {
+            where.append(" and e.task_id = :task");
+            params.put("task", task);
+        }
+        return withTags(workspace, jdbc.sql(SELECT + where + " order by e.local_date, e.started_at, e.id")
+                .params(params).query(TimeStore::entry).list());
+    }
+
+    List<TimeEntry> byIds(WorkspaceId workspace, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withTags(workspace, jdbc.sql(SELECT + " where e.workspace_id = :w and e.id in (:ids)"
+                        + " order by e.local_date, e.started_at, e.id")
+                .param("w", workspace.value()).param("ids", ids).query(TimeStore::entry).list());
+    }
+
     int unlock(WorkspaceId workspace, UUID invoice) {
         return jdbc.sql("update time_entries set invoice_id = null, invoice_number = null where workspace_id = :w and invoice_id = :invoice")
                 .param("w", workspace.value()).param("invoice", invoice).update();
