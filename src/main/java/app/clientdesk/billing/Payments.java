@@ -77,6 +77,16 @@ public class Payments {
      */
     @Transactional
     public Payment record(CurrentUser viewer, InvoiceId id, PaymentInput input, @Nullable String requestKey) {
+        return recordOnce(viewer, id, input, requestKey).payment();
+    }
+
+    /** A payment, and whether this call recorded it (false: the request key was seen, nothing new was recorded). */
+    public record Recorded(Payment payment, boolean created) {
+    }
+
+    /** As {@link #record}, telling a new payment from one answered from its request key. */
+    @Transactional
+    public Recorded recordOnce(CurrentUser viewer, InvoiceId id, PaymentInput input, @Nullable String requestKey) {
         viewer.requireOwner();
         WorkspaceId ws = viewer.workspaceId();
         InvoiceStatus status = invoices.lock(ws, id.value()).orElseThrow(() -> new NotFoundException("invoice"));
@@ -90,7 +100,7 @@ public class Payments {
                 if (!seen.get().invoiceId().equals(id)) {
                     throw InvalidInputException.of("requestKey", "billing.payment.key.reused");
                 }
-                return seen.get();
+                return new Recorded(seen.get(), false);
             }
         }
         Invoice invoice = invoiceService.get(viewer, id);
@@ -214,7 +224,7 @@ public class Payments {
         for (PaymentStep step : steps) {
             step.recorded(ws, after, payment);
         }
-        return payment;
+        return new Recorded(payment, true);
     }
 
     /** The same request key was recorded by a transaction that ran at the same time; retry to read it. */

@@ -145,6 +145,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Invoices invoices;
+    @Autowired app.clientdesk.billing.Payments payments;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,7 +183,16 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        // An issued invoice of the assigned client, partly paid.
+        app.clientdesk.billing.InvoiceId invoiceId = invoices.createDraft(a.owner(), new app.clientdesk.billing.DraftInput(
+                assigned.value().toString(), null, null, null, null, null, null, List.of(
+                        new app.clientdesk.billing.DraftInput.LineInput(null, "Alpha setup", "1", null, "100.00", null,
+                                null, null)))).id();
+        invoices.issue(a.owner(), invoiceId, null);
+        payments.record(a.owner(), invoiceId, new app.clientdesk.billing.PaymentInput("10.00", null, null, null, "BANK",
+                null, null, false), null);
         aIds = Map.ofEntries(
+                Map.entry("invoiceId", invoiceId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
@@ -432,7 +443,17 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, client_id, kind, status, number, total, amount_paid, notes, updated_at from invoices "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, invoice_id, description, quantity, unit_price, net from invoice_lines "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, invoice_id, amount, credit from payments where workspace_id = :w order by id", workspace),
+                rows("select id, amount from client_credits where workspace_id = :w order by id", workspace),
+                rows("select client_id, net_days, deposit_percent from client_billing_terms where workspace_id = :w "
+                        + "order by client_id", workspace),
+                rows("select invoice_pattern, net_days, closed_through from billing_settings where workspace_id = :w",
+                        workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

@@ -1,0 +1,280 @@
+package app.clientdesk.billing.internal;
+
+import app.clientdesk.billing.Idempotency;
+import app.clientdesk.billing.Invoice;
+import app.clientdesk.billing.InvoiceId;
+import app.clientdesk.billing.InvoiceList;
+import app.clientdesk.billing.InvoiceQuery;
+import app.clientdesk.billing.Invoices;
+import app.clientdesk.billing.Payments;
+import app.clientdesk.billing.internal.InvoiceJson.PaymentJson;
+import app.clientdesk.billing.internal.InvoiceJson.SummaryJson;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.validation.Violations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/invoices}: drafts, issuing, voiding and payments, by the same rules as the screens. Creating,
+ * issuing and recording a payment accept an {@code Idempotency-Key}: a retry with the same key returns the
+ * first result and makes nothing new. Owner only.
+ */
+@RestController
+@RequestMapping("/api/v1/invoices")
+@Tag(name = "Invoices", description = "Draft, issue, void with a credit note, record payments")
+class InvoicesApiController {
+
+    private final Invoices invoices;
+    private final Payments payments;
+    private final Idempotency idempotency;
+    private final TransactionTemplate transactions;
+
+    InvoicesApiController(Invoices invoices, Payments payments, Idempotency idempotency,
+            TransactionTemplate transactions) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+    }
+
+    record InvoicePage(List<SummaryJson> items, long total, int limit, int offset, boolean hasMore,
+            List<OutstandingJson> outstanding) {
+    }
+
+    record OutstandingJson(String currency, String amount) {
+    }
+
+    /** What POST and PATCH accept (for the documentation; the body is read by hand). */
+    record InvoiceRequest(@Nullable String clientId, @Nullable String currency, @Nullable Integer netDays,
+            @Nullable String discountPercent, @Nullable String taxMode, @Nullable String notes, @Nullable String terms,
+            @Nullable List<LineRequest> lines) {
+    }
+
+    record LineRequest(@Nullable String id, @Nullable String description, @Nullable String quantity,
+            @Nullable String unit, @Nullable String unitPrice, @Nullable String discountPercent,
+            @Nullable String taxName, @Nullable String taxRate) {
+    }
+
+    record IssueRequest(@Nullable String issueDate) {
+    }
+
+    record VoidRequest(@Nullable String reason) {
+    }
+
+    record PaymentRequest(@Nullable String amount, @Nullable String currency, @Nullable String rate,
+            @Nullable String date, @Nullable String method, @Nullable String fee, @Nullable String note,
+            @Nullable Boolean confirmOverpayment) {
+    }
+
+    @Operation(summary = "List invoices", description = "Newest first. status: all, draft, open, overdue, paid, void. "
+            + "q matches the number or the client's name. outstanding is what open invoices still owe, per currency.")
+    @GetMapping
+    InvoicePage list(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String clientId,
+            @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String offset) {
+        Violations v = new Violations();
+        InvoiceQuery.Filter filter = InvoiceQuery.Filter.ALL;
+        if (status != null && !status.isBlank()) {
+            try {
+                filter = InvoiceQuery.Filter.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                v.add("status", "validation.choice");
+            }
+        }
+        UUID client = null;
+        if (clientId != null && !clientId.isBlank()) {
+            try {
+                client = UUID.fromString(clientId.strip());
+            } catch (IllegalArgumentException e) {
+                v.add("clientId", "validation.invalid");
+            }
+        }
+        int size = whole(limit, "limit", 50, 1, InvoiceQuery.MAX_LIMIT, v);
+        int skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE - InvoiceQuery.MAX_LIMIT, v);
+        v.throwIfAny();
+        InvoiceList page = invoices.list(viewer, new InvoiceQuery(filter, client, q, size, skip));
+        return new InvoicePage(page.invoices().stream().map(SummaryJson::of).toList(), page.total(), size, skip,
+                skip + page.invoices().size() < page.total(),
+                page.outstanding().stream().map(m -> new OutstandingJson(m.currency().getCurrencyCode(), m.plain()))
+                        .toList());
+    }
+
+    @Operation(summary = "Read an invoice")
+    @GetMapping("/{invoiceId}")
+    InvoiceJson read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
+        return InvoiceJson.of(invoices.get(viewer, new InvoiceId(invoiceId)));
+    }
+
+    @Operation(summary = "Create a draft invoice", description = "clientId is required; currency defaults to the "
+            + "client's. lines: description, quantity, unitPrice (strings or numbers, exact), optional unit (ITEMS or "
+            + "HOURS), discountPercent, taxName and taxRate (percent). Totals are computed by the server; any total "
+            + "sent is ignored. With an Idempotency-Key, a retry returns the first draft (200) instead of a new one.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = InvoiceRequest.class))))
+    @PostMapping
+    ResponseEntity<InvoiceJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        var input = InvoicesApiInput.draft(body, null);
+        Idempotency.Outcome outcome = once(() -> idempotency.once(viewer.workspaceId(), "invoice.create", key,
+                body.toString(), () -> apiFields(() -> invoices.createDraft(viewer, input)).id().value()));
+        Invoice invoice = invoices.get(viewer, new InvoiceId(outcome.resourceId()));
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id())).body(InvoiceJson.of(invoice))
+                : ResponseEntity.ok(InvoiceJson.of(invoice));
+    }
+
+    @Operation(summary = "Change a draft", description = "Only fields sent change; lines, when sent, replace the "
+            + "lines (a line with the id of an existing line keeps it: a time or expense line then takes only its "
+            + "description, discount and tax). An issued invoice cannot change: 422 (void it with a credit note).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = InvoiceRequest.class))))
+    @PatchMapping("/{invoiceId}")
+    InvoiceJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
+            @RequestBody JsonNode body) {
+        Invoice current = invoices.get(viewer, new InvoiceId(invoiceId));
+        return InvoiceJson.of(apiFields(() -> invoices.updateDraft(viewer, current.id(),
+                InvoicesApiInput.draft(body, current))));
+    }
+
+    @Operation(summary = "Delete a draft", description = "Only drafts (they have no number); issued invoices are voided.")
+    @DeleteMapping("/{invoiceId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
+        invoices.deleteDraft(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Issue a draft", description = "Gives the next number of the series (gapless), the issue "
+            + "date (today in the workspace's zone unless issueDate is sent) and the due date; locks its time. With "
+            + "an Idempotency-Key, a retry returns the issued invoice.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    schema = @Schema(implementation = IssueRequest.class))))
+    @PostMapping("/{invoiceId}/issue")
+    InvoiceJson issue(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
+            @RequestBody(required = false) @Nullable JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
+        String dateText = body == null || !body.isObject() ? null : InvoicesApiInput.text(body, "issueDate",
+                new Violations());
+        LocalDate date = null;
+        if (dateText != null && !dateText.isBlank()) {
+            try {
+                date = LocalDate.parse(dateText.strip());
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("issueDate", "validation.date");
+            }
+        }
+        LocalDate issueDate = date;
+        once(() -> idempotency.once(viewer.workspaceId(), "invoice.issue", key, invoiceId + " " + issueDate,
+                () -> invoices.issue(viewer, id, issueDate).id().value()));
+        return InvoiceJson.of(invoices.get(viewer, id));
+    }
+
+    @Operation(summary = "Void an issued invoice", description = "Issues a numbered credit note negating every line "
+            + "and answers it; the invoice's time is free again and what was paid becomes the client's credit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    schema = @Schema(implementation = VoidRequest.class))))
+    @PostMapping("/{invoiceId}/void")
+    ResponseEntity<InvoiceJson> voidInvoice(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
+        String reason = body == null || !body.isObject() ? null : InvoicesApiInput.text(body, "reason", new Violations());
+        Invoice credit = invoices.voidWithCreditNote(viewer, id, reason);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/invoices/" + credit.id()))
+                .body(InvoiceJson.of(credit));
+    }
+
+    @Operation(summary = "List an invoice's payments")
+    @GetMapping("/{invoiceId}/payments")
+    List<PaymentJson> payments(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
+        InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
+        return payments.ofInvoice(viewer, id).stream().map(PaymentJson::of).toList();
+    }
+
+    @Operation(summary = "Record a payment", description = "amount (in currency, the invoice's by default; another "
+            + "currency needs rate: invoice-currency units per unit received), date (today by default), method (BANK, "
+            + "PAYPAL, WISE, CARD, CASH, CREDIT — from the client's credit — or OTHER), fee. An amount above what is "
+            + "due is refused (422) unless confirmOverpayment is true: the extra becomes the client's credit. With an "
+            + "Idempotency-Key, a retry returns the first payment (200) and records nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = PaymentRequest.class))))
+    @PostMapping("/{invoiceId}/payments")
+    ResponseEntity<PaymentJson> pay(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
+            @RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
+        var input = InvoicesApiInput.payment(body);
+        String requestKey = key == null || key.isBlank() ? null : "api:" + key.strip();
+        Payments.Recorded recorded = payments.recordOnce(viewer, id, input, requestKey);
+        return recorded.created() ? ResponseEntity.status(HttpStatus.CREATED).body(PaymentJson.of(recorded.payment()))
+                : ResponseEntity.ok(PaymentJson.of(recorded.payment()));
+    }
+
+    /** Runs an idempotent call in one transaction; when a retry with the same key raced it, once more. */
+    private Idempotency.Outcome once(Supplier<Idempotency.Outcome> call) {
+        try {
+            return transactions.execute(status -> call.get());
+        } catch (Idempotency.Retry e) {
+            return transactions.execute(status -> call.get());
+        }
+    }
+
+    /** Runs {@code call}, naming fields in errors as the API does: a line's tax percentage is its taxRate. */
+    private static <T> T apiFields(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.violations().stream()
+                    .map(v -> v.field().endsWith(".taxPercent")
+                            ? new app.clientdesk.shared.validation.Violation(
+                                    v.field().replace(".taxPercent", ".taxRate"), v.messageKey(), v.args())
+                            : v)
+                    .toList());
+        }
+    }
+
+    private static int whole(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        v.add(field, "validation.range", min, max);
+        return fallback;
+    }
+}
