@@ -145,6 +145,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.mail.Outbox outbox;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,7 +183,16 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        UUID messageId = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(
+                status -> outbox.enqueue(a.created().workspaceId(), new app.clientdesk.mail.OutgoingMail(
+                        List.of("client@example.com"), null, "Invoice from A", "Hello", null,
+                        List.of(new app.clientdesk.mail.MailAttachment("invoice.pdf", "application/pdf",
+                                "%PDF-1.4 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
+                        "invoice:" + UUID.randomUUID())));
+        UUID mailAttachmentId = outbox.get(a.owner(), messageId).attachments().get(0).id();
         aIds = Map.ofEntries(
+                Map.entry("messageId", messageId.toString()),
+                Map.entry("mailAttachmentId", mailAttachmentId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
@@ -432,7 +443,11 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, status, attempts, next_attempt_at, claimed_until, last_error, sent_at from mail_outbox "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, message_id, size_bytes from mail_outbox_attachments where workspace_id = :w order by id",
+                        workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
