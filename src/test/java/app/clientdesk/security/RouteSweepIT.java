@@ -147,6 +147,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeImports timeImports;
     @Autowired app.clientdesk.billing.Invoices invoices;
     @Autowired app.clientdesk.billing.Payments payments;
+    @Autowired app.clientdesk.mail.Outbox outbox;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -191,7 +193,16 @@ class RouteSweepIT extends IntegrationTest {
         invoices.issue(a.owner(), invoiceId, null);
         payments.record(a.owner(), invoiceId, new app.clientdesk.billing.PaymentInput("10.00", null, null, null, "BANK",
                 null, null, false), null);
+        UUID messageId = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(
+                status -> outbox.enqueue(a.created().workspaceId(), new app.clientdesk.mail.OutgoingMail(
+                        List.of("client@example.com"), null, "Invoice from A", "Hello", null,
+                        List.of(new app.clientdesk.mail.MailAttachment("invoice.pdf", "application/pdf",
+                                "%PDF-1.4 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
+                        "invoice:" + UUID.randomUUID())));
+        UUID mailAttachmentId = outbox.get(a.owner(), messageId).attachments().get(0).id();
         aIds = Map.ofEntries(
+                Map.entry("messageId", messageId.toString()),
+                Map.entry("mailAttachmentId", mailAttachmentId.toString()),
                 Map.entry("invoiceId", invoiceId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -453,6 +464,10 @@ class RouteSweepIT extends IntegrationTest {
                 rows("select client_id, net_days, deposit_percent from client_billing_terms where workspace_id = :w "
                         + "order by client_id", workspace),
                 rows("select invoice_pattern, net_days, closed_through from billing_settings where workspace_id = :w",
+                        workspace),
+                rows("select id, status, attempts, next_attempt_at, claimed_until, last_error, sent_at from mail_outbox "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, message_id, size_bytes from mail_outbox_attachments where workspace_id = :w order by id",
                         workspace)));
     }
 

@@ -29,11 +29,12 @@ public final class TestDatabase implements ExecutionCondition {
 
     /**
      * Properties of every test context: its database, attachments in a temporary folder rather than
-     * ./data, and no repeat job ticking in the background (tests call it when they mean to).
+     * ./data, and no repeat job or mail delivery ticking in the background (tests call them when they mean to).
      */
     public static Map<String, String> properties() {
         Map<String, String> all = new java.util.HashMap<>(database());
         all.put("clientdesk.work.repeat-enabled", "false");
+        all.put("clientdesk.mail.delivery-enabled", "false");
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         return all;
