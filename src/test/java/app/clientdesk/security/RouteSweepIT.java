@@ -145,6 +145,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Expenses expenses;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,6 +182,10 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        UUID expenseId = expenses.create(a.owner(), new app.clientdesk.billing.ExpenseInput(assigned.value().toString(),
+                projectId.value().toString(), "2026-12-01", "Alpha fonts", "Software", "19.90", null, true),
+                new app.clientdesk.billing.ExpenseReceiptUpload("fonts.pdf", new java.io.ByteArrayInputStream(
+                        "%PDF-1.4 fonts".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).id();
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -196,6 +201,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
+                Map.entry("expenseId", expenseId.toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -432,7 +438,10 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, client_id, project_id, spent_on, description, category, amount, currency, billable, "
+                        + "receipt_name, receipt_size, invoice_id, updated_at from expenses where workspace_id = :w "
+                        + "order by id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
