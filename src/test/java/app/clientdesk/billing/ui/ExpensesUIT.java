@@ -82,6 +82,22 @@ class ExpensesUIT extends BrowserTest {
     }
 
     @Test
+    void aReceiptJustOverTheLimitGetsThePlainReasonBesideItsField() {
+        String email = workspaceWithClients();
+        SignInPage.open(page, baseUrl()).signIn(email, PASSWORD);
+        page.navigate(baseUrl() + "/billing/expenses/new");
+        fill(page, "Acme Ltd", "Scanned invoice", "12.00");
+        byte[] big = new byte[10 * 1024 * 1024 + 512 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        page.setInputFiles("#receipt", new FilePayload("scan.pdf", "application/pdf", big));
+        page.click("form.expense-form button[type=submit]");
+
+        assertThat(page.locator("#err-receipt").innerText()).isEqualTo("The receipt is larger than 10 MB: scan it at "
+                + "a lower resolution or save it as a smaller PDF.");
+        assertThat(page.locator("#description").inputValue()).isEqualTo("Scanned invoice");
+    }
+
+    @Test
     @EnabledIf(value = "screenshotsRequested", disabledReason = "only with -Dclientdesk.screenshots=true")
     void screensForReview() throws IOException {
         Path folder = Paths.get(System.getProperty("expenses.shots", "/tmp/shots-expenses"));
