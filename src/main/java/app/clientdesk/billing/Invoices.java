@@ -63,11 +63,13 @@ public class Invoices {
     private final TimeEntries time;
     private final Workspaces workspaces;
     private final MessageSource messages;
+    private final Expenses expenses;
     private final List<IssueStep> issueSteps;
     private final Clock clock;
 
     Invoices(InvoiceStore store, BillingSettingsStore settings, InvoiceNumbers numbers, Clients clients,
-            TimeEntries time, Workspaces workspaces, MessageSource messages, List<IssueStep> issueSteps, Clock clock) {
+            TimeEntries time, Workspaces workspaces, MessageSource messages, Expenses expenses,
+            List<IssueStep> issueSteps, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.numbers = numbers;
@@ -75,6 +77,7 @@ public class Invoices {
         this.time = time;
         this.workspaces = workspaces;
         this.messages = messages;
+        this.expenses = expenses;
         this.issueSteps = issueSteps;
         this.clock = clock;
     }
@@ -236,6 +239,7 @@ public class Invoices {
     public void deleteDraft(CurrentUser viewer, InvoiceId id) {
         viewer.requireOwner();
         lockDraft(viewer, id);
+        expenses.release(viewer.workspaceId(), id.value());
         store.delete(viewer.workspaceId(), id.value());
     }
 
@@ -291,6 +295,40 @@ public class Invoices {
         lines.addAll(added);
         write(ws, id.value(), draft.currency(), draft.taxMode(), draft.discountPercent(), lines, clock.instant());
         return new AddedTime(get(viewer, id), added.size(), billable.size(), withoutRate, otherCurrency, onOtherDraft);
+    }
+
+    /**
+     * Adds the client's unbilled billable expenses {@code expenseIds} (all of them when empty) to a draft, one line
+     * each at cost and without tax; the expenses are held by the draft (they cannot change) until it is deleted,
+     * the line removed, or the invoice voided.
+     */
+    @Transactional
+    public Invoice addExpenses(CurrentUser viewer, InvoiceId id, List<UUID> expenseIds) {
+        viewer.requireOwner();
+        WorkspaceId ws = viewer.workspaceId();
+        Invoice draft = lockDraft(viewer, id);
+        if (draft.kind() != InvoiceKind.INVOICE) {
+            throw InvalidInputException.of("expenses", "billing.expenses.notOnDeposit");
+        }
+        Set<UUID> wanted = new HashSet<>(expenseIds);
+        Locale locale = Locale.forLanguageTag(draft.language());
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        List<Draft> lines = new ArrayList<>(kept(ws, draft));
+        int added = 0;
+        for (Expense e : expenses.unbilled(ws, draft.clientId())) {
+            if ((!wanted.isEmpty() && !wanted.contains(e.id())) || !e.amount().currency().equals(draft.currency())) {
+                continue;
+            }
+            lines.add(new Draft(UUID.randomUUID(), LineKind.EXPENSE, e.description(), day.format(e.spentOn()),
+                    BigDecimal.ONE, null, "ITEMS", e.amount(), BigDecimal.ZERO, TaxRate.NONE, null, e.id(), null,
+                    List.of()));
+            added++;
+        }
+        if (added == 0) {
+            throw InvalidInputException.of("expenses", "billing.expenses.none");
+        }
+        write(ws, id.value(), draft.currency(), draft.taxMode(), draft.discountPercent(), lines, clock.instant());
+        return get(viewer, id);
     }
 
     /**
@@ -411,6 +449,7 @@ public class Invoices {
         }
         String number = numbers.next(ws, draft.kind().series(), s.pattern(draft.kind()), date);
         lockTime(ws, draft, number);
+        lockExpenses(ws, draft, number);
         LocalDate due = date.plusDays(draft.netDays());
         InvoiceStatus issued = draft.total().isZero() ? InvoiceStatus.PAID : InvoiceStatus.ISSUED;
         store.issued(ws, id.value(), draft.kind().series(), number, date, due, null, null, null, issued, now);
@@ -474,6 +513,7 @@ public class Invoices {
         store.event(ws, id.value(), "VOIDED", number, viewer.id().value(), now);
         store.event(ws, credit, "ISSUED", number, viewer.id().value(), now);
         time.unlockInvoice(ws, id.value());
+        expenses.release(ws, id.value());
         store.detachDeposits(ws, id.value());
         if (invoice.amountPaid().amount().signum() > 0) {
             store.credit(ws, invoice.clientId().value(), invoice.amountPaid(), null, id.value(),
@@ -531,6 +571,11 @@ public class Invoices {
                     l.expenseId(), l.depositInvoiceId(), l.entries()));
         }
         store.replaceLines(ws, invoice, rows, totals, now);
+        List<UUID> held = lines.stream().map(Draft::expenseId).filter(Objects::nonNull).toList();
+        expenses.release(ws, invoice);
+        if (!held.isEmpty() && expenses.markInvoiced(ws, held, invoice, null) != held.size()) {
+            throw InvalidInputException.of("expenses", "billing.expenses.taken");
+        }
     }
 
     /** Lines of time: billed units grouped as asked (each line holds whole units, at one rate). */
@@ -629,6 +674,18 @@ public class Invoices {
             if (current.size() != ids.size() || !sameRate || line.seconds() == null || billed != line.seconds()) {
                 throw InvalidInputException.of("invoice", "billing.issue.timeChanged");
             }
+        }
+    }
+
+    /** Puts the issued number on the invoice's expenses; each must still be the amount it was added at. */
+    private void lockExpenses(WorkspaceId ws, Invoice invoice, String number) {
+        Map<UUID, Money> billed = new HashMap<>();
+        invoice.lines().stream().filter(l -> l.expenseId() != null).forEach(l -> billed.put(l.expenseId(), l.unitPrice()));
+        if (billed.isEmpty()) {
+            return;
+        }
+        if (expenses.markInvoiced(ws, billed.keySet(), invoice.id().value(), number) != billed.size()) {
+            throw InvalidInputException.of("invoice", "billing.expenses.taken");
         }
     }
 

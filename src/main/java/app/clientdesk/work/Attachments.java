@@ -2,6 +2,7 @@ package app.clientdesk.work;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.files.FileTypes;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.NotFoundException;
 import java.io.IOException;

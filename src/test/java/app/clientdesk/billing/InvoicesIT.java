@@ -36,6 +36,7 @@ class InvoicesIT extends IntegrationTest {
     @Autowired Payments payments;
     @Autowired TimeEntries time;
     @Autowired Rates rates;
+    @Autowired Expenses expenses;
 
     private TestWorkspace ws;
     private CurrentUser owner;
@@ -314,5 +315,28 @@ class InvoicesIT extends IntegrationTest {
                 .isEqualTo(1);
         assertThat(invoices.list(newWorkspace().owner(), InvoiceQuery.all()).total())
                 .as("another workspace sees none").isZero();
+    }
+
+    @Test
+    void expensesAreBilledAtCostHeldByTheDraftAndFreedWhenTheirLineGoesOrTheInvoiceIsVoided() {
+        Expense fonts = expenses.create(owner, new ExpenseInput(gbp.value().toString(), null, "2026-11-18", "Fonts",
+                null, "19.90", null, true), null);
+        Invoice draft = invoices.addExpenses(owner, draft(gbp).id(), List.of());
+        assertThat(draft.lines()).extracting(l -> l.kind() + " " + l.description() + " " + l.net().plain())
+                .containsExactly("EXPENSE Fonts 19.90");
+        assertThatThrownBy(() -> expenses.delete(owner, fonts.id())).as("held by the draft")
+                .isInstanceOf(InvalidInputException.class);
+
+        invoices.updateDraft(owner, draft.id(), new DraftInput(gbp.value().toString(), null, null, null, null, null,
+                null, List.of(item("Other", "1", "5.00", null, null))));
+        assertThat(expenses.get(owner, fonts.id()).invoiced()).as("its line was removed").isFalse();
+
+        invoices.addExpenses(owner, draft.id(), List.of(fonts.id()));
+        Invoice issued = invoices.issue(owner, draft.id(), null);
+        assertThat(expenses.get(owner, fonts.id()).invoiceNumber()).isEqualTo(issued.number());
+        assertThat(issued.total().plain()).isEqualTo("24.90");
+
+        invoices.voidWithCreditNote(owner, issued.id(), null);
+        assertThat(expenses.get(owner, fonts.id()).invoiced()).isFalse();
     }
 }

@@ -149,6 +149,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.Payments payments;
     @Autowired app.clientdesk.mail.Outbox outbox;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired app.clientdesk.billing.Expenses expenses;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -200,6 +201,10 @@ class RouteSweepIT extends IntegrationTest {
                                 "%PDF-1.4 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
                         "invoice:" + UUID.randomUUID())));
         UUID mailAttachmentId = outbox.get(a.owner(), messageId).attachments().get(0).id();
+        UUID expenseId = expenses.create(a.owner(), new app.clientdesk.billing.ExpenseInput(assigned.value().toString(),
+                projectId.value().toString(), "2026-12-01", "Alpha fonts", "Software", "19.90", null, true),
+                new app.clientdesk.billing.ExpenseReceiptUpload("fonts.pdf", new java.io.ByteArrayInputStream(
+                        "%PDF-1.4 fonts".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).id();
         aIds = Map.ofEntries(
                 Map.entry("messageId", messageId.toString()),
                 Map.entry("mailAttachmentId", mailAttachmentId.toString()),
@@ -218,6 +223,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
+                Map.entry("expenseId", expenseId.toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -468,7 +474,10 @@ class RouteSweepIT extends IntegrationTest {
                 rows("select id, status, attempts, next_attempt_at, claimed_until, last_error, sent_at from mail_outbox "
                         + "where workspace_id = :w order by id", workspace),
                 rows("select id, message_id, size_bytes from mail_outbox_attachments where workspace_id = :w order by id",
-                        workspace)));
+                        workspace),
+                rows("select id, client_id, project_id, spent_on, description, category, amount, currency, billable, "
+                        + "receipt_name, receipt_size, invoice_id, updated_at from expenses where workspace_id = :w "
+                        + "order by id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

@@ -37,6 +37,7 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.mail.delivery-enabled", "false");
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
+        all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());
         return all;
     }
 

@@ -1,4 +1,4 @@
-package app.clientdesk.work;
+package app.clientdesk.shared.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * WebP, UTF-8 text (plain or CSV), Office Open XML and OpenDocument files, and zip archives. The file name
  * only tells a CSV from plain text and an Office document from a plain zip, once the bytes allow both.
  */
-final class FileTypes {
+public final class FileTypes {
 
     private static final byte[] PDF = ascii("%PDF-");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -33,7 +33,7 @@ final class FileTypes {
     private FileTypes() {}
 
     /** The content type of the file at {@code file}, or empty when it is not a kind we accept. */
-    static Optional<String> detect(Path file, String fileName) throws IOException {
+    public static Optional<String> detect(Path file, String fileName) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);
@@ -116,7 +116,7 @@ final class FileTypes {
         }
     }
 
-    static String extension(@Nullable String fileName) {
+    public static String extension(@Nullable String fileName) {
         if (fileName == null) {
             return "";
         }
