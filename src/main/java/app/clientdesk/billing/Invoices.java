@@ -461,6 +461,12 @@ public class Invoices {
         return store.find(ws, id.value(), today(ws)).orElseThrow();
     }
 
+    /** Writes a line of an invoice's history, for work that runs without a person (reminders, sending). */
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void event(WorkspaceId ws, InvoiceId id, String kind, @Nullable String detail, Instant at) {
+        store.event(ws, id.value(), kind, detail, null, at);
+    }
+
     /** Records the base-currency rate of an issued invoice (an {@link IssueStep} of the exchange rates). */
     @Transactional
     public void recordBaseRate(WorkspaceId ws, InvoiceId id, Currency base, BigDecimal rate, LocalDate day) {

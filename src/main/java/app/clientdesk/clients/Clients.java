@@ -47,6 +47,11 @@ public class Clients {
         return store.find(viewer.workspaceId(), memberScope(viewer), id);
     }
 
+    /** A client of the workspace, for work that runs without a person (billing's reminders and schedules). */
+    public Optional<Client> find(WorkspaceId workspace, ClientId id) {
+        return store.find(workspace, null, id);
+    }
+
     public Client get(CurrentUser viewer, ClientId id) {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("client"));
     }

@@ -35,6 +35,7 @@ public final class TestDatabase implements ExecutionCondition {
         Map<String, String> all = new java.util.HashMap<>(database());
         all.put("clientdesk.work.repeat-enabled", "false");
         all.put("clientdesk.mail.delivery-enabled", "false");
+        all.put("clientdesk.billing.reminders-enabled", "false");
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());

@@ -1,0 +1,220 @@
+package app.clientdesk.billing;
+
+import app.clientdesk.clients.Client;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.clients.Contact;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.identity.Workspaces;
+import app.clientdesk.mail.OutgoingMail;
+import app.clientdesk.mail.Outbox;
+import app.clientdesk.shared.money.Money;
+import java.sql.Date;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payment reminders on each workspace's schedule: days relative to the due date (e.g. 3 days before, on the
+ * day, 7 and 14 days after), dates in the workspace's zone. A reminder goes to the client's primary contact in
+ * the invoice's language, through the mail outbox, in the transaction that logs it; each step happens once per
+ * invoice. Only open invoices are reminded, so reminders stop when an invoice is paid or voided. When the
+ * schedule was not running and several steps passed, only the latest is sent and the earlier ones are logged
+ * as skipped, so a client never gets a burst of reminders.
+ */
+@Service
+public class Reminders {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+    private final JdbcClient jdbc;
+    private final Invoices invoices;
+    private final BillingSettingsStore settings;
+    private final Clients clients;
+    private final Workspaces workspaces;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Reminders(JdbcClient jdbc, Invoices invoices, BillingSettingsStore settings, Clients clients, Workspaces workspaces,
+            Outbox outbox, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.settings = settings;
+        this.clients = clients;
+        this.workspaces = workspaces;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A reminder step as logged: which step, for which due date, what happened, to whom and when. */
+    public record Logged(int offsetDays, LocalDate dueDate, String outcome, @Nullable String recipient, Instant at) {
+    }
+
+    /** The reminder steps logged for an invoice, in order. */
+    public List<Logged> of(WorkspaceId workspace, InvoiceId invoice) {
+        return jdbc.sql("""
+                select offset_days, due_date, outcome, recipient, at from invoice_reminders
+                where workspace_id = :w and invoice_id = :i order by offset_days""")
+                .param("w", workspace.value()).param("i", invoice.value())
+                .query((rs, n) -> new Logged(rs.getInt("offset_days"), rs.getDate("due_date").toLocalDate(),
+                        rs.getString("outcome"), rs.getString("recipient"), InvoiceStore.instant(rs, "at")))
+                .list();
+    }
+
+    private record Candidate(UUID id, UUID workspace, LocalDate issueDate, LocalDate dueDate) {
+    }
+
+    /** Sends every reminder whose day has come; returns how many were put in the outbox. */
+    public int runDue() {
+        List<Candidate> open = jdbc.sql("""
+                select id, workspace_id, issue_date, due_date from invoices
+                where status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and kind <> 'CREDIT_NOTE'
+                order by workspace_id, due_date""")
+                .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                        rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate()))
+                .list();
+        Map<UUID, List<Candidate>> byWorkspace = new LinkedHashMap<>();
+        open.forEach(c -> byWorkspace.computeIfAbsent(c.workspace(), k -> new java.util.ArrayList<>()).add(c));
+        int sent = 0;
+        for (Map.Entry<UUID, List<Candidate>> e : byWorkspace.entrySet()) {
+            WorkspaceId ws = new WorkspaceId(e.getKey());
+            List<Integer> steps = settings.get(ws).reminderDays();
+            if (steps.isEmpty()) {
+                continue;
+            }
+            LocalDate today = invoices.today(ws);
+            for (Candidate c : e.getValue()) {
+                try {
+                    if (remind(ws, c, steps, today)) {
+                        sent++;
+                    }
+                } catch (RuntimeException ex) {
+                    // One invoice's trouble must not stop the others; the next run tries it again.
+                    log.warn("Could not send the payment reminder of invoice {}", c.id(), ex);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** The latest step due for an invoice, if it has not happened yet: sent (or logged as not sendable). */
+    private boolean remind(WorkspaceId ws, Candidate c, List<Integer> steps, LocalDate today) {
+        Integer latest = null;
+        for (int step : steps) {
+            LocalDate day = c.dueDate().plusDays(step);
+            if (!day.isAfter(today) && !day.isBefore(c.issueDate())) {
+                latest = step;
+            }
+        }
+        if (latest == null) {
+            return false;
+        }
+        Set<Integer> done = new HashSet<>(jdbc.sql("""
+                select offset_days from invoice_reminders where workspace_id = :w and invoice_id = :i""")
+                .param("w", ws.value()).param("i", c.id()).query(Integer.class).list());
+        if (done.contains(latest)) {
+            return false;
+        }
+        int step = latest;
+        try {
+            Boolean result = transactions.execute(status -> send(ws, c, steps, step, done, today));
+            return Boolean.TRUE.equals(result);
+        } catch (DuplicateKeyException e) {
+            return false; // another node logged this step first
+        }
+    }
+
+    private boolean send(WorkspaceId ws, Candidate c, List<Integer> steps, int step, Set<Integer> done,
+            LocalDate today) {
+        Optional<InvoiceStatus> status = jdbc.sql("select status from invoices where workspace_id = :w and id = :i for update")
+                .param("w", ws.value()).param("i", c.id()).query(String.class).optional().map(InvoiceStatus::valueOf);
+        if (status.isEmpty() || !status.get().open()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        for (int earlier : steps) {
+            if (earlier < step && !done.contains(earlier) && !c.dueDate().plusDays(earlier).isBefore(c.issueDate())) {
+                logStep(ws, c, earlier, "SKIPPED", null, null, now);
+            }
+        }
+        Invoice invoice = invoices.find(ws, new InvoiceId(c.id())).orElseThrow();
+        Client client = clients.find(ws, invoice.clientId()).orElseThrow();
+        Optional<Contact> contact = client.primaryContact().filter(p -> p.email() != null && !p.email().isBlank());
+        if (contact.isEmpty()) {
+            logStep(ws, c, step, "NO_ADDRESS", null, null, now);
+            invoices.event(ws, invoice.id(), "REMINDER_NO_ADDRESS", Integer.toString(step), now);
+            return false;
+        }
+        Locale locale = Locale.forLanguageTag(invoice.language());
+        String kind = step < 0 ? "before" : step == 0 ? "today" : "after";
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        String amount = money(invoice.amountDue(), locale);
+        long late = ChronoUnit.DAYS.between(invoice.dueDate(), today);
+        Object[] args = {invoice.number(), date.format(invoice.dueDate()), amount, late,
+                workspaces.settings(ws).name(), contact.get().name(), date.format(invoice.issueDate())};
+        String subject = text("reminders." + kind + ".subject", args, locale);
+        StringBuilder body = new StringBuilder()
+                .append(text("reminders.greeting", args, locale)).append("\n\n")
+                .append(text("reminders." + kind + ".body", args, locale)).append("\n");
+        String instructions = settings.get(ws).paymentInstructions();
+        if (instructions != null && !instructions.isBlank()) {
+            body.append("\n").append(text("reminders.howToPay", args, locale)).append("\n").append(instructions.strip())
+                    .append("\n");
+        }
+        body.append("\n").append(text("reminders.alreadyPaid", args, locale)).append("\n\n")
+                .append(text("reminders.signature", args, locale)).append("\n");
+        UUID message = outbox.enqueue(ws, new OutgoingMail(List.of(contact.get().email()), null, subject,
+                body.toString(), null, List.of(), "invoice:" + c.id()));
+        logStep(ws, c, step, "SENT", contact.get().email(), message, now);
+        invoices.event(ws, invoice.id(), "REMINDER", contact.get().email(), now);
+        return true;
+    }
+
+    private void logStep(WorkspaceId ws, Candidate c, int step, String outcome, @Nullable String recipient,
+            @Nullable UUID message, Instant now) {
+        jdbc.sql("""
+                insert into invoice_reminders (invoice_id, workspace_id, offset_days, due_date, outcome, recipient,
+                    message_id, at)
+                values (:i, :w, :step, :due, :outcome, :to, :message, :at)""")
+                .param("i", c.id()).param("w", ws.value()).param("step", step).param("due", Date.valueOf(c.dueDate()))
+                .param("outcome", outcome).param("to", recipient).param("message", message)
+                .param("at", now.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private String text(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** An amount as people of {@code locale} write it, with the currency's own decimals. */
+    static String money(Money money, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(money.currency());
+        format.setMinimumFractionDigits(Money.digits(money.currency()));
+        format.setMaximumFractionDigits(Money.digits(money.currency()));
+        return format.format(money.amount());
+    }
+}

@@ -1,0 +1,73 @@
+package app.clientdesk.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.clientdesk.billing.DraftInput.LineInput;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.mail.Outbox;
+import app.clientdesk.mail.OutboxMessage;
+import app.clientdesk.support.IntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RemindersIT extends IntegrationTest {
+
+    @Autowired Invoices invoices;
+    @Autowired Payments payments;
+    @Autowired Reminders reminders;
+    @Autowired Outbox outbox;
+
+    private TestWorkspace ws;
+    private CurrentUser owner;
+    private ClientId client;
+
+    @BeforeEach
+    void workspace() {
+        // 2026-11-20 in São Paulo (the workspace's zone): net 14 → due 2026-12-04.
+        clock.set(Instant.parse("2026-11-20T15:00:00Z"));
+        ws = newWorkspace();
+        owner = ws.owner();
+        client = createClient(ws, "Acme Ltd");
+    }
+
+    private Invoice issued(String amount) {
+        Invoice draft = invoices.createDraft(owner, new DraftInput(client.value().toString(), null, null, null, null,
+                null, null, List.of(new LineInput(null, "Work", "1", null, amount, null, null, null))));
+        return invoices.issue(owner, draft.id(), null);
+    }
+
+    private List<OutboxMessage> mails(Invoice invoice) {
+        return outbox.forReference(ws.created().workspaceId(), "invoice:" + invoice.id());
+    }
+
+    @Test
+    void eachStepOfTheScheduleSendsOneReminderInTheClientsLanguageAndStopsWhenPaid() {
+        Invoice invoice = issued("100.00");
+        assertThat(reminders.runDue()).as("nothing is due yet").isZero();
+
+        clock.set(Instant.parse("2026-12-01T15:00:00Z")); // 3 days before the due date
+        assertThat(reminders.runDue()).isEqualTo(1);
+        assertThat(reminders.runDue()).as("a step happens once").isZero();
+        assertThat(mails(invoice)).singleElement().satisfies(m -> {
+            // The client writes British English: the date is written their way.
+            assertThat(m.subject()).isEqualTo("Reminder: invoice INV-2026-0001 is due on 4 December 2026");
+            assertThat(m.recipients()).containsExactly("primary@example.com");
+        });
+
+        clock.set(Instant.parse("2026-12-11T15:00:00Z")); // 7 days late
+        assertThat(reminders.runDue()).isEqualTo(1);
+        assertThat(reminders.of(ws.created().workspaceId(), invoice.id())).extracting(r -> r.offsetDays() + " " + r.outcome())
+                .as("the day-0 step passed while nothing ran: skipped, not sent late")
+                .containsExactly("-3 SENT", "0 SKIPPED", "7 SENT");
+        assertThat(mails(invoice).get(0).subject()).isEqualTo("Invoice INV-2026-0001 is 7 days overdue");
+
+        payments.record(owner, invoice.id(), new PaymentInput("100.00", null, null, null, "BANK", null, null, false),
+                null);
+        clock.set(Instant.parse("2026-12-20T15:00:00Z"));
+        assertThat(reminders.runDue()).as("a paid invoice is not reminded").isZero();
+    }
+}
