@@ -145,6 +145,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Services services;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,6 +182,9 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        UUID serviceId = services.create(a.owner(), new app.clientdesk.billing.ServiceInput("Alpha retainer", null,
+                "Monthly report", "RETAINER", "10", null, null,
+                List.of(new app.clientdesk.billing.ServiceInput.Price("GBP", "500", "60")))).id();
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -196,6 +200,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
+                Map.entry("serviceId", serviceId.toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -432,7 +437,11 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, name, description, deliverables, model, included_minutes, tax_name, tax_percent, "
+                        + "archived_at, updated_at from services where workspace_id = :w order by id", workspace),
+                rows("select service_id, currency, amount, overage_rate from service_prices where workspace_id = :w "
+                        + "order by service_id, currency", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
