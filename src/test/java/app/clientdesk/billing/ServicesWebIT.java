@@ -64,7 +64,9 @@ class ServicesWebIT extends IntegrationTest {
 
         String blank = page(owner, "/billing/services/new");
         assertThat(blank).contains("aria-current=\"page\">Services</a>", "name=\"prices[0].currency\" value=\"BRL\"",
-                "name=\"prices[2].amount\"", "Add a price", "Monthly retainer");
+                "name=\"prices[2].amount\"", "Add a price", "Monthly retainer",
+                "The price is an hourly rate.", "One price for the whole package.",
+                "A monthly fee with hours included; extra hours at their own rate.");
 
         MvcResult created = mvc.perform(retainerForm(owner, "/billing/services", "Inbox care"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/billing/services")).andReturn();

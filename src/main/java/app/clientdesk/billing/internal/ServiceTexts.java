@@ -22,6 +22,11 @@ public final class ServiceTexts {
         };
     }
 
+    /** What a billing model means, beside its choice on the form. */
+    public static String hint(Ui ui, ServiceModel model) {
+        return ui.t(model.messageKey() + ".hint");
+    }
+
     /** "then £60.00 an hour", or "" without an overage rate. */
     public static String overage(Ui ui, ServicePrice p) {
         return p.overageRate() == null ? ""
