@@ -164,6 +164,15 @@ class ServicesApiIT extends IntegrationTest {
     }
 
     @Test
+    void theApiDescriptionListsTheServicesRoutes() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/services'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/services'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/services/{serviceId}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/services/{serviceId}'].delete").exists());
+    }
+
+    @Test
     void theLocationOfACreatedServiceReadsIt() throws Exception {
         String location = send(post("/api/v1/services"), ownerToken, RETAINER).andExpect(status().isCreated())
                 .andExpect(header().exists(HttpHeaders.LOCATION)).andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
