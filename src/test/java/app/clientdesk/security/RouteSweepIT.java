@@ -150,6 +150,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.mail.Outbox outbox;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired app.clientdesk.billing.Expenses expenses;
+    @Autowired app.clientdesk.billing.Services services;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -205,6 +206,9 @@ class RouteSweepIT extends IntegrationTest {
                 projectId.value().toString(), "2026-12-01", "Alpha fonts", "Software", "19.90", null, true),
                 new app.clientdesk.billing.ExpenseReceiptUpload("fonts.pdf", new java.io.ByteArrayInputStream(
                         "%PDF-1.4 fonts".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).id();
+        UUID serviceId = services.create(a.owner(), new app.clientdesk.billing.ServiceInput("Alpha retainer", null,
+                "Monthly report", "RETAINER", "10", null, null,
+                List.of(new app.clientdesk.billing.ServiceInput.Price("GBP", "500", "60")))).id();
         aIds = Map.ofEntries(
                 Map.entry("messageId", messageId.toString()),
                 Map.entry("mailAttachmentId", mailAttachmentId.toString()),
@@ -224,6 +228,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
                 Map.entry("expenseId", expenseId.toString()),
+                Map.entry("serviceId", serviceId.toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -477,7 +482,11 @@ class RouteSweepIT extends IntegrationTest {
                         workspace),
                 rows("select id, client_id, project_id, spent_on, description, category, amount, currency, billable, "
                         + "receipt_name, receipt_size, invoice_id, updated_at from expenses where workspace_id = :w "
-                        + "order by id", workspace)));
+                        + "order by id", workspace),
+                rows("select id, name, description, deliverables, model, included_minutes, tax_name, tax_percent, "
+                        + "archived_at, updated_at from services where workspace_id = :w order by id", workspace),
+                rows("select service_id, currency, amount, overage_rate from service_prices where workspace_id = :w "
+                        + "order by service_id, currency", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

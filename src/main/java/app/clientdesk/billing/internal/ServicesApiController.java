@@ -1,0 +1,213 @@
+package app.clientdesk.billing.internal;
+
+import app.clientdesk.billing.Service;
+import app.clientdesk.billing.ServiceInput;
+import app.clientdesk.billing.ServiceModel;
+import app.clientdesk.billing.Services;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.validation.Violations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/services}: the catalogue, owner only, with the same rules as the screens. The body is read
+ * field by field, so that a PATCH keeps what it leaves out and a value of the wrong type names its field.
+ */
+@RestController
+@RequestMapping("/api/v1/services")
+@Tag(name = "Services", description = "The service catalogue: packages billed hourly, at a fixed price or as a "
+        + "monthly retainer, priced per currency")
+class ServicesApiController {
+
+    private final Services services;
+
+    ServicesApiController(Services services) {
+        this.services = services;
+    }
+
+    @Operation(summary = "List services", description = "By name; archived ones too with archived=true.")
+    @GetMapping
+    ServiceJson.Page list(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(defaultValue = "false") boolean archived) {
+        return new ServiceJson.Page(services.list(viewer, archived).stream().map(ServiceJson::of).toList());
+    }
+
+    @Operation(summary = "Read a service", description = "404 for an id of no service of the caller's workspace.")
+    @GetMapping("/{serviceId}")
+    ServiceJson read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID serviceId) {
+        return ServiceJson.of(services.get(viewer, serviceId));
+    }
+
+    @Operation(summary = "Create a service", description = "name, model (HOURLY, FIXED, RETAINER) and at least one "
+            + "price {currency, amount, overageRate?} are required; a retainer needs includedHours (\"20\", \"12.5\" "
+            + "or \"12:30\"). Amounts are strings (numbers are taken) with no more decimals than the currency has.")
+    @PostMapping
+    ResponseEntity<ServiceJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
+        Service created = services.create(viewer, input(body, null));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + created.id())).body(ServiceJson.of(created));
+    }
+
+    @Operation(summary = "Change a service", description = "Fields left out stay as they are; prices, when sent, "
+            + "replace all the prices. A field sent as null is cleared.")
+    @PatchMapping("/{serviceId}")
+    ServiceJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID serviceId,
+            @RequestBody JsonNode body) {
+        Service existing = services.get(viewer, serviceId);
+        return ServiceJson.of(services.update(viewer, serviceId, input(body, existing)));
+    }
+
+    @Operation(summary = "Archive a service", description = "The service and its prices stay (what uses it goes on); "
+            + "it leaves the catalogue. Restore it from the screens.")
+    @DeleteMapping("/{serviceId}")
+    ResponseEntity<Void> archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID serviceId) {
+        services.archive(viewer, serviceId);
+        return ResponseEntity.noContent().build();
+    }
+
+    static ServiceInput input(@Nullable JsonNode body, @Nullable Service old) {
+        if (body == null || !body.isObject()) {
+            throw InvalidInputException.of("", "services.api.object");
+        }
+        Violations v = new Violations();
+        String name = pick(text(body, "name", v), old == null ? null : old.name());
+        String description = pick(text(body, "description", v), old == null ? null : old.description());
+        String deliverables = pick(lines(body, v), old == null ? null : String.join("\n", old.deliverables()));
+        String model = pick(text(body, "model", v), old == null ? null : old.model().name());
+        boolean retainer = ServiceModel.RETAINER.name().equals(model == null ? "" : model.strip().toUpperCase(Locale.ROOT));
+        // A service that stops being a retainer loses what only a retainer has, unless the caller sends it anew.
+        String included = pick(number(body, "includedHours", v),
+                old == null || !retainer || old.includedMinutes() == null ? null : ServiceInput.hours(old.includedMinutes()));
+        String taxName = pick(text(body, "taxName", v), old == null || old.tax() == null ? null : old.tax().name());
+        String taxPercent = pick(number(body, "taxPercent", v),
+                old == null || old.tax() == null ? null : old.tax().percent().toPlainString());
+        List<ServiceInput.Price> prices = prices(body, v);
+        if (prices == null) {
+            prices = old == null ? List.of() : old.prices().stream()
+                    .map(p -> new ServiceInput.Price(p.currency().getCurrencyCode(), p.amount().plain(),
+                            retainer && p.overageRate() != null ? p.overageRate().plain() : null))
+                    .toList();
+        }
+        v.throwIfAny();
+        return new ServiceInput(name, description, deliverables, model, included, taxName, taxPercent, prices);
+    }
+
+    private static @Nullable List<ServiceInput.Price> prices(JsonNode body, Violations v) {
+        JsonNode node = body.get("prices");
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            v.add("prices", "services.api.prices");
+            return List.of();
+        }
+        List<ServiceInput.Price> prices = new ArrayList<>();
+        int i = 0;
+        for (JsonNode p : node.values()) {
+            if (!p.isObject()) {
+                v.add("prices[" + i + "]", "services.api.prices");
+                prices.add(new ServiceInput.Price(null, null, null));
+            } else {
+                prices.add(new ServiceInput.Price(text(p, "currency", v, "prices[" + i + "].currency"),
+                        number(p, "amount", v, "prices[" + i + "].amount"),
+                        number(p, "overageRate", v, "prices[" + i + "].overageRate")));
+            }
+            i++;
+        }
+        return prices;
+    }
+
+    /** Deliverables as a list of strings (or one string, a deliverable a line). */
+    private static @Nullable String lines(JsonNode body, Violations v) {
+        JsonNode node = body.get("deliverables");
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return "";
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isArray()) {
+            List<String> lines = new ArrayList<>();
+            for (JsonNode line : node.values()) {
+                if (!line.isString()) {
+                    v.add("deliverables", "services.api.deliverables");
+                    return null;
+                }
+                lines.add(line.stringValue().replace('\n', ' '));
+            }
+            return String.join("\n", lines);
+        }
+        v.add("deliverables", "services.api.deliverables");
+        return null;
+    }
+
+    private static @Nullable String text(JsonNode body, String field, Violations v) {
+        return text(body, field, v, field);
+    }
+
+    private static @Nullable String text(JsonNode body, String field, Violations v, String name) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return "";
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        v.add(name, "services.api.text");
+        return null;
+    }
+
+    private static @Nullable String number(JsonNode body, String field, Violations v) {
+        return number(body, field, v, field);
+    }
+
+    /** A number as a string or a JSON number: "12.50" and 12.50 are the same. */
+    private static @Nullable String number(JsonNode body, String field, Violations v, String name) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return "";
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().toPlainString();
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        v.add(name, "services.api.number");
+        return null;
+    }
+
+    private static @Nullable String pick(@Nullable String given, @Nullable String old) {
+        return given != null ? given : old;
+    }
+}
