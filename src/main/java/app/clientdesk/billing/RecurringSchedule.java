@@ -10,14 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecurringSchedule {
 
-    public enum Unit {
-        WEEK, MONTH, YEAR;
-
-        /** "every week" / "every 2 weeks", with the count as its argument. */
-        public String messageKey() {
-            return "recurring.every." + name();
-        }
-    }
+    public enum Unit { WEEK, MONTH, YEAR }
 
     private static final int MAX_STEPS = 100_000;
 

@@ -145,6 +145,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Retainers retainers;
+    @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,7 +183,16 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        UUID retainerId = retainers.create(a.owner(), new app.clientdesk.billing.RetainerInput(
+                assigned.value().toString(), "Alpha retainer", "1000.00", "20", "80.00", "true", "2", "1", null, null,
+                "2030-01-01", null)).id();
+        UUID recurringId = recurringInvoices.create(a.owner(), new app.clientdesk.billing.RecurringInput(
+                assigned.value().toString(), "Alpha hosting", "1", "MONTH", "2030-01-01", null, null, null,
+                List.of(new app.clientdesk.billing.DraftInput.LineInput(null, "Hosting", "1", null, "25.00", null, null,
+                        null)))).id();
         aIds = Map.ofEntries(
+                Map.entry("retainerId", retainerId.toString()),
+                Map.entry("recurringId", recurringId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
@@ -432,7 +443,18 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, client_id, name, monthly_fee, included_minutes, issue_day, paused, bill_from, updated_at "
+                        + "from retainers where workspace_id = :w order by id", workspace),
+                rows("select id, period_start, used_minutes, invoice_id from retainer_periods where workspace_id = :w "
+                        + "order by id", workspace),
+                rows("select id, client_id, name, interval_count, interval_unit, next_date, stopped_at, updated_at "
+                        + "from recurring_invoices where workspace_id = :w order by id", workspace),
+                rows("select recurring_id, position, description, unit_price from recurring_invoice_lines "
+                        + "where workspace_id = :w order by recurring_id, position", workspace),
+                rows("select recurring_id, run_date from recurring_invoice_runs where workspace_id = :w "
+                        + "order by recurring_id, run_date", workspace),
+                rows("select id, status, number from invoices where workspace_id = :w order by id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
