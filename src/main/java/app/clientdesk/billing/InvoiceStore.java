@@ -421,4 +421,24 @@ class InvoiceStore {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    // --- retainers and recurring invoices ---
+
+    boolean sourceExists(WorkspaceId workspace, String source, UUID sourceId, LocalDate period) {
+        return jdbc.sql("""
+                select count(*) from invoices where workspace_id = :w and source = :source and source_id = :id
+                and source_period = :period""")
+                .param("w", workspace.value()).param("source", source).param("id", sourceId)
+                .param("period", Date.valueOf(period)).query(Long.class).single() > 0;
+    }
+
+    void attachEntries(WorkspaceId workspace, UUID invoice, UUID line, List<UUID> entries) {
+        for (UUID entry : entries) {
+            jdbc.sql("""
+                    insert into invoice_line_entries (line_id, entry_id, invoice_id, workspace_id)
+                    values (:line, :entry, :i, :w)""")
+                    .param("line", line).param("entry", entry).param("i", invoice).param("w", workspace.value())
+                    .update();
+        }
+    }
 }

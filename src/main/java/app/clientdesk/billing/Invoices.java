@@ -707,4 +707,69 @@ public class Invoices {
     private Optional<Currency> clientCurrency(CurrentUser viewer, UUID client) {
         return clients.find(viewer, new ClientId(client)).map(Client::currency);
     }
+
+    // --- retainers and recurring invoices ---
+
+    /** A line a schedule writes as given: a retainer's fee or overage, or a recurring invoice's item. */
+    record ScheduledLine(LineKind kind, String description, @Nullable String detail, BigDecimal quantity,
+            @Nullable Long seconds, String unit, Money unitPrice, TaxRate tax) {
+    }
+
+    /**
+     * Makes a draft for a schedule (no person): the client's language, terms and the workspace's tax mode,
+     * the lines as given. {@code source}, {@code sourceId} and {@code period} are unique per workspace: a second
+     * draft for the same period fails with a duplicate key, so two nodes never make it twice.
+     */
+    @Transactional
+    Invoice createScheduled(WorkspaceId ws, ClientId client, String language, Currency currency, String source,
+            UUID sourceId, LocalDate period, @Nullable String notes, List<ScheduledLine> lines) {
+        BillingSettings s = settings.get(ws);
+        ClientTerms terms = settings.terms(ws, client.value());
+        int net = terms.netDays() != null ? terms.netDays() : s.netDays();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        store.insert(ws, new NewInvoice(id, client.value(), InvoiceKind.INVOICE, InvoiceStatus.DRAFT, currency,
+                language, s.taxMode(), BigDecimal.ZERO, net, notes != null ? notes : s.defaultNotes(),
+                s.defaultTerms(), null, null, null, source, sourceId, period, null), now);
+        List<Draft> drafts = new ArrayList<>();
+        for (ScheduledLine l : lines) {
+            drafts.add(new Draft(UUID.randomUUID(), l.kind(), l.description(), l.detail(), l.quantity(), l.seconds(),
+                    l.unit(), l.unitPrice(), BigDecimal.ZERO, l.tax(), null, null, null, List.of()));
+        }
+        write(ws, id, currency, s.taxMode(), BigDecimal.ZERO, drafts, now);
+        store.event(ws, id, "CREATED", source, null, now);
+        return store.find(ws, id, today(ws)).orElseThrow();
+    }
+
+    /** Whether the workspace has an invoice made for this source and period (a draft, issued or void). */
+    @Transactional(readOnly = true)
+    boolean scheduledExists(WorkspaceId ws, String source, UUID sourceId, LocalDate period) {
+        return store.sourceExists(ws, source, sourceId, period);
+    }
+
+    /** Of these entries, those on a draft of the workspace (being billed by hand). */
+    @Transactional(readOnly = true)
+    Set<UUID> entriesOnDrafts(WorkspaceId ws, java.util.Collection<UUID> entries) {
+        return new HashSet<>(store.entriesOnOtherDrafts(ws, new UUID(0, 0), entries));
+    }
+
+    /**
+     * Attaches time entries to a line of an issued invoice and locks them with its number (a retainer's
+     * invoice holds the time its fee and overage covered, so it cannot be billed again). Every entry must
+     * still be free, or nothing is kept.
+     */
+    @Transactional
+    void attachTime(WorkspaceId ws, InvoiceId id, UUID line, List<TimeEntryId> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Invoice invoice = store.find(ws, id.value(), today(ws)).orElseThrow(() -> new NotFoundException("invoice"));
+        if (invoice.number() == null || invoice.lines().stream().noneMatch(l -> l.id().equals(line))) {
+            throw new IllegalStateException("time is attached to a line of an issued invoice");
+        }
+        store.attachEntries(ws, id.value(), line, entries.stream().map(TimeEntryId::value).toList());
+        if (time.lockForInvoice(ws, entries, id.value(), invoice.number()) != entries.size()) {
+            throw InvalidInputException.of("invoice", "billing.issue.timeChanged");
+        }
+    }
 }

@@ -439,4 +439,20 @@ public class TimeEntries {
     private static @Nullable UUID onlyOwn(CurrentUser viewer) {
         return viewer.isOwner() ? null : viewer.id().value();
     }
+
+    // --- for retainers ---
+
+    /**
+     * A client's billable time on no invoice yet whose start is in [{@code from}, {@code to}) (a retainer's
+     * period: its days in the client's zone), oldest first.
+     */
+    @Transactional(readOnly = true)
+    public List<TimeEntry> unbilledStartedBetween(WorkspaceId workspace, ClientId client, java.time.Instant from,
+            java.time.Instant to) {
+        // local_date is the entry's own zone's date: two days either side hold every start in the span.
+        LocalDate first = from.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(2);
+        LocalDate last = to.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2);
+        return store.unbilled(workspace, client.value(), first, last, null, null).stream()
+                .filter(e -> !e.start().isBefore(from) && e.start().isBefore(to)).toList();
+    }
 }

@@ -151,6 +151,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired app.clientdesk.billing.Expenses expenses;
     @Autowired app.clientdesk.billing.Services services;
+    @Autowired app.clientdesk.billing.Retainers retainers;
+    @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -209,10 +211,19 @@ class RouteSweepIT extends IntegrationTest {
         UUID serviceId = services.create(a.owner(), new app.clientdesk.billing.ServiceInput("Alpha retainer", null,
                 "Monthly report", "RETAINER", "10", null, null,
                 List.of(new app.clientdesk.billing.ServiceInput.Price("GBP", "500", "60")))).id();
+        UUID retainerId = retainers.create(a.owner(), new app.clientdesk.billing.RetainerInput(
+                assigned.value().toString(), "Alpha retainer", "1000.00", "20", "80.00", "true", "2", "1", null, null,
+                "2030-01-01", null)).id();
+        UUID recurringId = recurringInvoices.create(a.owner(), new app.clientdesk.billing.RecurringInput(
+                assigned.value().toString(), "Alpha hosting", "1", "MONTH", "2030-01-01", null, null, null,
+                List.of(new app.clientdesk.billing.DraftInput.LineInput(null, "Hosting", "1", null, "25.00", null, null,
+                        null)))).id();
         aIds = Map.ofEntries(
                 Map.entry("messageId", messageId.toString()),
                 Map.entry("mailAttachmentId", mailAttachmentId.toString()),
                 Map.entry("invoiceId", invoiceId.toString()),
+                Map.entry("retainerId", retainerId.toString()),
+                Map.entry("recurringId", recurringId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
@@ -486,7 +497,18 @@ class RouteSweepIT extends IntegrationTest {
                 rows("select id, name, description, deliverables, model, included_minutes, tax_name, tax_percent, "
                         + "archived_at, updated_at from services where workspace_id = :w order by id", workspace),
                 rows("select service_id, currency, amount, overage_rate from service_prices where workspace_id = :w "
-                        + "order by service_id, currency", workspace)));
+                        + "order by service_id, currency", workspace),
+                rows("select id, client_id, name, monthly_fee, included_minutes, issue_day, paused, bill_from, updated_at "
+                        + "from retainers where workspace_id = :w order by id", workspace),
+                rows("select id, period_start, used_minutes, invoice_id from retainer_periods where workspace_id = :w "
+                        + "order by id", workspace),
+                rows("select id, client_id, name, interval_count, interval_unit, next_date, stopped_at, updated_at "
+                        + "from recurring_invoices where workspace_id = :w order by id", workspace),
+                rows("select recurring_id, position, description, unit_price from recurring_invoice_lines "
+                        + "where workspace_id = :w order by recurring_id, position", workspace),
+                rows("select recurring_id, run_date from recurring_invoice_runs where workspace_id = :w "
+                        + "order by recurring_id, run_date", workspace),
+                rows("select id, status, number from invoices where workspace_id = :w order by id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
