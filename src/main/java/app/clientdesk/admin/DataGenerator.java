@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DataGenerator {
 
-    record Spec(int clients, int users, int tasks, int projects, int timeEntries, long seed, String ownerEmail,
-            String password) {
+    record Spec(int clients, int users, int tasks, int projects, int timeEntries, int invoices, long seed,
+            String ownerEmail, String password) {
 
         static Spec from(Map<String, String> options, @Nullable String password) {
             int clients = number(options, "clients", 200, 0, 100_000);
@@ -35,13 +35,14 @@ class DataGenerator {
             int tasks = number(options, "tasks", 0, 0, 5_000_000);
             int projects = number(options, "projects", tasks > 0 ? clients / 2 : 0, 0, 1_000_000);
             int timeEntries = number(options, "time-entries", 0, 0, 5_000_000);
+            int invoices = number(options, "invoices", 0, 0, 2_000_000);
             long seed = number(options, "seed", 42, 0, Integer.MAX_VALUE);
-            if ((tasks > 0 || projects > 0 || timeEntries > 0) && clients == 0) {
+            if ((tasks > 0 || projects > 0 || timeEntries > 0 || invoices > 0) && clients == 0) {
                 throw new AdminCli.UsageException(
-                        "--tasks, --projects and --time-entries need at least one client (--clients)");
+                        "--tasks, --projects, --time-entries and --invoices need at least one client (--clients)");
             }
             String email = options.getOrDefault("owner-email", "owner+" + seed + "@bench.clientdesk.test");
-            return new Spec(clients, users, tasks, projects, timeEntries, seed, email,
+            return new Spec(clients, users, tasks, projects, timeEntries, invoices, seed, email,
                     password == null ? "benchmark-password" : password);
         }
 
@@ -86,9 +87,14 @@ class DataGenerator {
     private final TransactionTemplate transactions;
     private final WorkDataGenerator work;
     private final TimeDataGenerator time;
+    private final app.clientdesk.billing.InvoiceGenerator invoices;
+    private final java.time.Clock clock;
 
     DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
-            WorkDataGenerator work, TimeDataGenerator time) {
+            WorkDataGenerator work, TimeDataGenerator time, app.clientdesk.billing.InvoiceGenerator invoices,
+            java.time.Clock clock) {
+        this.invoices = invoices;
+        this.clock = clock;
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
@@ -155,6 +161,17 @@ class DataGenerator {
                     + " working days in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             lines.add("busiest time client: " + t.busiest().value() + " " + t.busiestName() + " with "
                     + t.busiestEntries() + " entries, " + t.busiestLastYear() + " in the last 12 months");
+        }
+        if (spec.invoices() > 0) {
+            long started = System.nanoTime();
+            var refs = made.stream().map(c -> new app.clientdesk.billing.InvoiceGenerator.ClientRef(c.id(), c.currency(),
+                    "en")).toList();
+            var i = invoices.generate(created.workspaceId(), refs, spec.invoices(), Currency.getInstance("USD"),
+                    java.time.LocalDate.now(clock.withZone(ZoneId.of("America/Sao_Paulo"))),
+                    new Random(spec.seed() * 31 + 13), clock.instant());
+            lines.add("billing: " + i.invoices() + " invoices (" + i.open() + " open, " + i.overdue() + " overdue), "
+                    + i.lines() + " lines, " + i.payments() + " payments in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms");
         }
         return lines;
     }

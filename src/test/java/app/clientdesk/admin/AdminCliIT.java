@@ -245,6 +245,34 @@ class AdminCliIT extends IntegrationTest {
     }
 
     @Test
+    void generateWithInvoicesMakesGaplessNumberedInvoicesWhoseTotalsAreSumsOfTheirLines() throws SQLException {
+        String url = freshDatabase();
+        try {
+            Run run = adminOn(url, null, "generate", "--clients", "6", "--users", "2", "--invoices", "800", "--seed",
+                    "7", "--owner-email", "bills@bench.clientdesk.test");
+
+            assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+            assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("billing: 800 invoices ("));
+            assertThat(count(url, "select count(*) from invoices")).isEqualTo(800);
+            assertThat(count(url, "select count(*) from invoices i where i.total <> (select sum(l.gross) "
+                    + "from invoice_lines l where l.invoice_id = i.id)")).as("totals that are not sums of lines").isZero();
+            assertThat(count(url, "select count(*) from invoices where status = 'PAID' and amount_paid <> total"))
+                    .isZero();
+            assertThat(count(url, "select count(*) from invoices i where i.amount_paid <> coalesce((select sum(p.amount) "
+                    + "from payments p where p.invoice_id = i.id), 0)")).as("paid amounts without their payments").isZero();
+            assertThat(count(url, "select max(c) from (select count(*) as c from invoices where number is not null "
+                    + "group by number) x")).as("a number given twice").isEqualTo(1);
+            assertThat(count(url, "select sum(last_value) from invoice_counters"))
+                    .as("counters continue after the last number").isEqualTo(count(url,
+                            "select count(*) from invoices where number is not null"));
+            assertThat(count(url, "select count(*) from invoices where status in ('ISSUED', 'PARTIALLY_PAID')"))
+                    .isPositive();
+        } finally {
+            shutdown(url);
+        }
+    }
+
+    @Test
     void generatingTheSameSeedTwiceInOneDatabaseSaysSoAndLeavesNothingHalfMade() {
         String seed = Integer.toString(1000 + (int) (Math.random() * 1_000_000));
         String firstOwner = uniqueEmail("bench-first");
