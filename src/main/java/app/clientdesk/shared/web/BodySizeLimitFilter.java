@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * shown as the friendly error page or, under /api, as a problem detail. A file upload to a task
  * ({@code POST /tasks/{id}/attachments}) may be as large as {@code clientdesk.attachments.max-size} plus
  * room for the multipart envelope, and a time import ({@code POST /time/import}) as large as
- * {@code clientdesk.imports.max-size} plus that room; the upload itself checks the file's size and says so
+ * {@code clientdesk.imports.max-size} plus that room, and so may an ECB exchange-rate file
+ * ({@code POST /billing/exchange-rates/import}); the upload itself checks the file's size and says so
  * in words.
  */
 @Component
@@ -45,7 +46,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
         long limit = post && UPLOAD.matcher(path).matches() ? maxUploadBytes
-                : post && path.equals("/time/import") ? maxImportBytes : maxBytes;
+                : post && (path.equals("/time/import") || path.equals("/billing/exchange-rates/import")) ? maxImportBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
