@@ -29,7 +29,7 @@ class ExchangeRateStore {
     /** Rows per insert statement: one round trip and one parse for many rows, on H2 and PostgreSQL alike. */
     static final int ROWS_PER_INSERT = 500;
 
-    private static final String COLUMNS = "(workspace_id, base, quote, day, rate, source, created_at)";
+    private static final String COLUMNS = "(workspace_id, base, quote, rate_date, rate, source, created_at)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -51,9 +51,9 @@ class ExchangeRateStore {
 
     private Optional<StoredRate> newestAsStored(WorkspaceId workspace, Currency base, Currency quote, LocalDate until) {
         return jdbc.sql("""
-                select base, quote, day, rate, source from exchange_rates
-                where workspace_id = :w and base = :base and quote = :quote and day <= :until
-                order by day desc fetch first 1 rows only""")
+                select base, quote, rate_date, rate, source from exchange_rates
+                where workspace_id = :w and base = :base and quote = :quote and rate_date <= :until
+                order by rate_date desc fetch first 1 rows only""")
                 .param("w", workspace.value()).param("base", base.getCurrencyCode())
                 .param("quote", quote.getCurrencyCode()).param("until", until)
                 .query(ExchangeRateStore::row).optional();
@@ -61,8 +61,8 @@ class ExchangeRateStore {
 
     Optional<StoredRate> find(WorkspaceId workspace, Currency base, Currency quote, LocalDate day) {
         return jdbc.sql("""
-                select base, quote, day, rate, source from exchange_rates
-                where workspace_id = :w and base = :base and quote = :quote and day = :day""")
+                select base, quote, rate_date, rate, source from exchange_rates
+                where workspace_id = :w and base = :base and quote = :quote and rate_date = :day""")
                 .param("w", workspace.value()).param("base", base.getCurrencyCode())
                 .param("quote", quote.getCurrencyCode()).param("day", day)
                 .query(ExchangeRateStore::row).optional();
@@ -73,7 +73,7 @@ class ExchangeRateStore {
         delete(workspace, rate.quote(), rate.base(), rate.day());
         int updated = jdbc.sql("""
                 update exchange_rates set rate = :rate, source = :source, created_at = :now
-                where workspace_id = :w and base = :base and quote = :quote and day = :day""")
+                where workspace_id = :w and base = :base and quote = :quote and rate_date = :day""")
                 .params(params(workspace, rate, now)).update();
         if (updated == 0) {
             jdbc.sql("insert into exchange_rates " + COLUMNS + " values (:w, :base, :quote, :day, :rate, :source, :now)")
@@ -82,7 +82,7 @@ class ExchangeRateStore {
     }
 
     boolean delete(WorkspaceId workspace, Currency base, Currency quote, LocalDate day) {
-        return jdbc.sql("delete from exchange_rates where workspace_id = :w and base = :base and quote = :quote and day = :day")
+        return jdbc.sql("delete from exchange_rates where workspace_id = :w and base = :base and quote = :quote and rate_date = :day")
                 .param("w", workspace.value()).param("base", base.getCurrencyCode())
                 .param("quote", quote.getCurrencyCode()).param("day", day).update() == 1;
     }
@@ -90,18 +90,18 @@ class ExchangeRateStore {
     /** The currencies with a typed rate against EUR (either direction) per day, as "USD|2026-11-27". */
     Set<String> manualAgainstEur(WorkspaceId workspace, LocalDate from, LocalDate until) {
         return new HashSet<>(jdbc.sql("""
-                select base, quote, day from exchange_rates
+                select base, quote, rate_date from exchange_rates
                 where workspace_id = :w and source = 'MANUAL' and (base = 'EUR' or quote = 'EUR')
-                and day between :from and :until""")
+                and rate_date between :from and :until""")
                 .param("w", workspace.value()).param("from", from).param("until", until)
                 .query((rs, n) -> (rs.getString("base").strip().equals("EUR") ? rs.getString("quote") : rs.getString("base"))
-                        .strip() + "|" + rs.getObject("day", LocalDate.class))
+                        .strip() + "|" + rs.getObject("rate_date", LocalDate.class))
                 .list());
     }
 
     /** Removes the ECB rates dated from {@code from} to {@code until}: an ECB file replaces the days it covers. */
     int deleteEcb(WorkspaceId workspace, LocalDate from, LocalDate until) {
-        return jdbc.sql("delete from exchange_rates where workspace_id = :w and source = 'ECB' and day between :from and :until")
+        return jdbc.sql("delete from exchange_rates where workspace_id = :w and source = 'ECB' and rate_date between :from and :until")
                 .param("w", workspace.value()).param("from", from).param("until", until).update();
     }
 
@@ -146,10 +146,10 @@ class ExchangeRateStore {
     List<PairRow> latest(WorkspaceId workspace, @Nullable LocalDate until) {
         LocalDate bound = until == null ? LocalDate.of(9999, 12, 31) : until;
         return jdbc.sql("""
-                select r.base, r.quote, r.day, r.rate, r.source, m.days from exchange_rates r
-                join (select base, quote, max(day) as last_day, count(*) as days from exchange_rates
-                      where workspace_id = :w and day <= :until group by base, quote) m
-                  on r.base = m.base and r.quote = m.quote and r.day = m.last_day
+                select r.base, r.quote, r.rate_date, r.rate, r.source, m.days from exchange_rates r
+                join (select base, quote, max(rate_date) as last_day, count(*) as days from exchange_rates
+                      where workspace_id = :w and rate_date <= :until group by base, quote) m
+                  on r.base = m.base and r.quote = m.quote and r.rate_date = m.last_day
                 where r.workspace_id = :w
                 order by r.base, r.quote""")
                 .param("w", workspace.value()).param("until", bound)
@@ -162,9 +162,9 @@ class ExchangeRateStore {
     /** The rates of a and b (both directions), newest first, dated before {@code before} when given. */
     List<StoredRate> history(WorkspaceId workspace, Currency a, Currency b, @Nullable LocalDate before, int limit) {
         return jdbc.sql("""
-                select base, quote, day, rate, source from exchange_rates
-                where workspace_id = :w and ((base = :a and quote = :b) or (base = :b and quote = :a)) and day < :before
-                order by day desc fetch first :limit rows only""")
+                select base, quote, rate_date, rate, source from exchange_rates
+                where workspace_id = :w and ((base = :a and quote = :b) or (base = :b and quote = :a)) and rate_date < :before
+                order by rate_date desc fetch first :limit rows only""")
                 .param("w", workspace.value()).param("a", a.getCurrencyCode()).param("b", b.getCurrencyCode())
                 .param("before", before == null ? LocalDate.of(9999, 12, 31) : before).param("limit", limit)
                 .query(ExchangeRateStore::row).list();
@@ -180,6 +180,6 @@ class ExchangeRateStore {
         BigDecimal rate = rs.getBigDecimal("rate").stripTrailingZeros();
         return new StoredRate(Currency.getInstance(rs.getString("base").strip()),
                 Currency.getInstance(rs.getString("quote").strip()), rate.scale() < 0 ? rate.setScale(0) : rate,
-                rs.getObject("day", LocalDate.class), rs.getString("source").strip());
+                rs.getObject("rate_date", LocalDate.class), rs.getString("source").strip());
     }
 }
