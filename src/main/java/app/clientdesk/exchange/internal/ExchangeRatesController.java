@@ -104,14 +104,13 @@ class ExchangeRatesController {
                 throw new UncheckedIOException(e);
             }
             Ui ui = (Ui) model.getAttribute("ui");
-            StringBuilder notice = new StringBuilder(ui.t("exchange.imported", done.fileName(), ui.number(done.rates()),
-                    ui.number(done.days()), ui.date(done.firstDay()), ui.date(done.lastDay())));
+            StringBuilder notice = new StringBuilder(ui.t("exchange.imported", done.fileName(), done.rates(),
+                    done.days(), ui.date(done.firstDay()), ui.date(done.lastDay())));
             if (done.skippedCells() > 0 || done.skippedDays() > 0) {
-                notice.append(' ').append(ui.t("exchange.imported.skipped", ui.number(done.skippedCells()),
-                        ui.number(done.skippedDays())));
+                notice.append(' ').append(ui.t("exchange.imported.skipped", done.skippedCells(), done.skippedDays()));
             }
             if (done.keptManual() > 0) {
-                notice.append(' ').append(ui.t("exchange.imported.kept", ui.number(done.keptManual())));
+                notice.append(' ').append(ui.t("exchange.imported.kept", done.keptManual()));
             }
             if (!done.ignoredColumns().isEmpty()) {
                 notice.append(' ').append(ui.t("exchange.imported.ignored", String.join(", ", done.ignoredColumns())));
