@@ -145,6 +145,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,6 +182,7 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        exchangeRates.set(a.owner(), "2026-11-27", "EUR", "USD", "1.055");
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -196,6 +198,8 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
+                Map.entry("pair", "EUR-USD"),
+                Map.entry("day", "2026-11-27"),
                 Map.entry("token", invitationToken));
     }
 
@@ -432,7 +436,9 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select base, quote, rate_date, rate, source from exchange_rates where workspace_id = :w "
+                        + "order by base, quote, rate_date", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
