@@ -142,18 +142,28 @@ class ExchangeRateStore {
         }
     }
 
-    /** The newest rate of each stored pair dated on or before {@code until} (any date when null), and its count of days. */
+    /**
+     * The newest rate of each stored pair dated on or before {@code until} (any date when null), and its count of
+     * days: one pass over the workspace's rates for the pairs, then each pair's newest row by its key. (A join
+     * with the grouped query is quadratic on H2, which evaluates the derived table again for every row.)
+     */
     List<PairRow> latest(WorkspaceId workspace, @Nullable LocalDate until) {
         LocalDate bound = until == null ? LocalDate.of(9999, 12, 31) : until;
-        return jdbc.sql("""
-                select r.base, r.quote, r.rate_date, r.rate, r.source, m.days from exchange_rates r
-                join (select base, quote, max(rate_date) as last_day, count(*) as days from exchange_rates
-                      where workspace_id = :w and rate_date <= :until group by base, quote) m
-                  on r.base = m.base and r.quote = m.quote and r.rate_date = m.last_day
-                where r.workspace_id = :w
-                order by r.base, r.quote""")
+        record Pair(String base, String quote, LocalDate last, int days) {
+        }
+        List<Pair> pairs = jdbc.sql("""
+                select base, quote, max(rate_date) as last_day, count(*) as days from exchange_rates
+                where workspace_id = :w and rate_date <= :until group by base, quote order by base, quote""")
                 .param("w", workspace.value()).param("until", bound)
-                .query((rs, n) -> new PairRow(row(rs, n), rs.getInt("days"))).list();
+                .query((rs, n) -> new Pair(rs.getString("base").strip(), rs.getString("quote").strip(),
+                        rs.getObject("last_day", LocalDate.class), rs.getInt("days")))
+                .list();
+        List<PairRow> rows = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) {
+            find(workspace, Currency.getInstance(p.base()), Currency.getInstance(p.quote()), p.last())
+                    .ifPresent(r -> rows.add(new PairRow(r, p.days())));
+        }
+        return rows;
     }
 
     record PairRow(StoredRate newest, int days) {
@@ -163,7 +173,10 @@ class ExchangeRateStore {
     List<StoredRate> history(WorkspaceId workspace, Currency a, Currency b, @Nullable LocalDate before, int limit) {
         return jdbc.sql("""
                 select base, quote, rate_date, rate, source from exchange_rates
-                where workspace_id = :w and ((base = :a and quote = :b) or (base = :b and quote = :a)) and rate_date < :before
+                where workspace_id = :w and base = :a and quote = :b and rate_date < :before
+                union all
+                select base, quote, rate_date, rate, source from exchange_rates
+                where workspace_id = :w and base = :b and quote = :a and rate_date < :before
                 order by rate_date desc fetch first :limit rows only""")
                 .param("w", workspace.value()).param("a", a.getCurrencyCode()).param("b", b.getCurrencyCode())
                 .param("before", before == null ? LocalDate.of(9999, 12, 31) : before).param("limit", limit)
