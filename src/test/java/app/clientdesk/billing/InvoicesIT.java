@@ -37,6 +37,7 @@ class InvoicesIT extends IntegrationTest {
     @Autowired TimeEntries time;
     @Autowired Rates rates;
     @Autowired Expenses expenses;
+    @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
 
     private TestWorkspace ws;
     private CurrentUser owner;
@@ -338,5 +339,29 @@ class InvoicesIT extends IntegrationTest {
 
         invoices.voidWithCreditNote(owner, issued.id(), null);
         assertThat(expenses.get(owner, fonts.id()).invoiced()).isFalse();
+    }
+
+    @Test
+    void theBaseCurrencyRateOfTheIssueDateIsKeptAndEachPaymentKeepsItsOwn() {
+        // The workspace reports in BRL; the client pays in GBP.
+        exchangeRates.set(owner, "2026-11-19", "GBP", "BRL", "6.80");
+        exchangeRates.set(owner, "2026-11-21", "GBP", "BRL", "7.10");
+        Invoice issued = invoices.issue(owner, draft(gbp, item("Work", "1", "100.00", null, null)).id(), null);
+        assertThat(issued.baseRate()).isEqualByComparingTo("6.80");
+        assertThat(issued.baseRateDay()).as("the newest rate on or before the issue date")
+                .isEqualTo(LocalDate.parse("2026-11-19"));
+        assertThat(issued.baseTotal().toString()).isEqualTo("680.00 BRL");
+
+        clock.set(Instant.parse("2026-11-22T15:00:00Z"));
+        Payment paid = payments.record(owner, issued.id(), new PaymentInput("100.00", null, null, null, "WISE", null,
+                null, false), null);
+        assertThat(payments.ofInvoice(owner, issued.id())).singleElement()
+                .satisfies(p -> assertThat(p.baseRate()).isEqualByComparingTo("7.10"));
+        assertThat(paid.id()).isNotNull();
+
+        Invoice noRate = invoices.issue(owner, invoices.createDraft(owner, new DraftInput(gbp.value().toString(), "USD",
+                null, null, null, null, null, List.of(item("Work", "1", "10.00", null, null)))).id(), null);
+        assertThat(noRate.baseRate()).as("no USD rate: nothing is guessed").isNull();
+        assertThat(noRate.baseTotal()).isNull();
     }
 }

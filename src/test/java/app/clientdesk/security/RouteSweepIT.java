@@ -153,6 +153,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.Services services;
     @Autowired app.clientdesk.billing.Retainers retainers;
     @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
+    @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -218,6 +219,7 @@ class RouteSweepIT extends IntegrationTest {
                 assigned.value().toString(), "Alpha hosting", "1", "MONTH", "2030-01-01", null, null, null,
                 List.of(new app.clientdesk.billing.DraftInput.LineInput(null, "Hosting", "1", null, "25.00", null, null,
                         null)))).id();
+        exchangeRates.set(a.owner(), "2026-11-27", "EUR", "USD", "1.055");
         aIds = Map.ofEntries(
                 Map.entry("messageId", messageId.toString()),
                 Map.entry("mailAttachmentId", mailAttachmentId.toString()),
@@ -240,6 +242,8 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("importId", importId.toString()),
                 Map.entry("expenseId", expenseId.toString()),
                 Map.entry("serviceId", serviceId.toString()),
+                Map.entry("pair", "EUR-USD"),
+                Map.entry("day", "2026-11-27"),
                 Map.entry("token", invitationToken));
     }
 
@@ -508,7 +512,9 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by recurring_id, position", workspace),
                 rows("select recurring_id, run_date from recurring_invoice_runs where workspace_id = :w "
                         + "order by recurring_id, run_date", workspace),
-                rows("select id, status, number from invoices where workspace_id = :w order by id", workspace)));
+                rows("select id, status, number from invoices where workspace_id = :w order by id", workspace),
+                rows("select base, quote, rate_date, rate, source from exchange_rates where workspace_id = :w "
+                        + "order by base, quote, rate_date", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * shown as the friendly error page or, under /api, as a problem detail. A file upload to a task
  * ({@code POST /tasks/{id}/attachments}) may be as large as {@code clientdesk.attachments.max-size} plus
  * room for the multipart envelope, so may an expense with its receipt ({@code POST /billing/expenses} and
- * {@code POST /billing/expenses/{id}}, up to {@code clientdesk.receipts.max-size} plus that room), and a time import ({@code POST /time/import}) as large as
- * {@code clientdesk.imports.max-size} plus that room; the upload itself checks the file's size and says so
+ * {@code POST /billing/expenses/{id}}, up to {@code clientdesk.receipts.max-size} plus that room), and a time
+ * import ({@code POST /time/import}) or an ECB exchange-rate file ({@code POST /billing/exchange-rates/import})
+ * as large as {@code clientdesk.imports.max-size} plus that room; the upload itself checks the file's size and says so
  * in words.
  */
 @Component
@@ -50,7 +51,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
         long limit = post && UPLOAD.matcher(path).matches() ? maxUploadBytes
-                : post && path.equals("/time/import") ? maxImportBytes
+                : post && (path.equals("/time/import") || path.equals("/billing/exchange-rates/import"))
+                        ? maxImportBytes
                 : post && RECEIPT.matcher(path).matches() ? maxReceiptBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
