@@ -40,7 +40,7 @@
     var select = form.querySelector("[data-payment-currency]");
     var input = field.querySelector("input");
     var other = select.value !== form.getAttribute("data-invoice-currency");
-    field.hidden = !other && !input.value && !input.getAttribute("aria-invalid").match(/true/);
+    field.hidden = !other && !input.value && input.getAttribute("aria-invalid") !== "true";
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -145,6 +145,8 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Invoices invoices;
+    @Autowired app.clientdesk.billing.Payments payments;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,6 +183,13 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        // An issued invoice with a payment: every GET of an {invoiceId} route answers 200 to its owner.
+        app.clientdesk.billing.Invoice invoice = invoices.issue(a.owner(), invoices.createDraft(a.owner(),
+                new app.clientdesk.billing.DraftInput(assigned.value().toString(), null, null, null, null, null, null,
+                        List.of(new app.clientdesk.billing.DraftInput.LineInput(null, "Setup", "1", null, "100.00",
+                                null, null, null)))).id(), null);
+        payments.record(a.owner(), invoice.id(), new app.clientdesk.billing.PaymentInput("40.00", null, null, null,
+                "BANK", null, null, false), null);
         aIds = Map.ofEntries(
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
@@ -196,6 +205,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("entryId", entryId.toString()),
                 Map.entry("rateId", rateId.toString()),
                 Map.entry("importId", importId.toString()),
+                Map.entry("invoiceId", invoice.id().toString()),
                 Map.entry("token", invitationToken));
     }
 
@@ -432,7 +442,15 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select id, status, number, total, amount_paid, net_days, updated_at from invoices "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, invoice_id, position, description, quantity, unit_price, net from invoice_lines "
+                        + "where workspace_id = :w order by id", workspace),
+                rows("select id, invoice_id, amount, credit from payments where workspace_id = :w order by id", workspace),
+                rows("select id, client_id, amount from client_credits where workspace_id = :w order by id", workspace),
+                rows("select client_id, net_days, deposit_percent from client_billing_terms where workspace_id = :w "
+                        + "order by client_id", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {

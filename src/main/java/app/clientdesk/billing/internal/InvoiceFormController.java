@@ -29,11 +29,13 @@ class InvoiceFormController {
 
     private final Invoices invoices;
     private final Clients clients;
+    private final InvoicePages pages;
     private final MessageSource texts;
 
-    InvoiceFormController(Invoices invoices, Clients clients, MessageSource texts) {
+    InvoiceFormController(Invoices invoices, Clients clients, InvoicePages pages, MessageSource texts) {
         this.invoices = invoices;
         this.clients = clients;
+        this.pages = pages;
         this.texts = texts;
     }
 
@@ -64,7 +66,8 @@ class InvoiceFormController {
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId, Model model) {
         Invoice invoice = invoices.get(viewer, new InvoiceId(invoiceId));
         if (!invoice.draft()) {
-            return "redirect:/billing/invoices/" + invoice.id();
+            model.addAttribute("refusal", texts.getMessage("billing.edit.issued", null, viewer.locale()));
+            return pages.show(viewer, model, invoice, null, false, FieldErrors.none());
         }
         return form(viewer, model, InvoiceForm.of(invoice), invoice, FieldErrors.none());
     }

@@ -46,9 +46,12 @@ class InvoiceTimeController {
     private final Invoices invoices;
     private final TimeEntries time;
     private final InvoiceHistory history;
+    private final InvoicePages pages;
     private final MessageSource texts;
 
-    InvoiceTimeController(Invoices invoices, TimeEntries time, InvoiceHistory history, MessageSource texts) {
+    InvoiceTimeController(Invoices invoices, TimeEntries time, InvoiceHistory history, InvoicePages pages,
+            MessageSource texts) {
+        this.pages = pages;
         this.invoices = invoices;
         this.time = time;
         this.history = history;
@@ -63,7 +66,10 @@ class InvoiceTimeController {
             @RequestParam(required = false) @Nullable String grouping, Model model) {
         Invoice invoice = invoices.get(viewer, new InvoiceId(invoiceId));
         if (!invoice.draft() || invoice.kind() != InvoiceKind.INVOICE) {
-            return "redirect:/billing/invoices/" + invoice.id();
+            // Bookmarked after the issue, or a deposit: the invoice itself, saying why there is no picker.
+            model.addAttribute("refusal", texts.getMessage(invoice.draft() ? "billing.time.notOnDeposit"
+                    : "billing.edit.issued", null, viewer.locale()));
+            return pages.show(viewer, model, invoice, null, false, FieldErrors.none());
         }
         InvoiceTimePicker.Filter filter = new InvoiceTimePicker.Filter(s(from), s(to), s(projectId), s(taskId), s(grouping));
         return page(viewer, model, invoice, filter, null, FieldErrors.none());
