@@ -198,6 +198,9 @@ class InvoiceScreensIT extends IntegrationTest {
         assertThat(issued).contains("Invoice INV-2026-0001", "Record payment", "name=\"requestKey\"", "£105.00")
                 .doesNotContain(base + "/edit");
         assertThat(time.get(owner, c.id()).locked()).as("the entry left unticked stays unbilled").isFalse();
+        assertThat(page(base + "/edit")).as("a bookmarked edit of an issued invoice shows it, saying why")
+                .contains("This invoice is issued and cannot be changed.").doesNotContain("name=\"lines[0].description\"");
+        assertThat(page(base + "/time")).contains("This invoice is issued and cannot be changed.");
 
         String key = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
@@ -225,7 +228,7 @@ class InvoiceScreensIT extends IntegrationTest {
         mvc.perform(as(post(base + "/payments")).param("requestKey", key).param("amount", "120.00")
                         .param("currency", "GBP").param("method", "WISE").param("confirmOverpayment", "true"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("notice", "Payment of 100.00 GBP recorded; 20.00 GBP kept as the client's credit."));
+                .andExpect(flash().attribute("notice", "Payment of £100.00 recorded; £20.00 kept as the client's credit."));
         assertThat(payments.credit(owner, acme)).extracting(m -> m.plain()).containsExactly("20.00");
         assertThat(page("/clients/" + acme.value())).contains("data-client-credit", "£20.00");
     }

@@ -8,6 +8,7 @@ import app.clientdesk.billing.Payments;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -52,11 +53,12 @@ class InvoicePaymentController {
             boolean over = e.violations().stream().anyMatch(v -> v.messageKey().equals("billing.payment.over"));
             return pages.show(viewer, model, invoice, form, over, InvoiceView.errors(e, texts, viewer.locale()));
         }
-        String amount = payment.amount().plain() + " " + payment.amount().currency().getCurrencyCode();
+        Ui ui = (Ui) model.getAttribute("ui");
+        String amount = ui.money(payment.amount().amount(), payment.amount().currency());
         Notices.flash(redirect, payment.credit().isZero()
-                ? texts.getMessage("invoices.payment.recorded", new Object[] {amount}, viewer.locale())
-                : texts.getMessage("invoices.payment.recordedWithCredit", new Object[] {amount,
-                        payment.credit().plain() + " " + payment.credit().currency().getCurrencyCode()}, viewer.locale()));
+                ? ui.t("invoices.payment.recorded", amount)
+                : ui.t("invoices.payment.recordedWithCredit", amount,
+                        ui.money(payment.credit().amount(), payment.credit().currency())));
         return "redirect:/billing/invoices/" + invoice.id();
     }
 

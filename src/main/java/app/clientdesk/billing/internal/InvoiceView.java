@@ -3,6 +3,9 @@ package app.clientdesk.billing.internal;
 import app.clientdesk.billing.Invoice;
 import app.clientdesk.billing.InvoiceKind;
 import app.clientdesk.billing.InvoiceLine;
+import app.clientdesk.billing.InvoiceQuery;
+import app.clientdesk.billing.LineKind;
+import app.clientdesk.billing.TimeSelection;
 import app.clientdesk.billing.InvoiceStatus;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
@@ -36,6 +39,41 @@ public final class InvoiceView {
 
     public static String kindKey(InvoiceKind kind) {
         return "invoices.kind." + kind.name().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    /** The words of each status, kind, method... (keys built here, checked by InvoiceViewTest). */
+    public static String status(Ui ui, InvoiceStatus status) {
+        return ui.t(statusKey(status));
+    }
+
+    public static String kind(Ui ui, InvoiceKind kind) {
+        return ui.t(kindKey(kind));
+    }
+
+    /** "Invoice", "Deposit invoice", "Credit note": the heading of an invoice of this kind. */
+    public static String title(Ui ui, InvoiceKind kind) {
+        return ui.t("invoices.title." + kind.name().toLowerCase(Locale.ROOT).replace("_", ""));
+    }
+
+    public static String method(Ui ui, String method) {
+        return ui.t("invoices.method." + method.toLowerCase(Locale.ROOT));
+    }
+
+    public static String tab(Ui ui, InvoiceQuery.Filter filter) {
+        return ui.t("invoices.tab." + filter.name().toLowerCase(Locale.ROOT));
+    }
+
+    public static String grouping(Ui ui, TimeSelection.Grouping grouping) {
+        return ui.t("invoices.time.group." + grouping.name().toLowerCase(Locale.ROOT));
+    }
+
+    public static String lineKind(Ui ui, LineKind kind) {
+        return ui.t("invoices.lineKind." + kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Why a time entry cannot be picked: "noRate", "otherCurrency", "onDraft", "onThis". */
+    public static String why(Ui ui, String reason, String currency) {
+        return ui.t("invoices.time.why." + reason, currency);
     }
 
     /** Seconds of time as hours and minutes, "1:15" (negative on a credit note, "-1:15"). */

@@ -80,7 +80,10 @@ public class InvoicePage extends AppPage {
     /** Clicks "Record payment" twice in a row, as an impatient person does. */
     public InvoicePage recordPaymentDoubleClick(String amount) {
         page.locator("#pay-amount").fill(amount);
-        loadingNextPage(() -> page.locator("[data-record-payment]").dblclick());
+        // The second click aborts the first click's page load, so wait for the payment to show rather than a load.
+        page.locator("[data-record-payment]").dblclick();
+        page.locator("[data-payment]").first().waitFor();
+        page.waitForLoadState();
         return this;
     }
 
