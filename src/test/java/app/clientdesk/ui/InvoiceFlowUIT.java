@@ -57,10 +57,14 @@ class InvoiceFlowUIT extends BrowserTest {
 
     /** A workspace (BRL, São Paulo) with a client in GBP at £60 an hour, rounded up to 15 minutes, and a week of time. */
     private Fixture fixture() {
+        return fixture("en");
+    }
+
+    private Fixture fixture(String locale) {
         clock.set(Instant.parse("2026-11-20T15:00:00Z"));
         String email = uniqueEmail("olga");
         workspaces.create(new NewWorkspace("Olga VA " + UUID.randomUUID().toString().substring(0, 4), "Olga Owner",
-                email, PASSWORD, "BRL", "America/Sao_Paulo", "en"));
+                email, PASSWORD, "BRL", "America/Sao_Paulo", locale));
         CurrentUser owner = (CurrentUser) users.loadUserByUsername(email);
         ClientId harbour = clients.create(owner, new ClientInput(HARBOUR, "ACTIVE", "Europe/London", "GBP", "en-GB",
                 "GB", null, null, null, List.of(new ClientInput.Day("MONDAY", "09:00", "17:00")), "8", "EMAIL", "CHAT",
@@ -170,6 +174,35 @@ class InvoiceFlowUIT extends BrowserTest {
             shot(onPhone, "phone-client");
         } finally {
             phone.close();
+        }
+    }
+
+    @Test
+    void inPortuguese() throws IOException {
+        Fixture f = fixture("pt-BR");
+        BrowserContext desktop = newContext("pt-BR", 1280, 800);
+        try {
+            Page wide = newPage(desktop);
+            SignInPage.open(wide, baseUrl()).signIn(f.email(), PASSWORD);
+            InvoicePage invoice = InvoiceListPage.open(wide, baseUrl()).newInvoice().client(HARBOUR)
+                    .line(0, "Configuração", "1", "50,00").create();
+            assertThat(invoice.heading()).isEqualTo("Fatura (rascunho)");
+            assertThat(invoice.status()).isEqualTo("Rascunho");
+            invoice.openTimePicker();
+            assertThat(invoice.roundingRule()).startsWith("Arredondamento: O tempo faturável é arredondado");
+            shot(wide, "pt-time");
+            invoice.addTime();
+            assertThat(invoice.notice()).isEqualTo("3 lançamentos adicionados em 1 linha.");
+            invoice.issue();
+            assertThat(invoice.heading()).isEqualTo("Fatura INV-2026-0001");
+            assertThat(invoice.total("due").replace('\u00a0', ' ')).isEqualTo("£ 185,00");
+            shot(wide, "pt-issued");
+            InvoiceListPage list = InvoiceListPage.open(wide, baseUrl());
+            assertThat(list.outstanding()).map(m -> m.replace('\u00a0', ' ')).containsExactly("£ 185,00");
+            assertThat(list.rows()).containsExactly("INV-2026-0001 · " + HARBOUR + " · Emitida");
+            shot(wide, "pt-list");
+        } finally {
+            desktop.close();
         }
     }
 

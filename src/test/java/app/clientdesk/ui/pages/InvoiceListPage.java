@@ -18,8 +18,7 @@ public class InvoiceListPage extends AppPage {
     }
 
     public InvoiceFormPage newInvoice() {
-        loadingNextPage(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New invoice")).first()
-                .click());
+        loadingNextPage(() -> page.locator(".page-head a[href^='/billing/invoices/new']").click());
         return new InvoiceFormPage(page);
     }
 

@@ -39,7 +39,7 @@ public class InvoicePage extends AppPage {
 
     /** "Add time": the picker of the client's unbilled time. */
     public InvoicePage openTimePicker() {
-        loadingNextPage(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add time")).click());
+        loadingNextPage(() -> page.locator(".invoice-actions a[href$='/time']").click());
         return this;
     }
 
