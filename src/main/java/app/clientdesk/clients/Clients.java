@@ -134,4 +134,10 @@ public class Clients {
     }
 
 
+    // --- documents ---
+
+    /** A client of the workspace, for work that runs without a person (an invoice's PDF). */
+    public Optional<Client> find(WorkspaceId workspace, ClientId id) {
+        return store.find(workspace, null, id);
+    }
 }
