@@ -7,6 +7,9 @@ import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.io.ByteArrayInputStream;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -42,6 +46,7 @@ public class InvoicePdfs {
 
     private static final Logger log = LoggerFactory.getLogger(InvoicePdfs.class);
     private static final String FAMILY = "Invoice Sans";
+    private static final String WEB_ONLY = "/* ---- web only";
 
     /** A TrueType face on the classpath: the regular one is required, bold is used when present. */
     private record Face(String regular, @Nullable String bold) {
@@ -67,8 +72,41 @@ public class InvoicePdfs {
         this.regular = resource(face.regular());
         this.bold = face.bold() == null ? null : resource(face.bold());
         this.glyphs = glyphs(regular);
-        this.css = new String(resource("static/css/documents.css"), StandardCharsets.UTF_8);
+        String all = new String(resource("static/css/documents.css"), StandardCharsets.UTF_8);
+        // The PDF takes the document's rules only; the web page's and the settings page's come after the mark.
+        this.css = all.contains(WEB_ONLY) ? all.substring(0, all.indexOf(WEB_ONLY)) : all;
         log.info("Invoice PDFs embed {}", face.regular());
+        XRLog.setLoggerImpl(new Warnings());
+    }
+
+    /**
+     * openhtmltopdf's log, to SLF4J from warnings up: its timings and font notes would otherwise cost every PDF a
+     * few dozen lines on standard error.
+     */
+    private static final class Warnings implements XRLogger {
+
+        private static final Logger renderer = LoggerFactory.getLogger("com.openhtmltopdf");
+
+        @Override
+        public void log(String where, Level level, String msg) {
+            log(where, level, msg, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String msg, @Nullable Throwable th) {
+            if (level.intValue() >= Level.WARNING.intValue()) {
+                renderer.warn("{}: {}", where, msg, th);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue();
+        }
     }
 
     /** A PDF and the name it is offered under: the invoice's number, or "draft-…" for a draft. */

@@ -79,7 +79,9 @@ class InvoiceDocumentsIT extends IntegrationTest {
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             // Non-breaking spaces (R$ 1.234,50) read as plain spaces, as a person reads them.
-            return new PDFTextStripper().getText(doc).replace('\u00a0', ' ').replace('\u202f', ' ');
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc).replace('\u00a0', ' ').replace('\u202f', ' ');
         }
     }
 
@@ -99,14 +101,14 @@ class InvoiceDocumentsIT extends IntegrationTest {
         assertThat(text).contains("Strategy call", "£120.15", "Setup", "£33.33", "£99.99");
         assertThat(text).as("subtotal + VAT = total: 220.14 + 24.03 = 244.17")
                 .contains("Subtotal £220.14", "VAT 20% £24.03", "Total £244.17");
-        assertThat(text).contains("How to pay", "IBAN GB00 TEST 0000 0000 0000 00", "PayPal: ana@example.com",
+        assertThat(text).contains("IBAN GB00 TEST 0000 0000 0000 00", "PayPal: ana@example.com",
                 "Wise: @anasouza", "HOW TO PAY", "page 1 of 1", "Thank you for your business.", "Late payments incur 2% a month.");
         assertThat(text).as("a document is what the client keeps").doesNotContain("DRAFT", "Overdue", "overdue");
     }
 
     @Test
     void aBrazilianClientsInvoiceIsInPortugueseWithRealsAsBraziliansWriteThem() throws Exception {
-        settings(null, "Pix: financeiro@anasouza.com.br", "página 1 de 1");
+        settings(null, "Pix: financeiro@anasouza.com.br");
         ClientId brl = client("Padaria Pão Quente", "BRL", "pt-BR", "Av. Paulista 1000\nSão Paulo SP", "12.345.678/0001-90");
         Invoice issued = invoices.issue(owner, draft(brl, "10", item("Gestão de agenda", "10", "123.45", "ISS", "5"),
                 item("Atendimento ao cliente", "2", "0.50", null, null)).id(), null);

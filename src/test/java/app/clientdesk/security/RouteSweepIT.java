@@ -145,6 +145,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
     @Autowired app.clientdesk.time.TimeImports timeImports;
+    @Autowired app.clientdesk.billing.Invoices invoices;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -181,7 +182,12 @@ class RouteSweepIT extends IntegrationTest {
         try (var csv = RouteSweepIT.class.getResourceAsStream("/imports/toggl-detailed.csv")) {
             importId = timeImports.upload(a.owner(), "toggl-detailed.csv", csv, "Europe/London").id();
         }
+        UUID invoiceId = invoices.createDraft(a.owner(), new app.clientdesk.billing.DraftInput(
+                assigned.value().toString(), null, null, null, null, null, null, List.of(
+                        new app.clientdesk.billing.DraftInput.LineInput(null, "Alpha setup", "1", null, "100", null,
+                                null, null)))).id().value();
         aIds = Map.ofEntries(
+                Map.entry("invoiceId", invoiceId.toString()),
                 Map.entry("taskId", taskId.value().toString()),
                 Map.entry("projectId", projectId.value().toString()),
                 Map.entry("workflowId", workflowId.value().toString()),
@@ -432,7 +438,11 @@ class RouteSweepIT extends IntegrationTest {
                         + "where workspace_id = :w order by client_id", workspace),
                 rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
                         + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace)));
+                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
+                rows("select invoice_pattern, credit_note_pattern, net_days, tax_mode, tax_name, tax_percent, "
+                        + "business_details, payment_instructions, default_notes, default_terms, show_base_total, "
+                        + "closed_through, reminder_days, logo_type, updated_at from billing_settings "
+                        + "where workspace_id = :w", workspace)));
     }
 
     private String rows(String sql, UUID workspace) {
