@@ -53,7 +53,11 @@ class InvoiceDocumentUIT extends BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
         assertThat(page.locator(".notice").textContent()).contains("Logo saved");
-        assertThat(page.locator("img.logo-preview").isVisible()).isTrue();
+        com.microsoft.playwright.APIResponse served = page.request().get(baseUrl() + "/billing/settings/logo");
+        assertThat(served.status() + " " + served.headers().get("content-type") + " " + served.body().length)
+                .isEqualTo("200 image/png " + logo().length);
+        page.waitForFunction("() => { const i = document.querySelector('img.logo-preview'); "
+                + "return i && i.complete && i.naturalWidth > 0; }");
         shot(page, "documents-settings", true);
 
         CurrentUser owner = (CurrentUser) users.loadUserByUsername(email);
