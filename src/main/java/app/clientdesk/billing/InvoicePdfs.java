@@ -6,6 +6,8 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
@@ -26,6 +28,8 @@ import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +67,7 @@ public class InvoicePdfs {
     private final byte @Nullable [] bold;
     private final BitSet glyphs;
     private final String css;
+    private final ThreadLocal<Parsed> fonts = ThreadLocal.withInitial(this::parse);
 
     InvoicePdfs(InvoiceDocuments documents, TemplateEngine templates) {
         this.documents = documents;
@@ -148,11 +153,6 @@ public class InvoicePdfs {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withW3cDocument(dom, null);
-        builder.useFont(() -> new ByteArrayInputStream(regular), FAMILY, 400, FontStyle.NORMAL, true);
-        if (bold != null) {
-            byte[] b = bold;
-            builder.useFont(() -> new ByteArrayInputStream(b), FAMILY, 700, FontStyle.NORMAL, true);
-        }
         // Nothing from outside: data: URIs only, refused before and after resolving, and no stream to fetch with.
         builder.useExternalResourceAccessControl((uri, type) -> local(uri),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
@@ -161,13 +161,39 @@ public class InvoicePdfs {
         builder.useUriResolver((base, uri) -> local(uri) ? uri : null);
         builder.useHttpStreamImplementation(NOTHING);
         builder.useProtocolsStreamImplementation(NOTHING, "http", "https", "file", "jar", "ftp", "classpath");
-        builder.toStream(out);
-        try {
-            builder.run();
+        try (PDDocument pdf = new PDDocument()) {
+            builder.usePDDocument(pdf);
+            // The fonts are parsed once per thread and embedded (as a subset) in each document: parsing a
+            // TrueType file for every PDF was most of a PDF's cost.
+            Parsed parsed = fonts.get();
+            builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, parsed.regular(), true)), FAMILY, 400,
+                    FontStyle.NORMAL, true);
+            if (parsed.bold() != null) {
+                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, parsed.bold(), true)), FAMILY, 700,
+                        FontStyle.NORMAL, true);
+            }
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFKeepOpen();
+            }
+            pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The embedded faces, parsed. A parsed font is read as it is used, so each thread has its own. */
+    private record Parsed(TrueTypeFont regular, @Nullable TrueTypeFont bold) {
+    }
+
+    private Parsed parse() {
+        try {
+            return new Parsed(new TTFParser().parse(new RandomAccessReadBuffer(regular)),
+                    bold == null ? null : new TTFParser().parse(new RandomAccessReadBuffer(bold)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean local(@Nullable String uri) {
