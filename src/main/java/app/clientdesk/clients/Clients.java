@@ -137,6 +137,4 @@ public class Clients {
     private static @Nullable UUID memberScope(CurrentUser viewer) {
         return viewer.isOwner() ? null : viewer.id().value();
     }
-
-
 }
