@@ -25,8 +25,11 @@ class InvoicePages {
     private final Payments payments;
     private final ClientBillingTerms terms;
     private final InvoiceHistory history;
+    private final app.clientdesk.billing.InvoiceSending sending;
 
-    InvoicePages(Invoices invoices, Payments payments, ClientBillingTerms terms, InvoiceHistory history) {
+    InvoicePages(Invoices invoices, Payments payments, ClientBillingTerms terms, InvoiceHistory history,
+            app.clientdesk.billing.InvoiceSending sending) {
+        this.sending = sending;
         this.invoices = invoices;
         this.payments = payments;
         this.terms = terms;
@@ -39,6 +42,17 @@ class InvoicePages {
      */
     String show(CurrentUser viewer, Model model, Invoice invoice, @Nullable PaymentForm payment, boolean overpaid,
             FieldErrors errors) {
+        return show(viewer, model, invoice, payment, overpaid, errors, null);
+    }
+
+    /** The page, with the send form as typed ({@code message}, or the drafted message when null). */
+    String show(CurrentUser viewer, Model model, Invoice invoice, @Nullable PaymentForm payment, boolean overpaid,
+            FieldErrors errors, app.clientdesk.billing.InvoiceSending.@Nullable Message message) {
+        model.addAttribute("mails", invoice.draft() ? List.of() : sending.messages(viewer, invoice.id()));
+        model.addAttribute("mailConfigured", sending.mailConfigured());
+        model.addAttribute("send", message != null ? message : invoice.draft()
+                ? new app.clientdesk.billing.InvoiceSending.Message("", "", "") : sending.draft(viewer, invoice));
+        model.addAttribute("sendOpen", message != null);
         LocalDate today = invoices.today(viewer.workspaceId());
         List<Payment> paid = invoice.draft() ? List.of() : payments.ofInvoice(viewer, invoice.id());
         model.addAttribute("invoice", invoice);

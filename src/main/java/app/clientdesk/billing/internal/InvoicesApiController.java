@@ -55,9 +55,14 @@ class InvoicesApiController {
     private final Payments payments;
     private final Idempotency idempotency;
     private final TransactionTemplate transactions;
+    private final app.clientdesk.billing.InvoiceSending sending;
+    private final app.clientdesk.billing.InvoicePdfs pdfs;
 
     InvoicesApiController(Invoices invoices, Payments payments, Idempotency idempotency,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, app.clientdesk.billing.InvoiceSending sending,
+            app.clientdesk.billing.InvoicePdfs pdfs) {
+        this.sending = sending;
+        this.pdfs = pdfs;
         this.invoices = invoices;
         this.payments = payments;
         this.idempotency = idempotency;
@@ -211,6 +216,48 @@ class InvoicesApiController {
         Invoice credit = invoices.voidWithCreditNote(viewer, id, reason);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/invoices/" + credit.id()))
                 .body(InvoiceJson.of(credit));
+    }
+
+    record SendRequest(@Nullable String to, @Nullable String subject, @Nullable String text) {
+    }
+
+    record SentJson(UUID messageId, String to, String subject, boolean mailConfigured, InvoiceJson invoice) {
+    }
+
+    @Operation(summary = "Send an issued invoice by email", description = "Puts the email with the invoice's PDF in "
+            + "the outbox in the same transaction that marks the invoice sent; it is delivered over SMTP with retries, "
+            + "or waits in the outbox while mail is not set up (mailConfigured false). to (comma-separated), subject "
+            + "and text default to the client's primary contact and the text in the invoice's language.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    schema = @Schema(implementation = SendRequest.class))))
+    @PostMapping("/{invoiceId}/send")
+    ResponseEntity<SentJson> send(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        Invoice invoice = invoices.get(viewer, new InvoiceId(invoiceId));
+        if (invoice.draft()) {
+            throw InvalidInputException.of("invoice", "billing.send.notIssued");
+        }
+        Violations v = new Violations();
+        boolean object = body != null && body.isObject();
+        var message = sending.merge(sending.draft(viewer, invoice),
+                object ? InvoicesApiInput.text(body, "to", v) : null,
+                object ? InvoicesApiInput.text(body, "subject", v) : null,
+                object ? InvoicesApiInput.text(body, "text", v) : null);
+        v.throwIfAny();
+        UUID queued = sending.send(viewer, invoice.id(), message);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SentJson(queued, message.to(), message.subject(),
+                sending.mailConfigured(), InvoiceJson.of(invoices.get(viewer, invoice.id()))));
+    }
+
+    @Operation(summary = "The invoice as a PDF", description = "In the invoice's language, as it is sent.")
+    @GetMapping("/{invoiceId}/pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
+        var pdf = pdfs.file(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(pdf.fileName()).build()
+                                .toString())
+                .body(pdf.bytes());
     }
 
     @Operation(summary = "List an invoice's payments")
