@@ -78,22 +78,36 @@ class BillingReportStore {
             Currency currency, BigDecimal due, @Nullable BigDecimal baseDue) {
     }
 
+    /** Conditions on due date and client, only for the bounds given (no null parameters: plain SQL for both). */
+    private static String bounds(@Nullable LocalDate dueFrom, @Nullable LocalDate dueTo, @Nullable UUID client) {
+        return (dueFrom == null ? "" : " and i.due_date >= :from") + (dueTo == null ? "" : " and i.due_date <= :to")
+                + (client == null ? "" : " and i.client_id = :client");
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, @Nullable LocalDate dueFrom,
+            @Nullable LocalDate dueTo, @Nullable UUID client) {
+        if (dueFrom != null) {
+            spec = spec.param("from", Date.valueOf(dueFrom));
+        }
+        if (dueTo != null) {
+            spec = spec.param("to", Date.valueOf(dueTo));
+        }
+        return client == null ? spec : spec.param("client", client);
+    }
+
     /** Open invoices due between two dates (either open-ended), of one client or all, oldest due first. */
     List<AgeingRow> ageingItems(WorkspaceId workspace, Currency base, @Nullable LocalDate dueFrom,
             @Nullable LocalDate dueTo, @Nullable UUID client, int limit) {
-        return jdbc.sql("""
+        return bind(jdbc.sql("""
                 select i.id, i.number, i.client_id, c.name as client_name, i.issue_date, i.due_date, i.currency,
                        i.total - i.amount_paid as due, %s as base_due
                 from invoices i join clients c on c.id = i.client_id
-                where i.workspace_id = :w and %s
-                  and (cast(:from as date) is null or i.due_date >= :from)
-                  and (cast(:to as date) is null or i.due_date <= :to)
-                  and (cast(:client as uuid) is null or i.client_id = :client)
+                where i.workspace_id = :w and %s%s
                 order by i.due_date, i.number
-                fetch first %d rows only""".formatted(converted("i.total - i.amount_paid"), OPEN, limit))
-                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
-                .param("from", dueFrom == null ? null : Date.valueOf(dueFrom))
-                .param("to", dueTo == null ? null : Date.valueOf(dueTo)).param("client", client)
+                fetch first %d rows only""".formatted(converted("i.total - i.amount_paid"), OPEN,
+                        bounds(dueFrom, dueTo, client), limit))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base)),
+                dueFrom, dueTo, client)
                 .query((rs, n) -> new AgeingRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("client_id", UUID.class), rs.getString("client_name"),
                         rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
@@ -105,14 +119,8 @@ class BillingReportStore {
     /** How many open invoices are due between two dates, of one client or all. */
     long ageingCount(WorkspaceId workspace, @Nullable LocalDate dueFrom, @Nullable LocalDate dueTo,
             @Nullable UUID client) {
-        return jdbc.sql("""
-                select count(*) from invoices i
-                where i.workspace_id = :w and %s
-                  and (cast(:from as date) is null or i.due_date >= :from)
-                  and (cast(:to as date) is null or i.due_date <= :to)
-                  and (cast(:client as uuid) is null or i.client_id = :client)""".formatted(OPEN))
-                .param("w", workspace.value()).param("from", dueFrom == null ? null : Date.valueOf(dueFrom))
-                .param("to", dueTo == null ? null : Date.valueOf(dueTo)).param("client", client)
+        return bind(jdbc.sql("select count(*) from invoices i where i.workspace_id = :w and %s%s"
+                .formatted(OPEN, bounds(dueFrom, dueTo, client))).param("w", workspace.value()), dueFrom, dueTo, client)
                 .query(Long.class).single();
     }
 
