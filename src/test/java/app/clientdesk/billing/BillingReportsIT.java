@@ -44,8 +44,17 @@ class BillingReportsIT extends IntegrationTest {
     /** What the test source expects, per workspace (other tests' workspaces get nothing). */
     static final Map<WorkspaceId, List<ForecastSource.Expected>> EXPECTED = new ConcurrentHashMap<>();
 
+    /** Today's GBP rate in BRL for the forecast, per workspace (none elsewhere: as if no rate were entered). */
+    static final Map<WorkspaceId, BigDecimal> GBP_RATE = new ConcurrentHashMap<>();
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Sources {
+        @Bean
+        ForecastRates testForecastRates() {
+            return (workspace, from, to, day) -> from.getCurrencyCode().equals("GBP") && to.getCurrencyCode()
+                    .equals("BRL") ? java.util.Optional.ofNullable(GBP_RATE.get(workspace)) : java.util.Optional.empty();
+        }
+
         @Bean
         ForecastSource testForecastSource() {
             return (workspace, from, months) -> EXPECTED.getOrDefault(workspace, List.of()).stream()
@@ -263,6 +272,21 @@ class BillingReportsIT extends IntegrationTest {
                 .isEqualTo("Without Nova Digital you would expect R$500.00 instead of R$2,500.00: 80 % less.");
         assertThat(page.select("[data-total=forecast]").text()).isEqualTo("R$2,500.00");
         assertThat(page.select(".billingreports-norate li").text()).contains("Acme Ltd", "£120.00", "Recurring");
+    }
+
+    @Test
+    void theForecastConvertsOtherCurrenciesAtTheNewestRateWhenThereIsOne() {
+        EXPECTED.put(ws.created().workspaceId(), List.of(new ForecastSource.Expected(gbp, "Acme Ltd",
+                YearMonth.of(2026, 12), new Money(new BigDecimal("120.01"), Currency.getInstance("GBP")), "Recurring")));
+        GBP_RATE.put(ws.created().workspaceId(), new BigDecimal("6.5432"));
+        Invoice pounds = issued(gbp, "10.00", TODAY, 15); // due 2026-12-05; its own recorded rate is not used
+        rate(pounds, "9");
+
+        RevenueForecast f = reports.forecast(owner, null);
+        assertThat(f.unconverted()).isEmpty();
+        assertThat(f.clients()).singleElement().satisfies(r -> assertThat(r.months()).extracting(Money::plain)
+                .as("120.01 × 6.5432 = 785.25 and 10 × 6.5432 = 65.43, each rounded once")
+                .containsExactly("0.00", "850.68", "0.00"));
     }
 
     @Test
