@@ -355,11 +355,12 @@ class BillingReportsIT extends IntegrationTest {
         assertThat(ageing.select("[data-total=1-30]").text()).isEqualTo("R$1,234.56");
         assertThat(ageing.select("[data-total=1-30]").attr("href"))
                 .isEqualTo("/billing/reports/ageing/invoices?bucket=1-30");
-        assertThat(ageing.select(".billingreports-norate").text()).contains("No rate for GBP: £10.00 (1 in all)");
+        assertThat(ageing.select(".billingreports-norate").text()).contains("No rate for GBP: £10.00 (count: 1)");
         assertThat(ageing.select(".billingreports-norate a").attr("href")).isEqualTo("/billing/exchange-rates");
         String link = ageing.select("tr[data-client=Padaria Real] td[data-bucket=1-30] a").attr("href");
         Document list = page(owner, link);
         assertThat(list.select(".items-table tbody tr")).hasSize(1);
+        assertThat(list.select(".result-count").text()).isEqualTo("1 open invoice as of Nov 20, 2026.");
         assertThat(list.select("h1").text()).contains("1–30 days", "Padaria Real");
         rate(pounds, "7");
         assertThat(page(owner, "/billing/reports").select("[data-total=31-60]").text()).isEqualTo("R$70.00");
