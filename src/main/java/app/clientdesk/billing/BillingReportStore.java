@@ -1,0 +1,293 @@
+package app.clientdesk.billing;
+
+import app.clientdesk.identity.WorkspaceId;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the money reports. Every statement names the workspace, and sums in the database: a report reads a
+ * row per client, currency and month (or bucket), never a row per invoice. Converting to the base currency is
+ * done per invoice in SQL (round half-up to the base currency's decimals, once per invoice; SQL's
+ * {@code round} of a numeric rounds half away from zero, as Java's HALF_UP does) and summed after: {@code rated}
+ * says whether the invoice had a rate (its currency is the base, or a rate in the base currency is recorded).
+ */
+@Repository
+class BillingReportStore {
+
+    static final String OPEN = "i.status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and i.kind <> 'CREDIT_NOTE'";
+    private static final String RATED = "case when i.currency = :base or (i.base_currency = :base and i.base_rate "
+            + "is not null) then 1 else 0 end";
+
+    private final JdbcClient jdbc;
+
+    BillingReportStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code amount} in the base currency at the invoice's recorded rate, or null without one. */
+    private static String converted(String amount) {
+        return "case when i.currency = :base then " + amount
+                + " when i.base_currency = :base and i.base_rate is not null then round((" + amount
+                + ") * i.base_rate, :digits) end";
+    }
+
+    /** A sum of one group: client (or none), a period or bucket, the currency, whether rated. */
+    record Sum(@Nullable UUID client, @Nullable String clientName, int a, int b, Currency currency, boolean rated,
+            BigDecimal amount, @Nullable BigDecimal base, long count) {
+    }
+
+    private static Sum sum(ResultSet rs, boolean withClient) throws SQLException {
+        return new Sum(withClient ? rs.getObject("client_id", UUID.class) : null,
+                withClient ? rs.getString("client_name") : null, rs.getInt("a"), rs.getInt("b"),
+                Currency.getInstance(rs.getString("currency").strip()), rs.getInt("rated") == 1,
+                rs.getBigDecimal("amount"), rs.getBigDecimal("base_amount"), rs.getLong("n"));
+    }
+
+    /** Open invoices' amount due per client, currency and bucket (a = bucket ordinal). */
+    List<Sum> ageing(WorkspaceId workspace, Currency base, LocalDate today) {
+        return jdbc.sql("""
+                select t.client_id, c.name as client_name, t.a, 0 as b, t.currency, t.rated,
+                       sum(t.due) as amount, sum(t.base_due) as base_amount, count(*) as n
+                from (select i.client_id, i.currency, %s as rated,
+                             case when i.due_date >= :today then 0 when i.due_date >= :d30 then 1
+                                  when i.due_date >= :d60 then 2 when i.due_date >= :d90 then 3 else 4 end as a,
+                             i.total - i.amount_paid as due, %s as base_due
+                      from invoices i
+                      where i.workspace_id = :w and %s) t
+                join clients c on c.id = t.client_id
+                group by t.client_id, c.name, t.a, t.currency, t.rated""".formatted(RATED,
+                        converted("i.total - i.amount_paid"), OPEN))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
+                .param("today", Date.valueOf(today)).param("d30", Date.valueOf(today.minusDays(30)))
+                .param("d60", Date.valueOf(today.minusDays(60))).param("d90", Date.valueOf(today.minusDays(90)))
+                .query((rs, n) -> sum(rs, true)).list();
+    }
+
+    /** A row of an ageing list. */
+    record AgeingRow(UUID id, String number, UUID client, String clientName, LocalDate issueDate, LocalDate dueDate,
+            Currency currency, BigDecimal due, @Nullable BigDecimal baseDue) {
+    }
+
+    /** Conditions on due date and client, only for the bounds given (no null parameters: plain SQL for both). */
+    private static String bounds(@Nullable LocalDate dueFrom, @Nullable LocalDate dueTo, @Nullable UUID client) {
+        return (dueFrom == null ? "" : " and i.due_date >= :from") + (dueTo == null ? "" : " and i.due_date <= :to")
+                + (client == null ? "" : " and i.client_id = :client");
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, @Nullable LocalDate dueFrom,
+            @Nullable LocalDate dueTo, @Nullable UUID client) {
+        if (dueFrom != null) {
+            spec = spec.param("from", Date.valueOf(dueFrom));
+        }
+        if (dueTo != null) {
+            spec = spec.param("to", Date.valueOf(dueTo));
+        }
+        return client == null ? spec : spec.param("client", client);
+    }
+
+    /** Open invoices due between two dates (either open-ended), of one client or all, oldest due first. */
+    List<AgeingRow> ageingItems(WorkspaceId workspace, Currency base, @Nullable LocalDate dueFrom,
+            @Nullable LocalDate dueTo, @Nullable UUID client, int limit) {
+        return bind(jdbc.sql("""
+                select i.id, i.number, i.client_id, c.name as client_name, i.issue_date, i.due_date, i.currency,
+                       i.total - i.amount_paid as due, %s as base_due
+                from invoices i join clients c on c.id = i.client_id
+                where i.workspace_id = :w and %s%s
+                order by i.due_date, i.number
+                fetch first %d rows only""".formatted(converted("i.total - i.amount_paid"), OPEN,
+                        bounds(dueFrom, dueTo, client), limit))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base)),
+                dueFrom, dueTo, client)
+                .query((rs, n) -> new AgeingRow(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getObject("client_id", UUID.class), rs.getString("client_name"),
+                        rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
+                        Currency.getInstance(rs.getString("currency").strip()), rs.getBigDecimal("due"),
+                        rs.getBigDecimal("base_due")))
+                .list();
+    }
+
+    /** How many open invoices are due between two dates, of one client or all. */
+    long ageingCount(WorkspaceId workspace, @Nullable LocalDate dueFrom, @Nullable LocalDate dueTo,
+            @Nullable UUID client) {
+        return bind(jdbc.sql("select count(*) from invoices i where i.workspace_id = :w and %s%s"
+                .formatted(OPEN, bounds(dueFrom, dueTo, client))).param("w", workspace.value()), dueFrom, dueTo, client)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Revenue per client, currency and issue month (a = year, b = month): the subtotal (before tax) of every
+     * numbered invoice issued in the range, credit notes negative (their amounts are).
+     */
+    List<Sum> revenue(WorkspaceId workspace, Currency base, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select t.client_id, c.name as client_name, t.a, t.b, t.currency, t.rated,
+                       sum(t.amount) as amount, sum(t.base_amount) as base_amount, count(*) as n
+                from (select i.client_id, i.currency, %s as rated, extract(year from i.issue_date) as a,
+                             extract(month from i.issue_date) as b, i.subtotal as amount, %s as base_amount
+                      from invoices i
+                      where i.workspace_id = :w and i.status <> 'DRAFT' and i.issue_date >= :from
+                        and i.issue_date <= :to) t
+                join clients c on c.id = t.client_id
+                group by t.client_id, c.name, t.a, t.b, t.currency, t.rated""".formatted(RATED,
+                        converted("i.subtotal")))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> sum(rs, true)).list();
+    }
+
+    /**
+     * Cash received per currency and payment month (a = year, b = month): what each payment brought in
+     * (settled amount plus the part that became credit), except payments made from the client's credit.
+     */
+    List<Sum> cash(WorkspaceId workspace, Currency base, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select t.a, t.b, t.currency, t.rated, sum(t.amount) as amount, sum(t.base_amount) as base_amount,
+                       count(*) as n
+                from (select i.currency, %s as rated, extract(year from p.paid_on) as a,
+                             extract(month from p.paid_on) as b, p.amount + p.credit as amount, %s as base_amount
+                      from payments p join invoices i on i.id = p.invoice_id and i.workspace_id = :w
+                      where p.workspace_id = :w and p.method <> 'CREDIT' and p.paid_on >= :from
+                        and p.paid_on <= :to) t
+                group by t.a, t.b, t.currency, t.rated""".formatted(RATED, converted("p.amount + p.credit")))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> sum(rs, false)).list();
+    }
+
+    /** Paid invoices per client: how many, and how many with the last payment after the due date. */
+    record PaidCount(UUID client, String clientName, long paid, long late) {
+    }
+
+    private static final String LAST_PAID = """
+            (select p.invoice_id, max(p.paid_on) as last_paid from payments p where p.workspace_id = :w
+             group by p.invoice_id) lp""";
+
+    List<PaidCount> paidCounts(WorkspaceId workspace) {
+        return jdbc.sql("""
+                select i.client_id, c.name as client_name, count(*) as paid,
+                       sum(case when lp.last_paid > i.due_date then 1 else 0 end) as late
+                from invoices i join %s on lp.invoice_id = i.id
+                join clients c on c.id = i.client_id
+                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
+                group by i.client_id, c.name""".formatted(LAST_PAID))
+                .param("w", workspace.value())
+                .query((rs, n) -> new PaidCount(rs.getObject("client_id", UUID.class), rs.getString("client_name"),
+                        rs.getLong("paid"), rs.getLong("late")))
+                .list();
+    }
+
+    /** Invoices paid late, per client, due date and last payment date (days are counted in Java: portable). */
+    record LateDays(UUID client, LocalDate due, LocalDate paid, long count) {
+    }
+
+    List<LateDays> paidLate(WorkspaceId workspace) {
+        return jdbc.sql("""
+                select i.client_id, i.due_date, lp.last_paid, count(*) as n
+                from invoices i join %s on lp.invoice_id = i.id
+                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
+                  and lp.last_paid > i.due_date
+                group by i.client_id, i.due_date, lp.last_paid""".formatted(LAST_PAID))
+                .param("w", workspace.value())
+                .query((rs, n) -> new LateDays(rs.getObject("client_id", UUID.class),
+                        rs.getDate("due_date").toLocalDate(), rs.getDate("last_paid").toLocalDate(), rs.getLong("n")))
+                .list();
+    }
+
+    /** Open invoices overdue today, per client, due date (as an epoch day in a) and currency. */
+    record Overdue(UUID client, String clientName, LocalDate due, Currency currency, boolean rated, BigDecimal amount,
+            @Nullable BigDecimal base, long count) {
+    }
+
+    List<Overdue> overdue(WorkspaceId workspace, Currency base, LocalDate today) {
+        return jdbc.sql("""
+                select t.client_id, c.name as client_name, t.due_date, t.currency, t.rated,
+                       sum(t.due) as amount, sum(t.base_due) as base_amount, count(*) as n
+                from (select i.client_id, i.due_date, i.currency, %s as rated, i.total - i.amount_paid as due,
+                             %s as base_due
+                      from invoices i
+                      where i.workspace_id = :w and %s and i.due_date < :today) t
+                join clients c on c.id = t.client_id
+                group by t.client_id, c.name, t.due_date, t.currency, t.rated""".formatted(RATED,
+                        converted("i.total - i.amount_paid"), OPEN))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
+                .param("today", Date.valueOf(today))
+                .query((rs, n) -> new Overdue(rs.getObject("client_id", UUID.class), rs.getString("client_name"),
+                        rs.getDate("due_date").toLocalDate(), Currency.getInstance(rs.getString("currency").strip()),
+                        rs.getInt("rated") == 1, rs.getBigDecimal("amount"), rs.getBigDecimal("base_amount"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    /** Open invoices' amount due per client, currency and due month (a = year, b = month), in its own currency. */
+    List<Sum> falling(WorkspaceId workspace, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select t.client_id, c.name as client_name, t.a, t.b, t.currency, 1 as rated,
+                       sum(t.due) as amount, cast(null as numeric(19, 4)) as base_amount, count(*) as n
+                from (select i.client_id, i.currency, extract(year from i.due_date) as a,
+                             extract(month from i.due_date) as b, i.total - i.amount_paid as due
+                      from invoices i
+                      where i.workspace_id = :w and %s and i.due_date >= :from and i.due_date <= :to) t
+                join clients c on c.id = t.client_id
+                group by t.client_id, c.name, t.a, t.b, t.currency""".formatted(OPEN))
+                .param("w", workspace.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> sum(rs, true)).list();
+    }
+
+    // --- export ----------------------------------------------------------------------------------
+
+    /** Every numbered invoice and credit note issued in the range, in number order, row by row. */
+    void exportInvoices(WorkspaceId workspace, LocalDate from, LocalDate to, RowCallbackHandler row) {
+        jdbc.sql("""
+                select i.number, i.kind, i.status, i.issue_date, i.due_date, c.name as client_name, i.currency,
+                       i.subtotal, i.tax_total, i.total, i.amount_paid, i.base_currency, i.base_rate,
+                       cf.number as credit_for_number
+                from invoices i join clients c on c.id = i.client_id
+                left join invoices cf on cf.id = i.credit_for
+                where i.workspace_id = :w and i.status <> 'DRAFT' and i.issue_date >= :from and i.issue_date <= :to
+                order by i.issue_date, i.series, i.number""")
+                .param("w", workspace.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(row);
+    }
+
+    /** Every line of those invoices, in invoice and line order. */
+    void exportLines(WorkspaceId workspace, LocalDate from, LocalDate to, RowCallbackHandler row) {
+        jdbc.sql("""
+                select i.number, i.issue_date, c.name as client_name, i.currency, l.position, l.kind, l.description,
+                       l.quantity, l.unit, l.unit_price, l.discount_percent, l.tax_name, l.tax_percent, l.net, l.tax,
+                       l.gross
+                from invoice_lines l join invoices i on i.id = l.invoice_id
+                join clients c on c.id = i.client_id
+                where i.workspace_id = :w and l.workspace_id = :w and i.status <> 'DRAFT' and i.issue_date >= :from
+                  and i.issue_date <= :to
+                order by i.issue_date, i.series, i.number, l.position""")
+                .param("w", workspace.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(row);
+    }
+
+    /** Every payment dated in the range, by date. */
+    void exportPayments(WorkspaceId workspace, LocalDate from, LocalDate to, RowCallbackHandler row) {
+        jdbc.sql("""
+                select p.paid_on, i.number, c.name as client_name, i.currency, p.amount, p.credit, p.fee, p.method,
+                       p.received_currency, p.received_amount, p.received_rate, p.note
+                from payments p join invoices i on i.id = p.invoice_id and i.workspace_id = :w
+                join clients c on c.id = p.client_id
+                where p.workspace_id = :w and p.paid_on >= :from and p.paid_on <= :to
+                order by p.paid_on, p.created_at""")
+                .param("w", workspace.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(row);
+    }
+
+    static int digits(Currency currency) {
+        return Math.max(0, currency.getDefaultFractionDigits());
+    }
+}
