@@ -128,12 +128,19 @@ class InvoiceFlowUIT extends BrowserTest {
         invoice.payIn("GBP");
         shot(page, "issued");
 
+        invoice.sendByEmail();
+        // No SMTP server in this test: the email waits in the outbox, and the page says so.
+        assertThat(invoice.notice()).contains("INV-2026-0001", "outbox");
+        assertThat(invoice.status()).isEqualTo("Sent");
+        assertThat(invoice.deliveries()).singleElement().asString().contains("Invoice INV-2026-0001", "Waiting");
+        shot(page, "sent");
+
         invoice.recordPaymentDoubleClick("155.00");
         assertThat(invoice.status()).isEqualTo("Paid");
         assertThat(invoice.payments()).as("a double click records one payment").isEqualTo(1);
         assertThat(invoice.total("due")).isEqualTo("£0.00");
         assertThat(invoice.history()).anyMatch(h -> h.contains("Issued as INV-2026-0001"))
-                .anyMatch(h -> h.contains("Payment of 155.00 GBP"));
+                .anyMatch(h -> h.contains("Sent to ")).anyMatch(h -> h.contains("Payment of 155.00 GBP"));
         shot(page, "paid");
 
         list = InvoiceListPage.open(page, baseUrl()).tab("Paid");

@@ -71,6 +71,17 @@ public class InvoicePage extends AppPage {
         return this;
     }
 
+    /** Sends the invoice by email with the message as drafted (to the client's primary contact). */
+    public InvoicePage sendByEmail() {
+        loadingNextPage(() -> page.locator(".invoice-send button[type=submit]").click());
+        return this;
+    }
+
+    /** The delivery state of the invoice's emails, as the page lists them. */
+    public List<String> deliveries() {
+        return page.locator(".invoice-mails li").allInnerTexts().stream().map(String::trim).toList();
+    }
+
     public InvoicePage recordPayment(String amount) {
         page.locator("#pay-amount").fill(amount);
         loadingNextPage(() -> page.locator("[data-record-payment]").click());
