@@ -37,6 +37,7 @@ class InvoicesIT extends IntegrationTest {
     @Autowired TimeEntries time;
     @Autowired Rates rates;
     @Autowired Expenses expenses;
+    @Autowired ExchangeDifferences differences;
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
 
     private TestWorkspace ws;
@@ -358,6 +359,13 @@ class InvoicesIT extends IntegrationTest {
         assertThat(payments.ofInvoice(owner, issued.id())).singleElement()
                 .satisfies(p -> assertThat(p.baseRate()).isEqualByComparingTo("7.10"));
         assertThat(paid.id()).isNotNull();
+        ExchangeDifferences.Report fx = differences.report(owner, LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30"));
+        assertThat(fx.rows()).singleElement().satisfies(r -> {
+            assertThat(r.atIssue().toString()).isEqualTo("680.00 BRL");
+            assertThat(r.atPayment().toString()).isEqualTo("710.00 BRL");
+        });
+        assertThat(fx.total().toString()).as("the pound rose: a realised gain").isEqualTo("30.00 BRL");
 
         Invoice noRate = invoices.issue(owner, invoices.createDraft(owner, new DraftInput(gbp.value().toString(), "USD",
                 null, null, null, null, null, List.of(item("Work", "1", "10.00", null, null)))).id(), null);
