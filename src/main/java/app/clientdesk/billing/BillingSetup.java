@@ -50,6 +50,24 @@ public class BillingSetup {
 
     /** @throws InvalidInputException listing every broken rule; nothing is saved */
     @Transactional
+    /**
+     * Whether two patterns could write the same number (an invoice and a credit note must never look alike):
+     * they give the same text for some date and sequence. Tried on dates of several years and months and on
+     * sequences of several widths, which is where patterns differ.
+     */
+    static boolean couldCollide(InvoiceNumberPattern a, InvoiceNumberPattern b) {
+        for (LocalDate day : List.of(LocalDate.of(2026, 1, 5), LocalDate.of(2027, 11, 30), LocalDate.of(2031, 7, 1))) {
+            for (long seq : new long[] {1, 7, 42, 123, 9999, 123456}) {
+                for (long other : new long[] {1, 7, 42, 123, 9999, 123456}) {
+                    if (a.format(day, seq).equals(b.format(day, other))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     public BillingSettings save(CurrentUser viewer, BillingSettingsInput input) {
         viewer.requireOwner();
         WorkspaceId ws = viewer.workspaceId();
@@ -57,7 +75,7 @@ public class BillingSetup {
         Violations v = new Violations();
         Optional<InvoiceNumberPattern> invoice = pattern(input.invoicePattern(), "invoicePattern", v);
         Optional<InvoiceNumberPattern> credit = pattern(input.creditNotePattern(), "creditNotePattern", v);
-        if (invoice.isPresent() && credit.isPresent() && invoice.get().pattern().equals(credit.get().pattern())) {
+        if (invoice.isPresent() && credit.isPresent() && couldCollide(invoice.get(), credit.get())) {
             v.add("creditNotePattern", "documents.settings.pattern.same");
         }
         Integer net = InvoiceRules.netDays(input.netDays() == null ? "" : input.netDays(), "netDays", v);

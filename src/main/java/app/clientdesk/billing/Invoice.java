@@ -54,8 +54,9 @@ public record Invoice(InvoiceId id, ClientId clientId, String clientName, Invoic
     public Money discountTotal() {
         Money before = Money.zero(currency);
         for (InvoiceLine line : lines) {
-            InvoiceMath.Line undiscounted = new InvoiceMath.Line(line.quantity(), line.unitPrice(), BigDecimal.ZERO,
-                    line.taxRate());
+            InvoiceMath.Line undiscounted = line.seconds() != null
+                    ? InvoiceMath.Line.time(line.seconds(), line.unitPrice(), BigDecimal.ZERO, line.taxRate())
+                    : new InvoiceMath.Line(line.quantity(), line.unitPrice(), BigDecimal.ZERO, line.taxRate());
             before = before.plus(InvoiceMath.line(undiscounted, TaxMode.EXCLUSIVE).net());
         }
         Money nets = lines.stream().map(l -> taxMode == TaxMode.EXCLUSIVE ? l.net() : l.gross())

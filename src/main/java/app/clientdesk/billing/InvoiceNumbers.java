@@ -17,16 +17,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvoiceNumbers {
 
     private final JdbcClient jdbc;
+    private final String lock;
 
-    InvoiceNumbers(JdbcClient jdbc) {
+    InvoiceNumbers(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.lock = lockClause(dataSource);
+    }
+
+    /**
+     * How the workspace's row is locked. On PostgreSQL "for no key update": it serialises issuers as "for update"
+     * would, but does not wait for the key-share locks that every insert referencing the workspace holds (an
+     * issue writes lines and events before it draws its number; two issuers each holding such a lock and each
+     * asking "for update" would deadlock). H2 takes no such locks and knows only "for update".
+     */
+    private static String lockClause(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres") ? "for no key update" : "for update";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     /** The next number of {@code series} for an invoice issued on {@code issueDate}, written with {@code pattern}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(WorkspaceId workspace, String series, InvoiceNumberPattern pattern, LocalDate issueDate) {
         String period = pattern.period(issueDate);
-        jdbc.sql("select id from workspaces where id = :w for update").param("w", workspace.value())
+        jdbc.sql("select id from workspaces where id = :w " + lock).param("w", workspace.value())
                 .query(java.util.UUID.class).single();
         Optional<Long> last = jdbc.sql("""
                 select last_value from invoice_counters where workspace_id = :w and series = :s and period = :p""")

@@ -132,6 +132,10 @@ final class InvoiceRules {
         if (!kept || line.unitPrice() != null && !line.unitPrice().isBlank()) {
             price = price(line.unitPrice(), prefix + "unitPrice", currency, v);
         }
+        if (quantity != null && price != null
+                && quantity.multiply(price).abs().compareTo(new BigDecimal("10000000000000")) >= 0) {
+            v.add(prefix + "quantity", "billing.line.tooLarge");
+        }
         BigDecimal discount = percent(line.discountPercent(), prefix + "discountPercent", "billing.discount.invalid", v);
         TaxRate tax = tax(line.taxName(), line.taxPercent(), prefix, v);
         return new ValidLine(id, description, quantity, unit, price, discount, tax);

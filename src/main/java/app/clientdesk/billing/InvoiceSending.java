@@ -40,10 +40,13 @@ public class InvoiceSending {
     private final Workspaces workspaces;
     private final BillingSettingsStore settings;
     private final MessageSource messages;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     InvoiceSending(Invoices invoices, InvoiceStore store, InvoicePdfs pdfs, Outbox outbox, Clients clients,
-            Workspaces workspaces, BillingSettingsStore settings, MessageSource messages, Clock clock) {
+            Workspaces workspaces, BillingSettingsStore settings, MessageSource messages, Idempotency idempotency,
+            Clock clock) {
+        this.idempotency = idempotency;
         this.invoices = invoices;
         this.store = store;
         this.pdfs = pdfs;
@@ -99,7 +102,22 @@ public class InvoiceSending {
      */
     @Transactional
     public java.util.UUID send(CurrentUser viewer, InvoiceId id, Message message) {
+        return send(viewer, id, message, null);
+    }
+
+    /**
+     * As {@link #send(CurrentUser, InvoiceId, Message)}; with a {@code requestKey} (the form's one-time key, the
+     * API's Idempotency-Key) seen before for this invoice, nothing is sent again and the first message's id is
+     * answered, so a double click emails the client once.
+     */
+    @Transactional
+    public java.util.UUID send(CurrentUser viewer, InvoiceId id, Message message, @Nullable String requestKey) {
         viewer.requireOwner();
+        return idempotency.once(viewer.workspaceId(), "invoice.send", requestKey, id.toString(),
+                () -> queue(viewer, id, message)).resourceId();
+    }
+
+    private java.util.UUID queue(CurrentUser viewer, InvoiceId id, Message message) {
         WorkspaceId ws = viewer.workspaceId();
         InvoiceStatus status = store.lock(ws, id.value()).orElseThrow(
                 () -> new app.clientdesk.shared.web.NotFoundException("invoice"));

@@ -351,6 +351,32 @@ class InvoiceStore {
                 .param("w", workspace.value()).param("i", invoice).query(UUID.class).list();
     }
 
+    /**
+     * Issued deposits of a client that wait for an invoice to deduct them (the invoice that was to deduct them was
+     * voided): same currency, not void, deducted by nothing.
+     */
+    List<UUID> freeDeposits(WorkspaceId workspace, UUID client, Currency currency) {
+        return jdbc.sql("""
+                select id from invoices where workspace_id = :w and client_id = :c and currency = :currency
+                    and kind = 'DEPOSIT' and deposit_for is null and status not in ('DRAFT', 'VOID')
+                order by created_at""")
+                .param("w", workspace.value()).param("c", client).param("currency", currency.getCurrencyCode())
+                .query(UUID.class).list();
+    }
+
+    void attachDeposit(WorkspaceId workspace, UUID deposit, UUID invoice) {
+        jdbc.sql("update invoices set deposit_for = :i where workspace_id = :w and id = :d and deposit_for is null")
+                .param("i", invoice).param("w", workspace.value()).param("d", deposit).update();
+    }
+
+    /** Whether the invoice that deducts this deposit is issued and not void (the deposit may then not be voided). */
+    boolean deducted(WorkspaceId workspace, UUID deposit) {
+        return jdbc.sql("""
+                select count(*) from invoices d join invoices f on f.id = d.deposit_for
+                where d.workspace_id = :w and d.id = :d and f.status not in ('DRAFT', 'VOID')""")
+                .param("w", workspace.value()).param("d", deposit).query(Long.class).single() > 0;
+    }
+
     // --- mapping ---------------------------------------------------------------------------------
 
     private static InvoiceSummary summary(ResultSet rs, LocalDate today) throws SQLException {

@@ -189,7 +189,8 @@ public class Invoices {
         Violations v = new Violations();
         Valid valid = InvoiceRules.check(input, c -> clientCurrency(viewer, c), false, v);
         Currency currency = valid.currency() != null ? valid.currency() : current.currency();
-        boolean derived = current.lines().stream().anyMatch(l -> l.kind().derived());
+        boolean derived = current.lines().stream().anyMatch(l -> l.kind().derived())
+                || !store.depositsFor(ws, id.value()).isEmpty();
         if (v.isEmpty() && !valid.clientId().equals(current.clientId().value()) && derived) {
             v.add("clientId", "billing.client.locked");
         }
@@ -212,6 +213,10 @@ public class Invoices {
                 continue;
             }
             if (kept.kind() == LineKind.ITEM) {
+                if (line.unitPrice() == null && !kept.unitPrice().currency().equals(currency)) {
+                    v.add("lines[" + i + "].unitPrice", "billing.line.price.required");
+                    continue;
+                }
                 lines.add(new Draft(kept.id(), LineKind.ITEM, line.description(), null,
                         line.quantity() != null ? line.quantity() : kept.quantity(), null, line.unit(),
                         line.unitPrice() != null ? new Money(line.unitPrice(), currency) : kept.unitPrice(),
@@ -223,9 +228,12 @@ public class Invoices {
                         entries.getOrDefault(kept.id(), List.of())));
             }
         }
+        TaxMode mode = valid.taxMode() != null ? valid.taxMode() : current.taxMode();
+        if (v.isEmpty() && mode != current.taxMode() && !store.depositsFor(ws, id.value()).isEmpty()) {
+            v.add("taxMode", "billing.taxMode.locked");
+        }
         v.throwIfAny();
         Client client = clients.get(viewer, new ClientId(valid.clientId()));
-        TaxMode mode = valid.taxMode() != null ? valid.taxMode() : current.taxMode();
         int net = valid.netDays() != null ? valid.netDays() : current.netDays();
         Instant now = clock.instant();
         store.updateDraft(ws, id.value(), client.id().value(), currency, client.locale(), mode,
@@ -239,6 +247,12 @@ public class Invoices {
     public void deleteDraft(CurrentUser viewer, InvoiceId id) {
         viewer.requireOwner();
         lockDraft(viewer, id);
+        for (UUID deposit : store.depositsFor(viewer.workspaceId(), id.value())) {
+            InvoiceStatus status = store.lock(viewer.workspaceId(), deposit).orElseThrow();
+            if (status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID) {
+                throw InvalidInputException.of("invoice", "billing.delete.hasDeposit");
+            }
+        }
         expenses.release(viewer.workspaceId(), id.value());
         store.delete(viewer.workspaceId(), id.value());
     }
@@ -425,6 +439,10 @@ public class Invoices {
         List<Draft> lines = new ArrayList<>(kept(ws, draft));
         if (draft.kind() == InvoiceKind.INVOICE) {
             Locale locale = Locale.forLanguageTag(draft.language());
+            // Deposits whose invoice was voided wait for the client's next invoice in their currency.
+            for (UUID free : store.freeDeposits(ws, draft.clientId().value(), draft.currency())) {
+                store.attachDeposit(ws, free, id.value());
+            }
             for (UUID depositId : store.depositsFor(ws, id.value())) {
                 Invoice deposit = store.find(ws, depositId, today(ws)).orElseThrow();
                 if (deposit.status() == InvoiceStatus.DRAFT) {
@@ -487,6 +505,9 @@ public class Invoices {
         if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID
                 || invoice.kind() == InvoiceKind.CREDIT_NOTE) {
             throw InvalidInputException.of("invoice", "billing.void.notIssued");
+        }
+        if (invoice.kind() == InvoiceKind.DEPOSIT && store.deducted(ws, id.value())) {
+            throw InvalidInputException.of("invoice", "billing.void.depositDeducted");
         }
         if (reason != null && reason.strip().length() > 1000) {
             throw InvalidInputException.of("reason", "billing.text.tooLong", 1000);
@@ -675,7 +696,8 @@ public class Invoices {
                 continue;
             }
             List<TimeEntry> current = ids.stream().map(now::get).filter(Objects::nonNull).toList();
-            boolean sameRate = current.stream().allMatch(e -> e.billable() && line.unitPrice().equals(e.rate()));
+            boolean sameRate = current.stream().allMatch(e -> e.billable() && line.unitPrice().equals(e.rate())
+                    && e.clientId().equals(invoice.clientId()));
             long billed = BilledTime.billedSeconds(BilledTime.units(current, rounding));
             if (current.size() != ids.size() || !sameRate || line.seconds() == null || billed != line.seconds()) {
                 throw InvalidInputException.of("invoice", "billing.issue.timeChanged");

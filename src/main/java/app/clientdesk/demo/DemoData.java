@@ -36,15 +36,17 @@ public class DemoData {
     private final Clients clients;
     private final DemoWork work;
     private final DemoTime time;
+    private final DemoBilling billing;
     private final TransactionTemplate transactions;
 
-    DemoData(Workspaces workspaces, Accounts accounts, Clients clients, DemoWork work, DemoTime time,
+    DemoData(Workspaces workspaces, Accounts accounts, Clients clients, DemoWork work, DemoTime time, DemoBilling billing,
             TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
         this.work = work;
         this.time = time;
+        this.billing = billing;
         this.transactions = transactions;
     }
 
@@ -79,6 +81,7 @@ public class DemoData {
                     : viewer(owner.workspaceId(), new UserId(memberIdsForFirstClient.get(0)));
             work.load(owner, ids, member);
             time.load(owner, ids, member);
+            billing.load(owner, ids);
         });
     }
 

@@ -101,6 +101,16 @@ class InvoiceSendingIT extends IntegrationTest {
     }
 
     @Test
+    void aDoubleClickOnSendEmailsTheClientOnce() throws Exception {
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(post("/billing/invoices/" + issued.id() + "/send").with(user(owner)).with(csrf())
+                    .param("to", "primary@example.com").param("subject", "Your invoice, sent once")
+                    .param("text", "Hello").param("requestKey", "one-click")).andReturn();
+        }
+        assertThat(outbox.forReference(ws.created().workspaceId(), "invoice:" + issued.id())).hasSize(1);
+    }
+
+    @Test
     void aBadAddressIsAFieldErrorAndNothingIsQueuedOrMarked() throws Exception {
         MockHttpServletResponse refused = mvc.perform(post("/billing/invoices/" + issued.id() + "/send")
                 .with(user(owner)).with(csrf()).param("to", "not an address").param("subject", "Invoice")

@@ -139,6 +139,7 @@ class InvoicesIT extends IntegrationTest {
         assertThat(line.seconds()).as("1:15 + 0:30 billed").isEqualTo(6300);
         assertThat(line.net().plain()).isEqualTo("105.00");
         assertThat(line.detail()).contains("1:27", "1:45");
+        assertThat(added.invoice().discountTotal().isZero()).as("no discount shown on exact time").isTrue();
 
         assertThatThrownBy(() -> invoices.addTime(owner, draft.id(), new TimeSelection(LocalDate.parse("2026-11-10"),
                 LocalDate.parse("2026-11-20"), null, null, List.of(), TimeSelection.Grouping.PROJECT)))
@@ -190,6 +191,16 @@ class InvoicesIT extends IntegrationTest {
         assertThat(last.subtotal().plain()).isEqualTo("1000.00");
         assertThat(last.taxTotal().plain()).isEqualTo("200.00");
         assertThat(last.total().plain()).isEqualTo("1200.00");
+
+        assertThatThrownBy(() -> invoices.voidWithCreditNote(owner, depositIssued.id(), null))
+                .as("a deducted deposit would be refunded twice").isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("billing.void.depositDeducted"));
+        invoices.voidWithCreditNote(owner, last.id(), "Wrong scope");
+        Invoice again = invoices.issue(owner, draft(gbp, item("Website, agreed scope", "1", "1800.00", "VAT", "20")).id(),
+                null);
+        assertThat(again.lines()).extracting(InvoiceLine::kind)
+                .as("the deposit waits for the client's next invoice").containsExactly(LineKind.ITEM, LineKind.DEDUCTION);
+        assertThat(again.total().plain()).isEqualTo("960.00");
     }
 
     @Test

@@ -39,13 +39,18 @@ class InvoiceSendController {
     @PostMapping("/billing/invoices/{invoiceId}/send")
     String send(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String subject,
-            @RequestParam(required = false) @Nullable String text, Model model, HttpServletResponse response,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable String requestKey, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Invoice invoice = invoices.get(viewer, new InvoiceId(invoiceId));
         InvoiceSending.Message message = new InvoiceSending.Message(to == null ? "" : to,
                 subject == null ? "" : subject, text == null ? "" : text);
         try {
-            sending.send(viewer, invoice.id(), message);
+            try {
+                sending.send(viewer, invoice.id(), message, requestKey);
+            } catch (app.clientdesk.billing.Idempotency.Retry e) {
+                // The same click arrived twice at once and the other one sent it.
+            }
             Notices.flash(redirect, texts.getMessage(sending.mailConfigured() ? "billing.send.queued"
                     : "billing.send.waiting", new Object[] {invoice.number(), message.to()}, viewer.locale()));
             return "redirect:/billing/invoices/" + invoice.id();

@@ -226,13 +226,14 @@ class InvoicesApiController {
 
     @Operation(summary = "Send an issued invoice by email", description = "Puts the email with the invoice's PDF in "
             + "the outbox in the same transaction that marks the invoice sent; it is delivered over SMTP with retries, "
-            + "or waits in the outbox while mail is not set up (mailConfigured false). to (comma-separated), subject "
+            + "or waits in the outbox while mail is not set up (mailConfigured false). With an Idempotency-Key a retry sends nothing again. to (comma-separated), subject "
             + "and text default to the client's primary contact and the text in the invoice's language.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     schema = @Schema(implementation = SendRequest.class))))
     @PostMapping("/{invoiceId}/send")
     ResponseEntity<SentJson> send(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
-            @RequestBody(required = false) @Nullable JsonNode body) {
+            @RequestBody(required = false) @Nullable JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         Invoice invoice = invoices.get(viewer, new InvoiceId(invoiceId));
         if (invoice.draft()) {
             throw InvalidInputException.of("invoice", "billing.send.notIssued");
@@ -244,7 +245,12 @@ class InvoicesApiController {
                 object ? InvoicesApiInput.text(body, "subject", v) : null,
                 object ? InvoicesApiInput.text(body, "text", v) : null);
         v.throwIfAny();
-        UUID queued = sending.send(viewer, invoice.id(), message);
+        UUID queued;
+        try {
+            queued = sending.send(viewer, invoice.id(), message, key);
+        } catch (Idempotency.Retry e) {
+            queued = sending.send(viewer, invoice.id(), message, key);
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SentJson(queued, message.to(), message.subject(),
                 sending.mailConfigured(), InvoiceJson.of(invoices.get(viewer, invoice.id()))));
     }
