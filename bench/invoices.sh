@@ -79,10 +79,10 @@ TOKEN=$(java -jar "$JAR" admin create-token --email "$OWNER" --name bench 2>/dev
 
 if [ $# -eq 0 ]; then
   set -- "GET /billing/invoices (all, first page)|/billing/invoices" \
-    "GET /billing/invoices?status=open|/billing/invoices?status=open" \
-    "GET /billing/invoices?status=overdue|/billing/invoices?status=overdue" \
+    "GET /billing/invoices?tab=open|/billing/invoices?tab=open" \
+    "GET /billing/invoices?tab=overdue|/billing/invoices?tab=overdue" \
     "GET /billing/invoices?q=number|/billing/invoices?q={number}" \
-    "GET /billing/invoices?client= (busiest)|/billing/invoices?clientId={client}" \
+    "GET /billing/invoices?client= (busiest)|/billing/invoices?client={client}" \
     "GET /billing/invoices page 100|/billing/invoices?page=100" \
     "API GET /api/v1/invoices?limit=50|/api/v1/invoices?limit=50"
 fi

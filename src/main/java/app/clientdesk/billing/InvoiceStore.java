@@ -319,17 +319,27 @@ class InvoiceStore {
             params.put("client", q.clientId());
         }
         if (q.search() != null) {
-            where.append(" and (lower(i.number) like :s or lower(c.name) like :s)");
-            params.put("s", "%" + q.search().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            // Numbers are matched as typed and in capitals (patterns write capitals; "inv-2026" finds INV-2026-…),
+            // without a function over every row; the client's name is matched once per client, not per invoice.
+            String text = q.search().replace("%", "").replace("_", "");
+            where.append(" and (i.number like :typed or i.number like :upper or i.client_id in (select sc.id"
+                    + " from clients sc where sc.workspace_id = :w and lower(sc.name) like :lower))");
+            params.put("typed", "%" + text + "%");
+            params.put("upper", "%" + text.toUpperCase(java.util.Locale.ROOT) + "%");
+            params.put("lower", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%");
         }
         params.put("limit", q.limit());
         params.put("offset", q.offset());
-        List<InvoiceSummary> rows = jdbc.sql("""
+        String select = """
                 select i.id, i.client_id, c.name as client_name, i.kind, i.status, i.number, i.issue_date, i.due_date,
                     i.currency, i.total, i.amount_paid, i.created_at
-                from invoices i join clients c on c.id = i.client_id""" + where
-                        + " order by i.created_at desc, i.id desc limit :limit offset :offset")
-                .params(params).query((rs, n) -> summary(rs, today)).list();
+                from invoices i join clients c on c.id = i.client_id""" + where;
+        // A search matches few invoices, but the planner cannot know it from a LIKE and would walk the whole list
+        // index newest first; "offset 0" keeps the search a subquery, so it filters first and sorts what it found.
+        String sql = q.search() == null
+                ? select + " order by i.created_at desc, i.id desc limit :limit offset :offset"
+                : "select * from (" + select + " offset 0) found order by created_at desc, id desc limit :limit offset :offset";
+        List<InvoiceSummary> rows = jdbc.sql(sql).params(params).query((rs, n) -> summary(rs, today)).list();
         long total = jdbc.sql("select count(*) from invoices i join clients c on c.id = i.client_id" + where)
                 .params(params).query(Long.class).single();
         List<Money> outstanding = jdbc.sql("""
