@@ -256,11 +256,7 @@ public class InvoiceDocuments {
         }
 
         private NumberFormat moneyFormat(Currency currency) {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-            format.setCurrency(currency);
-            int digits = Money.digits(currency);
-            format.setMinimumFractionDigits(digits);
-            format.setMaximumFractionDigits(digits);
+            NumberFormat format = Money.formatter(currency, locale);
             if (format instanceof DecimalFormat decimal) {
                 DecimalFormatSymbols symbols = decimal.getDecimalFormatSymbols();
                 if (!symbols.getCurrencySymbol().codePoints().allMatch(printable)) {

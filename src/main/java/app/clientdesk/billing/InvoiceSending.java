@@ -83,7 +83,7 @@ public class InvoiceSending {
             DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
             String lower = messages.getMessage("billing.mail.kindInText." + invoice.kind().name(), null, locale);
             text.append(messages.getMessage("billing.mail.body", new Object[] {lower, number,
-                    Reminders.money(invoice.total(), locale),
+                    invoice.total().format(locale),
                     invoice.dueDate() == null ? "" : date.format(invoice.dueDate())}, locale));
             String instructions = settings.get(ws).paymentInstructions();
             if (instructions != null && !instructions.isBlank()) {

@@ -244,11 +244,12 @@ public class RecurringInvoices implements ForecastSource {
      * What the dates still to be made in each of {@code months} months from {@code from} come to (tax included
      * by the workspace's tax mode), per recurring invoice and client, in its currency.
      */
+    @Override
     @Transactional(readOnly = true)
-    public List<BillingForecast> forecast(WorkspaceId ws, YearMonth from, int months) {
+    public List<ForecastSource.Expected> expected(WorkspaceId ws, YearMonth from, int months) {
         InvoiceMath.TaxMode mode = invoices.settings(ws).taxMode();
         YearMonth until = from.plusMonths(months);
-        List<BillingForecast> out = new ArrayList<>();
+        List<ForecastSource.Expected> out = new ArrayList<>();
         for (RecurringInvoice r : store.list(ws)) {
             if (r.nextDate() == null || r.lines().isEmpty()) {
                 continue;
@@ -260,18 +261,10 @@ public class RecurringInvoices implements ForecastSource {
                     break;
                 }
                 if (!m.isBefore(from)) {
-                    out.add(new BillingForecast(m, r.clientId(), r.clientName(), SOURCE, each));
+                    out.add(new ForecastSource.Expected(r.clientId(), r.clientName(), m, each, SOURCE));
                 }
             }
         }
         return out;
-    }
-
-    /** The forecast as the revenue forecast reads it. */
-    @Override
-    public List<ForecastSource.Expected> expected(WorkspaceId ws, YearMonth from, int months) {
-        return forecast(ws, from, months).stream()
-                .map(f -> new ForecastSource.Expected(f.clientId(), f.clientName(), f.month(), f.amount(), f.source()))
-                .toList();
     }
 }

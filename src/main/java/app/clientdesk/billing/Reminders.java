@@ -7,9 +7,7 @@ import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.mail.OutgoingMail;
 import app.clientdesk.mail.Outbox;
-import app.clientdesk.shared.money.Money;
 import java.sql.Date;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,9 +105,10 @@ public class Reminders {
                 continue;
             }
             LocalDate today = invoices.today(ws);
+            Map<UUID, Set<Integer>> logged = logged(ws);
             for (Candidate c : e.getValue()) {
                 try {
-                    if (remind(ws, c, steps, today)) {
+                    if (remind(ws, c, steps, today, logged.getOrDefault(c.id(), Set.of()))) {
                         sent++;
                     }
                 } catch (RuntimeException ex) {
@@ -122,7 +121,20 @@ public class Reminders {
     }
 
     /** The latest step due for an invoice, if it has not happened yet: sent (or logged as not sendable). */
-    private boolean remind(WorkspaceId ws, Candidate c, List<Integer> steps, LocalDate today) {
+    /** The steps already logged for the workspace's open invoices, per invoice: one query for the whole run. */
+    private Map<UUID, Set<Integer>> logged(WorkspaceId ws) {
+        Map<UUID, Set<Integer>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                select r.invoice_id, r.offset_days from invoice_reminders r join invoices i on i.id = r.invoice_id
+                where r.workspace_id = :w and i.status in ('ISSUED', 'SENT', 'PARTIALLY_PAID')""")
+                .param("w", ws.value())
+                .query((rs, n) -> out.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new HashSet<>())
+                        .add(rs.getInt("offset_days")))
+                .list();
+        return out;
+    }
+
+    private boolean remind(WorkspaceId ws, Candidate c, List<Integer> steps, LocalDate today, Set<Integer> done) {
         Integer latest = null;
         for (int step : steps) {
             LocalDate day = c.dueDate().plusDays(step);
@@ -133,9 +145,6 @@ public class Reminders {
         if (latest == null) {
             return false;
         }
-        Set<Integer> done = new HashSet<>(jdbc.sql("""
-                select offset_days from invoice_reminders where workspace_id = :w and invoice_id = :i""")
-                .param("w", ws.value()).param("i", c.id()).query(Integer.class).list());
         if (done.contains(latest)) {
             return false;
         }
@@ -172,7 +181,7 @@ public class Reminders {
         Locale locale = Locale.forLanguageTag(invoice.language());
         String kind = step < 0 ? "before" : step == 0 ? "today" : "after";
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        String amount = money(invoice.amountDue(), locale);
+        String amount = invoice.amountDue().format(locale);
         long late = ChronoUnit.DAYS.between(invoice.dueDate(), today);
         Object[] args = {invoice.number(), date.format(invoice.dueDate()), amount, late,
                 workspaces.settings(ws).name(), contact.get().name(), date.format(invoice.issueDate())};
@@ -207,14 +216,5 @@ public class Reminders {
 
     private String text(String key, Object[] args, Locale locale) {
         return messages.getMessage(key, args, locale);
-    }
-
-    /** An amount as people of {@code locale} write it, with the currency's own decimals. */
-    static String money(Money money, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(money.currency());
-        format.setMinimumFractionDigits(Money.digits(money.currency()));
-        format.setMaximumFractionDigits(Money.digits(money.currency()));
-        return format.format(money.amount());
     }
 }

@@ -381,10 +381,11 @@ public class Retainers implements ForecastSource {
      * {@code months} months from {@code from}, per retainer and client, in the retainer's currency. Paused
      * retainers expect nothing; overage is not foreseen. Periods already made are counted too.
      */
+    @Override
     @Transactional(readOnly = true)
-    public List<BillingForecast> forecast(WorkspaceId ws, YearMonth from, int months) {
+    public List<ForecastSource.Expected> expected(WorkspaceId ws, YearMonth from, int months) {
         InvoiceMath.TaxMode mode = invoices.settings(ws).taxMode();
-        List<BillingForecast> out = new ArrayList<>();
+        List<ForecastSource.Expected> out = new ArrayList<>();
         for (Retainer r : store.list(ws, null)) {
             if (r.paused()) {
                 continue;
@@ -394,18 +395,10 @@ public class Retainers implements ForecastSource {
             for (int i = 0; i < months; i++) {
                 YearMonth month = from.plusMonths(i);
                 if (r.bills(RetainerSchedule.issueDate(month, r.issueDay()))) {
-                    out.add(new BillingForecast(month, r.clientId(), r.clientName(), SOURCE, each));
+                    out.add(new ForecastSource.Expected(r.clientId(), r.clientName(), month, each, SOURCE));
                 }
             }
         }
         return out;
-    }
-
-    /** The forecast as the revenue forecast reads it. */
-    @Override
-    public List<ForecastSource.Expected> expected(WorkspaceId ws, YearMonth from, int months) {
-        return forecast(ws, from, months).stream()
-                .map(f -> new ForecastSource.Expected(f.clientId(), f.clientName(), f.month(), f.amount(), f.source()))
-                .toList();
     }
 }

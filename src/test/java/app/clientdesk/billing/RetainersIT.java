@@ -214,7 +214,7 @@ class RetainersIT extends IntegrationTest {
             assertThat(i.notes()).isEqualTo("Thanks!");
         });
         assertThat(recurring.get(owner, hosting.id()).nextDate()).isEqualTo(LocalDate.parse("2026-12-31"));
-        assertThat(recurring.forecast(ws.created().workspaceId(), YearMonth.of(2026, 12), 3))
+        assertThat(recurring.expected(ws.created().workspaceId(), YearMonth.of(2026, 12), 3))
                 .extracting(f -> f.month() + " " + f.amount())
                 .containsExactly("2026-12 30.00 GBP", "2027-01 30.00 GBP");
         recurring.stop(owner, hosting.id());

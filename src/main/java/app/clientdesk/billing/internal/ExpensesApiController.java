@@ -7,6 +7,7 @@ import app.clientdesk.billing.Expenses;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.JsonFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -137,12 +138,12 @@ class ExpensesApiController {
             throw InvalidInputException.of("", "expenses.api.object");
         }
         Violations v = new Violations();
-        String clientId = text(body, "clientId", v);
-        String projectId = text(body, "projectId", v);
-        String spentOn = text(body, "spentOn", v);
-        String description = text(body, "description", v);
-        String category = text(body, "category", v);
-        String currency = text(body, "currency", v);
+        String clientId = JsonFields.text(body, "clientId", v);
+        String projectId = JsonFields.text(body, "projectId", v);
+        String spentOn = JsonFields.text(body, "spentOn", v);
+        String description = JsonFields.text(body, "description", v);
+        String category = JsonFields.text(body, "category", v);
+        String currency = JsonFields.text(body, "currency", v);
         String amount = null;
         JsonNode a = body.get("amount");
         if (a != null) {
@@ -167,21 +168,6 @@ class ExpensesApiController {
         }
         v.throwIfAny();
         return new ExpenseInput(clientId, projectId, spentOn, description, category, amount, currency, billable);
-    }
-
-    private static @Nullable String text(JsonNode body, String field, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (!node.isString()) {
-            v.add(field, "expenses.api.string");
-            return null;
-        }
-        return node.stringValue();
     }
 
     private static @Nullable LocalDate date(@Nullable String value, String field, Violations v) {

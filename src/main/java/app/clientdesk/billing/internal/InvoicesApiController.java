@@ -12,6 +12,7 @@ import app.clientdesk.billing.internal.InvoiceJson.SummaryJson;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.JsonFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -188,7 +189,7 @@ class InvoicesApiController {
             @RequestBody(required = false) @Nullable JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
-        String dateText = body == null || !body.isObject() ? null : InvoicesApiInput.text(body, "issueDate",
+        String dateText = body == null || !body.isObject() ? null : JsonFields.text(body, "issueDate",
                 new Violations());
         LocalDate date = null;
         if (dateText != null && !dateText.isBlank()) {
@@ -212,7 +213,7 @@ class InvoicesApiController {
     ResponseEntity<InvoiceJson> voidInvoice(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestBody(required = false) @Nullable JsonNode body) {
         InvoiceId id = invoices.get(viewer, new InvoiceId(invoiceId)).id();
-        String reason = body == null || !body.isObject() ? null : InvoicesApiInput.text(body, "reason", new Violations());
+        String reason = body == null || !body.isObject() ? null : JsonFields.text(body, "reason", new Violations());
         Invoice credit = invoices.voidWithCreditNote(viewer, id, reason);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/invoices/" + credit.id()))
                 .body(InvoiceJson.of(credit));
@@ -241,9 +242,9 @@ class InvoicesApiController {
         Violations v = new Violations();
         boolean object = body != null && body.isObject();
         var message = sending.merge(sending.draft(viewer, invoice),
-                object ? InvoicesApiInput.text(body, "to", v) : null,
-                object ? InvoicesApiInput.text(body, "subject", v) : null,
-                object ? InvoicesApiInput.text(body, "text", v) : null);
+                object ? JsonFields.text(body, "to", v) : null,
+                object ? JsonFields.text(body, "subject", v) : null,
+                object ? JsonFields.text(body, "text", v) : null);
         v.throwIfAny();
         UUID queued;
         try {

@@ -7,6 +7,7 @@ import app.clientdesk.billing.InvoiceLine;
 import app.clientdesk.billing.PaymentInput;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,13 +27,13 @@ final class InvoicesApiInput {
         if (body == null || !body.isObject()) {
             throw InvalidInputException.of("", "billing.api.object");
         }
-        String clientId = text(body, "clientId", v);
-        String currency = text(body, "currency", v);
-        String netDays = number(body, "netDays", v);
-        String discount = number(body, "discountPercent", v);
-        String taxMode = text(body, "taxMode", v);
-        String notes = text(body, "notes", v);
-        String terms = text(body, "terms", v);
+        String clientId = JsonFields.text(body, "clientId", v);
+        String currency = JsonFields.text(body, "currency", v);
+        String netDays = JsonFields.number(body, "netDays", v);
+        String discount = JsonFields.number(body, "discountPercent", v);
+        String taxMode = JsonFields.text(body, "taxMode", v);
+        String notes = JsonFields.text(body, "notes", v);
+        String terms = JsonFields.text(body, "terms", v);
         List<LineInput> lines = null;
         JsonNode l = body.get("lines");
         if (l != null && !l.isNull()) {
@@ -47,10 +48,14 @@ final class InvoicesApiInput {
                         v.add(prefix.substring(0, prefix.length() - 1), "billing.api.object");
                         continue;
                     }
-                    lines.add(new LineInput(text(line, "id", v, prefix), text(line, "description", v, prefix),
-                            number(line, "quantity", v, prefix), text(line, "unit", v, prefix),
-                            number(line, "unitPrice", v, prefix), number(line, "discountPercent", v, prefix),
-                            text(line, "taxName", v, prefix), number(line, "taxRate", v, prefix)));
+                    lines.add(new LineInput(JsonFields.text(line, "id", prefix + "id", v),
+                            JsonFields.text(line, "description", prefix + "description", v),
+                            JsonFields.number(line, "quantity", prefix + "quantity", v),
+                            JsonFields.text(line, "unit", prefix + "unit", v),
+                            JsonFields.number(line, "unitPrice", prefix + "unitPrice", v),
+                            JsonFields.number(line, "discountPercent", prefix + "discountPercent", v),
+                            JsonFields.text(line, "taxName", prefix + "taxName", v),
+                            JsonFields.number(line, "taxRate", prefix + "taxRate", v)));
                 }
             }
         }
@@ -84,13 +89,13 @@ final class InvoicesApiInput {
         if (body == null || !body.isObject()) {
             throw InvalidInputException.of("", "billing.api.object");
         }
-        String amount = number(body, "amount", v);
-        String currency = text(body, "currency", v);
-        String rate = number(body, "rate", v);
-        String date = text(body, "date", v);
-        String method = text(body, "method", v);
-        String fee = number(body, "fee", v);
-        String note = text(body, "note", v);
+        String amount = JsonFields.number(body, "amount", v);
+        String currency = JsonFields.text(body, "currency", v);
+        String rate = JsonFields.number(body, "rate", v);
+        String date = JsonFields.text(body, "date", v);
+        String method = JsonFields.text(body, "method", v);
+        String fee = JsonFields.number(body, "fee", v);
+        String note = JsonFields.text(body, "note", v);
         boolean confirm = false;
         JsonNode c = body.get("confirmOverpayment");
         if (c != null && !c.isNull()) {
@@ -102,41 +107,5 @@ final class InvoicesApiInput {
         }
         v.throwIfAny();
         return new PaymentInput(amount, currency, rate, date, method, fee, note, confirm);
-    }
-
-    static @Nullable String text(JsonNode body, String field, Violations v) {
-        return text(body, field, v, "");
-    }
-
-    private static @Nullable String text(JsonNode body, String field, Violations v, String prefix) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            v.add(prefix + field, "billing.api.string");
-            return null;
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable String number(JsonNode body, String field, Violations v) {
-        return number(body, field, v, "");
-    }
-
-    /** A number sent as a JSON number or a string, as its exact decimal text. */
-    private static @Nullable String number(JsonNode body, String field, Violations v, String prefix) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        v.add(prefix + field, "billing.api.number");
-        return null;
     }
 }

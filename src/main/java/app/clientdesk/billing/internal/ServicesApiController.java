@@ -7,6 +7,7 @@ import app.clientdesk.billing.Services;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.JsonFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -88,16 +89,16 @@ class ServicesApiController {
             throw InvalidInputException.of("", "services.api.object");
         }
         Violations v = new Violations();
-        String name = pick(text(body, "name", v), old == null ? null : old.name());
-        String description = pick(text(body, "description", v), old == null ? null : old.description());
+        String name = pick(JsonFields.text(body, "name", v), old == null ? null : old.name());
+        String description = pick(JsonFields.text(body, "description", v), old == null ? null : old.description());
         String deliverables = pick(lines(body, v), old == null ? null : String.join("\n", old.deliverables()));
-        String model = pick(text(body, "model", v), old == null ? null : old.model().name());
+        String model = pick(JsonFields.text(body, "model", v), old == null ? null : old.model().name());
         boolean retainer = ServiceModel.RETAINER.name().equals(model == null ? "" : model.strip().toUpperCase(Locale.ROOT));
         // A service that stops being a retainer loses what only a retainer has, unless the caller sends it anew.
-        String included = pick(number(body, "includedHours", v),
+        String included = pick(JsonFields.number(body, "includedHours", v),
                 old == null || !retainer || old.includedMinutes() == null ? null : ServiceInput.hours(old.includedMinutes()));
-        String taxName = pick(text(body, "taxName", v), old == null || old.tax() == null ? null : old.tax().name());
-        String taxPercent = pick(number(body, "taxPercent", v),
+        String taxName = pick(JsonFields.text(body, "taxName", v), old == null || old.tax() == null ? null : old.tax().name());
+        String taxPercent = pick(JsonFields.number(body, "taxPercent", v),
                 old == null || old.tax() == null ? null : old.tax().percent().toPlainString());
         List<ServiceInput.Price> prices = prices(body, v);
         if (prices == null) {
@@ -129,9 +130,9 @@ class ServicesApiController {
                 v.add("prices[" + i + "]", "services.api.prices");
                 prices.add(new ServiceInput.Price(null, null, null));
             } else {
-                prices.add(new ServiceInput.Price(text(p, "currency", v, "prices[" + i + "].currency"),
-                        number(p, "amount", v, "prices[" + i + "].amount"),
-                        number(p, "overageRate", v, "prices[" + i + "].overageRate")));
+                prices.add(new ServiceInput.Price(JsonFields.text(p, "currency", "prices[" + i + "].currency", v),
+                        JsonFields.number(p, "amount", "prices[" + i + "].amount", v),
+                        JsonFields.number(p, "overageRate", "prices[" + i + "].overageRate", v)));
             }
             i++;
         }
@@ -162,48 +163,6 @@ class ServicesApiController {
             return String.join("\n", lines);
         }
         v.add("deliverables", "services.api.deliverables");
-        return null;
-    }
-
-    private static @Nullable String text(JsonNode body, String field, Violations v) {
-        return text(body, field, v, field);
-    }
-
-    private static @Nullable String text(JsonNode body, String field, Violations v, String name) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        v.add(name, "services.api.text");
-        return null;
-    }
-
-    private static @Nullable String number(JsonNode body, String field, Violations v) {
-        return number(body, field, v, field);
-    }
-
-    /** A number as a string or a JSON number: "12.50" and 12.50 are the same. */
-    private static @Nullable String number(JsonNode body, String field, Violations v, String name) {
-        JsonNode node = body.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNull()) {
-            return "";
-        }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        v.add(name, "services.api.number");
         return null;
     }
 

@@ -68,6 +68,23 @@ public record Money(BigDecimal amount, Currency currency) {
         return amount.toPlainString();
     }
 
+    /**
+     * A fresh formatter of amounts in {@code currency} as people of {@code locale} write them, with the currency's
+     * own decimals ("R$ 1.234,50", "¥8,333", "BHD 10.125"). Formatters are not thread-safe: one per use or thread.
+     */
+    public static java.text.NumberFormat formatter(Currency currency, java.util.Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(digits(currency));
+        format.setMaximumFractionDigits(digits(currency));
+        return format;
+    }
+
+    /** This amount as people of {@code locale} write it. */
+    public String format(java.util.Locale locale) {
+        return formatter(currency, locale).format(amount);
+    }
+
     @Override
     public String toString() {
         return plain() + " " + currency.getCurrencyCode();

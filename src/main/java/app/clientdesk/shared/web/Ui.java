@@ -189,11 +189,7 @@ public final class Ui {
     }
 
     public String money(BigDecimal amount, Currency currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-        return format.format(amount);
+        return app.clientdesk.shared.money.Money.formatter(currency, locale).format(amount);
     }
 
     public String currencyName(Currency currency) {
