@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 // All MockMvc requests come from one address; this class fails sign-ins on purpose and must not trip the
 // per-address limit for its other tests. SignInAddressThrottleIT tests that limit on its own.
-@TestPropertySource(properties = "clientdesk.sign-in.max-failures-per-address=1000")
+@TestPropertySource(properties = {"clientdesk.sign-in.max-failures-per-address=1000",
+        "clientdesk.base-url=https://desk.example.test/"})
 class SignInSecurityIT extends IntegrationTest {
 
     /**
@@ -300,6 +301,17 @@ class SignInSecurityIT extends IntegrationTest {
         assertThat(sessionCookie(reused)).isNull();
         assertThat(path(signIn(email, "an attacker passphrase").getRedirectedUrl())).isEqualTo("/login");
         assertThat(path(signIn(email, "new member passphrase").getRedirectedUrl())).isEqualTo("/");
+    }
+
+    @Test
+    void anInvitationLinkComesFromTheConfiguredBaseUrlNotFromTheHostHeader() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        MvcResult result = mvc.perform(post("/members/invitations").with(user(ws.owner())).with(csrf())
+                .header(HttpHeaders.HOST, "evil.example").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").param("displayName", "Nova").param("email",
+                        uniqueEmail("nova"))).andReturn();
+        String link = (String) result.getFlashMap().get("invitationLink");
+        assertThat(link).startsWith("https://desk.example.test/invitations/").doesNotContain("evil");
     }
 
     @Test

@@ -7,6 +7,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.PublicUrls;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.UUID;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The owner's team page: who is in the workspace, pending invitations, invite, disable and enable. */
 @Controller
@@ -37,9 +37,11 @@ public class MembersController {
     private final IdentityStore people;
     private final MessageSource texts;
     private final Clock clock;
+    private final PublicUrls urls;
 
     MembersController(Accounts accounts, Invitations invitations, InvitationStore invitationStore, IdentityStore people,
-            MessageSource texts, Clock clock) {
+            MessageSource texts, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.accounts = accounts;
         this.invitations = invitations;
         this.invitationStore = invitationStore;
@@ -58,8 +60,7 @@ public class MembersController {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             String token = invitations.invite(owner, form.displayName(), form.email());
-            String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/invitations/{token}")
-                    .buildAndExpand(token).toUriString();
+            String link = urls.to("/invitations/{token}", token);
             redirect.addFlashAttribute("invitationLink", link);
             redirect.addFlashAttribute("invitedEmail", form.email());
             return "redirect:/members";
