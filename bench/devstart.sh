@@ -5,7 +5,8 @@
 #
 #   bench/devstart.sh                    # a clean build, then two repeats with nothing changed
 #   FRESH=0 RUNS=1 bench/devstart.sh     # one repeat only
-#   ARGS=--demo bench/devstart.sh        # with the demo (the first answer then waits for it too)
+#   ARGS=--demo=en bench/devstart.sh     # with the demo (made before the port opens, so the answer waits for it)
+#   MVN_ARGS=-Dmaven.test.skip=true bench/devstart.sh   # without compiling the tests
 #
 # Runs offline (-o): dependencies must already be in ~/.m2 (any earlier build brings them).
 set -euo pipefail
@@ -21,7 +22,7 @@ echo "|---|---:|---|"
 for i in $(seq 1 "$RUNS"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s.%N)
-  CLIENTDESK_DATA_DIR="$DATA" SERVER_PORT="$PORT" setsid ./mvnw -B -o spring-boot:run \
+  CLIENTDESK_DATA_DIR="$DATA" SERVER_PORT="$PORT" setsid ./mvnw -B -o ${MVN_ARGS:-} spring-boot:run \
     -Dspring-boot.run.arguments="${ARGS:-}" >"$LOG" 2>&1 &
   pid=$!
   until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/login" 2>/dev/null | grep -q 200; do
