@@ -35,16 +35,16 @@ class AdminBesideRunningAppIT {
     @Test
     void createTokenWorksWhileTheAppHoldsTheEmbeddedDatabase(@TempDir Path data) throws Exception {
         assumeFalse(TestDatabase.postgresRequested(), "the embedded database's file lock is an H2 matter");
-        List<String> properties = new ArrayList<>();
+        // As command-line arguments: they win over application.properties, as the environment does for a user.
+        List<String> arguments = new ArrayList<>();
         TestDatabase.properties().forEach((name, value) -> {
             if (!name.startsWith("spring.datasource.")) {
-                properties.add(name + "=" + value);
+                arguments.add("--" + name + "=" + value);
             }
         });
-        properties.add("clientdesk.data-dir=" + data);
+        arguments.add("--clientdesk.data-dir=" + data);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClientdeskApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).properties(properties.toArray(String[]::new))
-                .run()) {
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).run(arguments.toArray(String[]::new))) {
             assertThat(app.getEnvironment().getProperty("spring.datasource.url")).as("the default URL")
                     .startsWith("jdbc:h2:file:" + data);
             WorkspaceCreated made = app.getBean(Workspaces.class).create(new NewWorkspace("Beside VA", "Ana",
