@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's billing: the business's details and payment instructions, exchange rates into reais, and one
  * invoice in each state a VA meets in a week: the first fortnight of Thames Legal's time paid, Harbour's first
- * fortnight issued and now overdue, and a draft of the bakery's time waiting to be issued. Made through the same
- * services a person uses, after the demo's time.
+ * fortnight issued and now overdue, and a draft of the bakery's time waiting to be issued. Besides: the service
+ * catalogue (hourly, fixed and retainer prices), a few expenses (billable or not), Harbour's monthly retainer
+ * from today and a recurring monthly invoice for the coffee exporter from next month, so that no billing screen
+ * opens empty. Made through the same services a person uses, after the demo's time, in the demo's language.
  */
 @Component
 class DemoBilling {
@@ -30,23 +32,28 @@ class DemoBilling {
     private final Invoices invoices;
     private final Payments payments;
     private final ExchangeRates rates;
+    private final DemoCatalogue catalogue;
     private final Clock clock;
 
-    DemoBilling(BillingSetup setup, Invoices invoices, Payments payments, ExchangeRates rates, Clock clock) {
+    DemoBilling(BillingSetup setup, Invoices invoices, Payments payments, ExchangeRates rates,
+            DemoCatalogue catalogue, Clock clock) {
         this.setup = setup;
         this.invoices = invoices;
         this.payments = payments;
         this.rates = rates;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
     /** @param clients Harbour Wellness, Thames Legal, Hudson Street Bakery and Café Paulista, in that order */
-    void load(CurrentUser owner, List<ClientId> clients) {
+    void load(CurrentUser owner, List<ClientId> clients, DemoText say) {
         LocalDate today = clock.instant().atZone(owner.zone()).toLocalDate();
         setup.save(owner, new BillingSettingsInput("INV-{yyyy}-{seq:4}", "CN-{yyyy}-{seq:4}", "14", null, null,
-                "EXCLUSIVE", "Ana Souza Assistência Virtual\nCNPJ 12.345.678/0001-90\nSão Paulo, Brasil",
+                "EXCLUSIVE", "Ana Souza Assistência Virtual\nCNPJ 12.345.678/0001-90\n" + say.t("São Paulo, Brazil", "São Paulo, Brasil"),
                 "Wise (USD, GBP, AUD): ana@souza-va.example\nPayPal: pagamentos@souza-va.example\nPIX: 12.345.678/0001-90",
-                "Obrigada pela parceria!", "Payment within the agreed term, by Wise, PayPal or PIX.", true, null,
+                say.t("Thank you for working with me!", "Obrigada pela parceria!"),
+                say.t("Payment within the agreed term, by Wise, PayPal or PIX.",
+                        "Pagamento no prazo combinado, por Wise, PayPal ou PIX."), true, null,
                 "-3, 0, 7, 14"));
         LocalDate rated = today.minusDays(30);
         rates.set(owner, rated.toString(), "AUD", "BRL", "3.52");
@@ -62,13 +69,15 @@ class DemoBilling {
                 fortnight.plusDays(4).toString(), "WISE", null, null, false), null);
         // Harbour Wellness: issued with net 7 days, not paid: overdue.
         Invoice harbour = invoices.createDraft(owner, new DraftInput(clients.get(0).value().toString(), null, "7",
-                null, null, null, null, List.of(new LineInput(null, "Monthly social media calendar", "1", "ITEMS",
+                null, null, null, null, List.of(new LineInput(null, say.t("Monthly social media calendar", "Calendário mensal de redes sociais"), "1", "ITEMS",
                         "350.00", null, null, null))));
         invoices.addTime(owner, harbour.id(), new TimeSelection(start, fortnight, null, null, List.of(),
                 TimeSelection.Grouping.PROJECT));
         invoices.issue(owner, harbour.id(), fortnight.plusDays(1));
         // Hudson Street Bakery: a draft of the last weeks' time, by day.
         timeDraft(owner, clients.get(2), start, today, TimeSelection.Grouping.DAY);
+
+        catalogue.load(owner, clients, today, say);
     }
 
     private Invoice timeDraft(CurrentUser owner, ClientId client, LocalDate from, LocalDate to,

@@ -12,9 +12,11 @@ import app.clientdesk.identity.UserId;
 import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.identity.WorkspaceSettings;
 import app.clientdesk.identity.Workspaces;
+import app.clientdesk.shared.i18n.Languages;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,33 +57,37 @@ public class DemoData {
     }
 
     /**
-     * Creates the demo workspace with its owner, a member, the clients and their work; does nothing if it
-     * exists. The workspace is committed before its work is made: a workspace's workflows are seeded in a
+     * Creates the demo workspace with its owner, a member, the clients and their work, all in the given language
+     * (English or Brazilian Portuguese: the people's screens, the workflows, templates and every text of the
+     * demo); does nothing if it exists. The workspace is committed before its work is made: a workspace's workflows are seeded in a
      * transaction of their own, which must see it.
      */
-    public void createDemoWorkspace() {
+    public void createDemoWorkspace(Locale language) {
         if (demoWorkspaceExists()) {
             return;
         }
+        String tag = Languages.supportedOrDefault(language).toLanguageTag();
         var created = transactions.execute(status -> workspaces.create(new NewWorkspace("Ana Souza Assistência Virtual",
-                "Ana Souza", OWNER_EMAIL, PASSWORD, "BRL", "America/Sao_Paulo", "pt-BR")));
+                "Ana Souza", OWNER_EMAIL, PASSWORD, "BRL", "America/Sao_Paulo", tag)));
         UserId member = transactions.execute(status -> accounts.add(created.workspaceId(), Role.MEMBER,
-                "Rafael Lima", MEMBER_EMAIL, PASSWORD, "pt-BR", "America/Sao_Paulo", null));
+                "Rafael Lima", MEMBER_EMAIL, PASSWORD, tag, "America/Sao_Paulo", null));
         loadSample(viewer(created.workspaceId(), created.ownerId()), List.of(member.value()));
     }
 
     /**
      * Adds the demo clients and their projects and tasks to an existing workspace, e.g. from the button on
-     * an empty clients list; the first member given is assigned to the first client and does some of its work.
+     * an empty clients list, in the owner's language; the first member given is assigned to the first client and
+     * does some of its work.
      */
     public void loadSample(CurrentUser owner, List<UUID> memberIdsForFirstClient) {
+        DemoText say = new DemoText(owner.locale());
         transactions.executeWithoutResult(status -> {
-            List<ClientId> ids = loadClients(owner.workspaceId(), memberIdsForFirstClient);
+            List<ClientId> ids = loadClients(owner.workspaceId(), memberIdsForFirstClient, say);
             CurrentUser member = memberIdsForFirstClient.isEmpty() ? null
                     : viewer(owner.workspaceId(), new UserId(memberIdsForFirstClient.get(0)));
-            work.load(owner, ids, member);
-            time.load(owner, ids, member);
-            billing.load(owner, ids);
+            work.load(owner, ids, member, say);
+            time.load(owner, ids, member, say);
+            billing.load(owner, ids, say);
         });
     }
 
@@ -94,42 +100,49 @@ public class DemoData {
                 account.clientId(), true);
     }
 
-    /** Adds the demo clients to a workspace. */
+    /** Adds the demo clients to a workspace, their notes in the demo's language. */
     @Transactional
-    public List<ClientId> loadClients(WorkspaceId workspace, List<UUID> memberIdsForFirstClient) {
+    List<ClientId> loadClients(WorkspaceId workspace, List<UUID> memberIdsForFirstClient, DemoText say) {
         List<ClientId> ids = new ArrayList<>();
         ids.add(clients.create(workspace, new ClientInput("Harbour Wellness Studio", "ACTIVE", "Australia/Sydney", "AUD",
                 "en-AU", "AU", "https://harbourwellness.example", "12 Bay Street\nDouble Bay NSW 2028\nAustralia",
                 "ABN 51 824 753 556", week("08:00", "16:00"), "4", "EMAIL", "CHAT", "VIDEO", "EMAIL",
-                "Direct and informal; first names from the first email. Prefers short bullet points.",
-                "Retainer for inbox and calendar management. Sydney is 13–14 hours ahead of São Paulo.",
+                say.t("Direct and informal; first names from the first email. Prefers short bullet points.",
+                        "Direta e informal; primeiro nome desde o primeiro e-mail. Prefere tópicos curtos."),
+                say.t("Retainer for inbox and calendar management. Sydney is 13–14 hours ahead of São Paulo.",
+                        "Pacote mensal de gestão de e-mail e agenda. Sydney está 13–14 horas à frente de São Paulo."),
                 List.of(new ClientInput.ContactInput(null, "Olivia Bennett", "olivia@harbourwellness.example",
-                                "+61 2 9000 1234", "Founder", true),
+                                "+61 2 9000 1234", say.t("Founder", "Fundadora"), true),
                         new ClientInput.ContactInput(null, "Jack Nguyen", "jack@harbourwellness.example", null,
-                                "Studio manager", false)),
+                                say.t("Studio manager", "Gerente do estúdio"), false)),
                 memberIdsForFirstClient)));
         ids.add(clients.create(workspace, new ClientInput("Thames Legal Partners", "ACTIVE", "Europe/London", "GBP", "en-GB",
                 "GB", "https://thameslegal.example", "4 Fleet Street\nLondon EC4Y 1AA\nUnited Kingdom",
                 "GB 123 4567 89", week("09:00", "17:30"), "8", "EMAIL", "EMAIL", "VIDEO", "EMAIL",
-                "Formal and indirect: 'it might be worth considering' means 'please do it'. Always confirm in writing.",
-                "Document formatting and diary management for two partners.",
+                say.t("Formal and indirect: 'it might be worth considering' means 'please do it'. Always confirm in writing.",
+                        "Formal e indireto: 'talvez valha considerar' quer dizer 'por favor, faça'. Sempre confirmar por escrito."),
+                say.t("Document formatting and diary management for two partners.",
+                        "Formatação de documentos e agenda de dois sócios."),
                 List.of(new ClientInput.ContactInput(null, "Eleanor Hughes", "e.hughes@thameslegal.example",
-                        "+44 20 7946 0018", "Partner", true)),
+                        "+44 20 7946 0018", say.t("Partner", "Sócia"), true)),
                 List.of())));
         ids.add(clients.create(workspace, new ClientInput("Hudson Street Bakery", "ONBOARDING", "America/New_York", "USD",
                 "en-US", "US", "hudsonbakery.example", "210 Hudson Street\nNew York, NY 10013\nUSA", null,
                 week("07:00", "15:00"), "24", "EMAIL", "CHAT", "PHONE", "EMAIL",
-                "Very direct, quick decisions; dislikes long emails.",
-                "Social media pipeline starting next month: 12 posts a month, approval in the portal.",
+                say.t("Very direct, quick decisions; dislikes long emails.",
+                        "Muito direto, decide rápido; não gosta de e-mails longos."),
+                say.t("Social media pipeline starting next month: 12 posts a month, approval in the portal.",
+                        "Redes sociais a partir do mês que vem: 12 posts por mês, aprovação no portal."),
                 List.of(new ClientInput.ContactInput(null, "Marcus Reed", "marcus@hudsonbakery.example",
-                        "+1 212 555 0147", "Owner", true)),
+                        "+1 212 555 0147", say.t("Owner", "Dono"), true)),
                 List.of())));
         ids.add(clients.create(workspace, new ClientInput("Café Paulista Exportadora", "LEAD", "America/Sao_Paulo", "BRL",
                 "pt-BR", "BR", null, null, null, week("09:00", "18:00"), "24", "EMAIL", "CHAT", "VIDEO", "EMAIL",
-                "Prefere WhatsApp para dúvidas rápidas; reuniões sempre com pauta enviada antes.",
-                "Chamada de descoberta marcada para a próxima semana.",
+                say.t("Prefers WhatsApp for quick questions; meetings always with an agenda sent beforehand.",
+                        "Prefere WhatsApp para dúvidas rápidas; reuniões sempre com pauta enviada antes."),
+                say.t("Discovery call booked for next week.", "Chamada de descoberta marcada para a próxima semana."),
                 List.of(new ClientInput.ContactInput(null, "Beatriz Costa", "beatriz@cafepaulista.example", null,
-                        "Diretora comercial", true)),
+                        say.t("Sales director", "Diretora comercial"), true)),
                 List.of())));
         return ids;
     }

@@ -38,7 +38,7 @@ class DemoTime {
     }
 
     /** @param clients Harbour Wellness, Thames Legal, Hudson Street Bakery and Café Paulista, in that order */
-    void load(CurrentUser owner, List<ClientId> clients, @Nullable CurrentUser member) {
+    void load(CurrentUser owner, List<ClientId> clients, @Nullable CurrentUser member, DemoText say) {
         String harbour = clients.get(0).value().toString();
         String thames = clients.get(1).value().toString();
         String hudson = clients.get(2).value().toString();
@@ -47,7 +47,7 @@ class DemoTime {
         rates.set(owner, new RateInput("CLIENT", harbour, "AUD", "42"));
         rates.set(owner, new RateInput("CLIENT", thames, "GBP", "32.50"));
         rates.set(owner, new RateInput("CLIENT", hudson, "USD", "38"));
-        rates.set(owner, new RateInput("TASK_TYPE", "bookkeeping", "BRL", "110"));
+        rates.set(owner, new RateInput("TASK_TYPE", say.t("bookkeeping", "contabilidade"), "BRL", "110"));
         // Legal work is billed in tenths of an hour; the bakery rounds each task's day to a quarter hour.
         entries.setRounding(owner, clients.get(1), new Rounding(Rounding.Mode.UP, 6, Rounding.Scope.ENTRY));
         entries.setRounding(owner, clients.get(2), new Rounding(Rounding.Mode.NEAREST, 15, Rounding.Scope.DAY));
@@ -69,17 +69,20 @@ class DemoTime {
                 String hudsonTask = pick(hudsonTasks, n);
                 String cafeTask = pick(cafeTasks, n);
                 n++;
-                log(owner, harbour, harbourTask, d, "08:30", v == 0 ? "09:10" : "09:25", "Inbox and calendar", true, "email");
-                log(owner, thames, thamesTask, d, "09:40", v == 1 ? "11:55" : "11:05", "Document formatting", true, null);
-                log(owner, hudson, hudsonTask, d, "13:00", v == 2 ? "14:50" : "14:07", null, true, "social");
+                log(owner, harbour, harbourTask, d, "08:30", v == 0 ? "09:10" : "09:25", say.t("Inbox and calendar", "E-mail e agenda"), true,
+                        say.t("email", "e-mail"));
+                log(owner, thames, thamesTask, d, "09:40", v == 1 ? "11:55" : "11:05", say.t("Document formatting", "Formatação de documentos"),
+                        true, null);
+                log(owner, hudson, hudsonTask, d, "13:00", v == 2 ? "14:50" : "14:07", null, true, say.t("social", "redes sociais"));
                 if (v == 3) {
-                    log(owner, cafe, null, d, "15:00", "15:40", "Onboarding call (not billed)", false, "calls");
+                    log(owner, cafe, null, d, "15:00", "15:40", say.t("Onboarding call (not billed)",
+                            "Chamada de boas-vindas (não cobrada)"), false, say.t("calls", "chamadas"));
                 } else {
                     log(owner, cafe, cafeTask, d, "15:00", v == 0 ? "16:20" : "15:45", null, true, null);
                 }
                 if (member != null) {
-                    log(member, harbour, harbourTask, d, "09:00", v == 2 ? "12:30" : "11:45", "Client emails", true,
-                            "email");
+                    log(member, harbour, harbourTask, d, "09:00", v == 2 ? "12:30" : "11:45", say.t("Client emails", "E-mails do cliente"),
+                            true, say.t("email", "e-mail"));
                 }
             }
             day = day.plusDays(1);

@@ -46,8 +46,9 @@ class DemoWork {
      * @param clients Harbour Wellness (Sydney), Thames Legal (London), Hudson Street Bakery (New York) and
      *     Café Paulista (São Paulo), in that order
      * @param member the member assigned to Harbour Wellness, if there is one
+     * @param say the demo's language
      */
-    void load(CurrentUser owner, List<ClientId> clients, @Nullable CurrentUser member) {
+    void load(CurrentUser owner, List<ClientId> clients, @Nullable CurrentUser member, DemoText say) {
         LocalDate today = clock.instant().atZone(owner.zone()).toLocalDate();
         Workflow standard = workflows.standard(owner.workspaceId());
         Workflow social = workflows.all(owner.workspaceId()).stream()
@@ -59,58 +60,64 @@ class DemoWork {
         CurrentUser worker = member != null ? member : owner;
         String ana = owner.id().value().toString();
         String rafael = worker.id().value().toString();
+        String socialPost = say.t("social post", "post para redes sociais");
+        String email = say.t("email", "e-mail");
 
         // Hudson Street Bakery's social media, in the guide's pipeline.
-        ProjectId project = projects.create(owner, new ProjectInput(hudson, "Social media — monthly posts", "ACTIVE",
+        ProjectId project = projects.create(owner, new ProjectInput(hudson, say.t("Social media — monthly posts", "Redes sociais — posts do mês"), "ACTIVE",
                 today.minusDays(10).toString(), today.plusDays(50).toString(), "20", "1200", social.id().value().toString()));
         String p = project.value().toString();
-        create(owner, task("Collect photos of the holiday menu", hudson, p, open(social, 0), today.plusDays(2))
-                .type("social-post").build());
-        create(owner, task("Post ideas for next month", hudson, p, open(social, 1), today.plusDays(6))
-                .flags(false, true).type("social-post").build());
-        TaskId carousel = create(owner, task("Design 4 carousel posts", hudson, p, open(social, 2), today.plusDays(1))
-                .flags(true, true).assignee(ana).estimate("120").type("social-post")
-                .checklist("Pick the photos", "Write the copy", "Export for Instagram").build());
+        create(owner, task(say.t("Collect photos of the holiday menu", "Reunir fotos do cardápio de fim de ano"), hudson, p, open(social, 0), today.plusDays(2))
+                .type(socialPost).build());
+        create(owner, task(say.t("Post ideas for next month", "Ideias de posts para o próximo mês"), hudson, p, open(social, 1), today.plusDays(6))
+                .flags(false, true).type(socialPost).build());
+        TaskId carousel = create(owner, task(say.t("Design 4 carousel posts", "Criar 4 posts em carrossel"), hudson, p, open(social, 2), today.plusDays(1))
+                .flags(true, true).assignee(ana).estimate("120").type(socialPost)
+                .checklist(say.t("Pick the photos", "Escolher as fotos"), say.t("Write the copy", "Escrever o texto"),
+                        say.t("Export for Instagram", "Exportar para o Instagram")).build());
         tasks.checkItem(owner, carousel, tasks.checklist(owner, carousel).get(0).id(), true);
         Stage approval = kind(social, StageKind.CLIENT_APPROVAL);
-        create(owner, task("Caption: holiday opening hours", hudson, p, approval, today).flags(true, false)
-                .assignee(ana).type("social-post").build());
-        TaskId scheduled = create(owner, task("Schedule this week's posts", hudson, p, approval, today.plusDays(3))
-                .type("social-post").build());
-        tasks.approve(owner, scheduled, "Marcus approved on the phone.");
+        create(owner, task(say.t("Caption: holiday opening hours", "Legenda: horário de funcionamento nas festas"), hudson, p, approval, today).flags(true, false)
+                .assignee(ana).type(socialPost).build());
+        TaskId scheduled = create(owner, task(say.t("Schedule this week's posts", "Agendar os posts da semana"), hudson, p, approval, today.plusDays(3))
+                .type(socialPost).build());
+        tasks.approve(owner, scheduled, say.t("Marcus approved on the phone.", "Marcus aprovou por telefone."));
 
         // The standard workflow, across the clients.
-        create(owner, task("Weekly inbox triage", harbour, null, open(standard, 0),
+        create(owner, task(say.t("Weekly inbox triage", "Triagem semanal da caixa de entrada"), harbour, null, open(standard, 0),
                 today.with(TemporalAdjusters.next(DayOfWeek.MONDAY))).flags(false, true).assignee(rafael)
-                .time("09:00", "Australia/Sydney").estimate("45").type("email").weekly("MONDAY").build());
-        TaskId timetable = create(worker, task("Update the class timetable on the website", harbour, null,
-                open(standard, 1), today.minusDays(1)).flags(false, true).assignee(rafael).type("website").build());
+                .time("09:00", "Australia/Sydney").estimate("45").type(email).weekly("MONDAY").build());
+        TaskId timetable = create(worker, task(say.t("Update the class timetable on the website", "Atualizar a grade de aulas no site"), harbour, null,
+                open(standard, 1), today.minusDays(1)).flags(false, true).assignee(rafael).type(say.t("website", "site")).build());
         tasks.move(worker, timetable, kind(standard, StageKind.REVIEW).id(), null);
-        create(owner, task("Reschedule Olivia's dentist appointment", harbour, null, open(standard, 1),
-                today.minusDays(2)).flags(true, true).assignee(rafael).type("scheduling").build());
-        create(owner, task("Renew the studio's insurance", harbour, null, open(standard, 0), today.plusDays(5))
-                .flags(false, true).type("research").build());
+        create(owner, task(say.t("Reschedule Olivia's dentist appointment", "Remarcar o dentista da Olivia"), harbour, null, open(standard, 1),
+                today.minusDays(2)).flags(true, true).assignee(rafael).type(say.t("scheduling", "agendamento")).build());
+        create(owner, task(say.t("Renew the studio's insurance", "Renovar o seguro do estúdio"), harbour, null, open(standard, 0), today.plusDays(5))
+                .flags(false, true).type(say.t("research", "pesquisa")).build());
 
-        TaskId contract = create(owner, task("Format the Whitmore contract", thames, null, open(standard, 1), today)
-                .flags(true, true).assignee(ana).time("17:00", "Europe/London").estimate("90").type("documents")
-                .checklist("Apply the firm's template", "Check clause numbering", "Send to Eleanor as PDF").build());
+        TaskId contract = create(owner, task(say.t("Format the Whitmore contract", "Formatar o contrato Whitmore"), thames, null, open(standard, 1), today)
+                .flags(true, true).assignee(ana).time("17:00", "Europe/London").estimate("90").type(say.t("documents", "documentos"))
+                .checklist(say.t("Apply the firm's template", "Aplicar o modelo do escritório"),
+                        say.t("Check clause numbering", "Conferir a numeração das cláusulas"),
+                        say.t("Send to Eleanor as PDF", "Enviar para Eleanor em PDF")).build());
         tasks.checkItem(owner, contract, tasks.checklist(owner, contract).get(0).id(), true);
-        tasks.comment(owner, contract, "Eleanor asked for the new letterhead; the old one has the wrong address.");
-        create(owner, task("Book the partners' train to Edinburgh", thames, null, open(standard, 0),
-                today.plusDays(3)).flags(true, false).assignee(ana).type("travel").build());
-        create(owner, task("File October expenses", thames, null, open(standard, 0), today.minusDays(5))
-                .type("bookkeeping").estimate("30").build());
-        create(owner, task("Quarterly diary review with both partners", thames, null, open(standard, 0),
-                today.plusDays(20)).flags(false, true).type("scheduling").build());
-        TaskId letter = create(owner, task("Send the engagement letter", thames, null,
-                kind(standard, StageKind.CLIENT_APPROVAL), today.minusDays(1)).assignee(ana).type("email").build());
-        tasks.approve(owner, letter, "Eleanor confirmed by email.");
+        tasks.comment(owner, contract, say.t("Eleanor asked for the new letterhead; the old one has the wrong address.",
+                "Eleanor pediu o papel timbrado novo; o antigo tem o endereço errado."));
+        create(owner, task(say.t("Book the partners' train to Edinburgh", "Reservar o trem dos sócios para Edimburgo"), thames, null, open(standard, 0),
+                today.plusDays(3)).flags(true, false).assignee(ana).type(say.t("travel", "viagem")).build());
+        create(owner, task(say.t("File October expenses", "Lançar as despesas de outubro"), thames, null, open(standard, 0), today.minusDays(5))
+                .type(say.t("bookkeeping", "contabilidade")).estimate("30").build());
+        create(owner, task(say.t("Quarterly diary review with both partners", "Revisão trimestral da agenda com os dois sócios"), thames, null, open(standard, 0),
+                today.plusDays(20)).flags(false, true).type(say.t("scheduling", "agendamento")).build());
+        TaskId letter = create(owner, task(say.t("Send the engagement letter", "Enviar a carta de contratação"), thames, null,
+                kind(standard, StageKind.CLIENT_APPROVAL), today.minusDays(1)).assignee(ana).type(email).build());
+        tasks.approve(owner, letter, say.t("Eleanor confirmed by email.", "Eleanor confirmou por e-mail."));
 
-        create(owner, task("Set up the client portal for Marcus", hudson, null, open(standard, 0), today.plusDays(1))
-                .flags(true, false).type("onboarding").build());
-        create(owner, task("Prepare the discovery call agenda", cafe, null, open(standard, 0), today.plusDays(4))
-                .flags(false, true).assignee(ana).type("meeting").estimate("30").build());
-        create(owner, task("Tidy the shared drive", cafe, null, open(standard, 0), null).type("admin").build());
+        create(owner, task(say.t("Set up the client portal for Marcus", "Configurar o portal do cliente para o Marcus"), hudson, null, open(standard, 0), today.plusDays(1))
+                .flags(true, false).type(say.t("onboarding", "integração")).build());
+        create(owner, task(say.t("Prepare the discovery call agenda", "Preparar a pauta da chamada de descoberta"), cafe, null, open(standard, 0), today.plusDays(4))
+                .flags(false, true).assignee(ana).type(say.t("meeting", "reunião")).estimate("30").build());
+        create(owner, task(say.t("Tidy the shared drive", "Organizar o drive compartilhado"), cafe, null, open(standard, 0), null).type(say.t("admin", "administrativo")).build());
     }
 
     private TaskId create(CurrentUser viewer, TaskInput input) {

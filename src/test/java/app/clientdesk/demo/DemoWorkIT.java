@@ -77,4 +77,48 @@ class DemoWorkIT extends IntegrationTest {
         assertThat(timeEntries.search(member, query)).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.userId()).isEqualTo(member.id()));
     }
+
+    @Autowired app.clientdesk.billing.Services services;
+    @Autowired app.clientdesk.billing.Expenses expenses;
+    @Autowired app.clientdesk.billing.Retainers retainers;
+    @Autowired app.clientdesk.billing.RecurringInvoices recurring;
+    @Autowired app.clientdesk.billing.BillingSetup billingSetup;
+
+    @Test
+    void theDemoFillsTheServicesExpensesRetainersAndRecurringInvoicesScreens() throws Exception {
+        TestWorkspace ws = newWorkspace();
+
+        mvc.perform(post("/demo").with(user(ws.owner())).with(csrf()));
+
+        CurrentUser owner = ws.owner();
+        assertThat(services.list(owner, false)).extracting(s -> s.model().name())
+                .containsExactlyInAnyOrder("HOURLY", "FIXED", "RETAINER");
+        var spent = expenses.list(owner, app.clientdesk.billing.ExpenseQuery.all());
+        assertThat(spent.total()).isEqualTo(4);
+        assertThat(spent.items()).anySatisfy(e -> assertThat(e.billable()).isFalse());
+        assertThat(retainers.list(owner)).singleElement()
+                .satisfies(r -> assertThat(r.startsOn()).isEqualTo(LocalDate.now(owner.zone())));
+        assertThat(recurring.list(owner)).hasSize(1);
+    }
+
+    @Test
+    void theDemoButtonMakesTheDemoInTheOwnersLanguage() throws Exception {
+        TestWorkspace english = newWorkspace("English VA", "en");
+        TestWorkspace portuguese = newWorkspace("VA brasileira", "pt-BR");
+
+        mvc.perform(post("/demo").with(user(english.owner())).with(csrf()));
+        mvc.perform(post("/demo").with(user(portuguese.owner())).with(csrf()));
+
+        assertThat(tasks.search(english.owner(), TaskQuery.all())).extracting(Task::title)
+                .contains("Format the Whitmore contract").doesNotContain("Formatar o contrato Whitmore");
+        assertThat(billingSetup.get(english.owner()).defaultNotes()).isEqualTo("Thank you for working with me!");
+        assertThat(clients.choices(english.owner()).stream().map(c -> clients.get(english.owner(), c.id()).notes()))
+                .contains("Discovery call booked for next week.")
+                .doesNotContain("Chamada de descoberta marcada para a próxima semana.");
+
+        assertThat(tasks.search(portuguese.owner(), TaskQuery.all())).extracting(Task::title)
+                .contains("Formatar o contrato Whitmore").doesNotContain("Format the Whitmore contract");
+        assertThat(projects.list(portuguese.owner(), null, true)).extracting(p -> p.workflowName()).contains("Redes sociais");
+        assertThat(billingSetup.get(portuguese.owner()).defaultNotes()).isEqualTo("Obrigada pela parceria!");
+    }
 }

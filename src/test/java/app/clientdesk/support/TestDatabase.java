@@ -1,7 +1,10 @@
 package app.clientdesk.support;
 
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,10 +80,39 @@ public final class TestDatabase implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (postgresRequested() && (postgresUrl() == null || postgresUrl().isBlank())) {
-            return ConditionEvaluationResult.disabled(
-                    "PostgreSQL run skipped: set CLIENTDESK_TEST_POSTGRES_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test)");
+        return evaluate(postgresRequested(), postgresUrl(), CONSOLE);
+    }
+
+    /** Where the reason for skipping is said, once per test JVM: the build's console. */
+    private static final SkipNotice CONSOLE = new SkipNotice(System.out);
+
+    static ConditionEvaluationResult evaluate(boolean postgres, @Nullable String url, SkipNotice notice) {
+        if (postgres && (url == null || url.isBlank())) {
+            String reason = "PostgreSQL run skipped: set CLIENTDESK_TEST_POSTGRES_URL "
+                    + "(e.g. jdbc:postgresql://127.0.0.1:5432/test) to run every integration test on PostgreSQL too";
+            notice.tell(reason);
+            return ConditionEvaluationResult.disabled(reason);
         }
-        return ConditionEvaluationResult.enabled("database: " + (postgresRequested() ? "PostgreSQL" : "H2"));
+        return ConditionEvaluationResult.enabled("database: " + (postgres ? "PostgreSQL" : "H2"));
+    }
+
+    /**
+     * Says why tests are skipped, once, on the console. JUnit keeps a disabled test's reason in the report files
+     * only, and Failsafe's console summary shows a bare "Skipped: 364".
+     */
+    static final class SkipNotice {
+        private final PrintStream console;
+        private final AtomicBoolean told = new AtomicBoolean();
+
+        SkipNotice(PrintStream console) {
+            this.console = console;
+        }
+
+        void tell(String reason) {
+            if (told.compareAndSet(false, true)) {
+                console.println("[WARNING] " + reason);
+                console.flush();
+            }
+        }
     }
 }
