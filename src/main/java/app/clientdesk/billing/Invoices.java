@@ -485,6 +485,12 @@ public class Invoices {
         store.event(ws, id.value(), kind, detail, null, at);
     }
 
+    /** Logs an event that put a message in the outbox, with the message's id. */
+    public void event(WorkspaceId ws, InvoiceId id, String kind, @Nullable String detail, Instant at,
+            java.util.UUID message) {
+        store.event(ws, id.value(), kind, detail, null, at, message);
+    }
+
     /** Records the base-currency rate of an issued invoice (an {@link IssueStep} of the exchange rates). */
     @Transactional
     public void recordBaseRate(WorkspaceId ws, InvoiceId id, Currency base, BigDecimal rate, LocalDate day) {

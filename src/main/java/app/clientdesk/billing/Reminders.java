@@ -199,7 +199,7 @@ public class Reminders {
         UUID message = outbox.enqueue(ws, new OutgoingMail(List.of(contact.get().email()), null, subject,
                 body.toString(), null, List.of(), "invoice:" + c.id()));
         logStep(ws, c, step, "SENT", contact.get().email(), message, now);
-        invoices.event(ws, invoice.id(), "REMINDER", contact.get().email(), now);
+        invoices.event(ws, invoice.id(), "REMINDER", contact.get().email(), now, message);
         return true;
     }
 

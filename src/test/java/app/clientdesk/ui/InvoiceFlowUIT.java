@@ -140,7 +140,7 @@ class InvoiceFlowUIT extends BrowserTest {
         assertThat(invoice.payments()).as("a double click records one payment").isEqualTo(1);
         assertThat(invoice.total("due")).isEqualTo("£0.00");
         assertThat(invoice.history()).anyMatch(h -> h.contains("Issued as INV-2026-0001"))
-                .anyMatch(h -> h.contains("Sent to ")).anyMatch(h -> h.contains("Payment of 155.00 GBP"));
+                .anyMatch(h -> h.contains("Invoice email to ") && h.contains("waiting in the outbox")).anyMatch(h -> h.contains("Payment of 155.00 GBP"));
         shot(page, "paid");
 
         list = InvoiceListPage.open(page, baseUrl()).tab("Paid");
