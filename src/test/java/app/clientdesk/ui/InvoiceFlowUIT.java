@@ -150,6 +150,36 @@ class InvoiceFlowUIT extends BrowserTest {
         shot(page, "client");
     }
 
+    @Autowired app.clientdesk.billing.Expenses expenses;
+
+    @Test
+    void unbilledExpensesAreAddedToADraftAtCost() {
+        Fixture f = fixture();
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-17",
+                "Stock photos", null, "24.99", null, true), null);
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-18",
+                "Courier", null, "8.40", null, true), null);
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-18",
+                "Conference ticket", null, "120.00", "EUR", true), null);
+        SignInPage.open(page, baseUrl()).signIn(f.email(), PASSWORD);
+        InvoicePage invoice = InvoiceListPage.open(page, baseUrl()).newInvoice().client(HARBOUR)
+                .line(0, "Setup fee", "1", "50").create();
+
+        invoice.openExpensePicker();
+        assertThat(invoice.heading()).isEqualTo("Add unbilled expenses");
+        assertThat(invoice.listedExpenses()).hasSize(3).anyMatch(e -> e.startsWith("Conference ticket")
+                && e.contains("In another currency than GBP"));
+        assertThat(invoice.pickableExpenses()).as("the euro expense cannot be ticked").isEqualTo(2);
+        invoice.untickExpense("Courier").addExpenses();
+
+        assertThat(invoice.notice()).isEqualTo("Added 1 expense.");
+        assertThat(invoice.lines()).containsExactly("Setup fee · 1 · £50.00", "Stock photos · 1 · £24.99");
+        assertThat(invoice.total("total")).isEqualTo("£74.99");
+        invoice.openExpensePicker();
+        assertThat(invoice.listedExpenses()).as("the billed one is no longer offered")
+                .noneMatch(e -> e.startsWith("Stock photos")).anyMatch(e -> e.startsWith("Courier"));
+    }
+
     @Test
     void onAPhoneEveryInvoiceScreenFitsTheWidth() throws IOException {
         Fixture f = fixture();

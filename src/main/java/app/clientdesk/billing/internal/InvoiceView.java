@@ -25,7 +25,7 @@ import org.springframework.context.MessageSource;
 public final class InvoiceView {
 
     /** Fields of the rules that belong to no input on the screen: their errors go to the top of the form. */
-    private static final Set<String> WHOLE_FORM = Set.of("invoice", "lines", "time", "requestKey");
+    private static final Set<String> WHOLE_FORM = Set.of("invoice", "lines", "time", "requestKey", "expenses");
 
     private InvoiceView() {}
 
