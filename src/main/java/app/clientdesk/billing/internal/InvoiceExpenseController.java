@@ -1,6 +1,5 @@
 package app.clientdesk.billing.internal;
 
-import app.clientdesk.billing.Expense;
 import app.clientdesk.billing.Expenses;
 import app.clientdesk.billing.Invoice;
 import app.clientdesk.billing.InvoiceId;
@@ -33,10 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class InvoiceExpenseController {
-
-    /** An unbilled expense as the picker shows it; {@code pickable} is false when its currency is another. */
-    record Row(Expense expense, boolean pickable) {
-    }
 
     private final Invoices invoices;
     private final Expenses expenses;
@@ -94,8 +89,8 @@ class InvoiceExpenseController {
 
     private String page(CurrentUser viewer, Model model, Invoice invoice, @Nullable List<UUID> picked,
             FieldErrors errors) {
-        List<Row> rows = expenses.unbilled(viewer.workspaceId(), invoice.clientId()).stream()
-                .map(e -> new Row(e, e.amount().currency().equals(invoice.currency())))
+        List<InvoiceExpensePicker.Row> rows = expenses.unbilled(viewer.workspaceId(), invoice.clientId()).stream()
+                .map(e -> new InvoiceExpensePicker.Row(e, e.amount().currency().equals(invoice.currency())))
                 .toList();
         model.addAttribute("invoice", invoice);
         model.addAttribute("rows", rows);
