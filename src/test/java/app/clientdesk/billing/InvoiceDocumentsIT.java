@@ -316,7 +316,12 @@ class InvoiceDocumentsIT extends IntegrationTest {
                 lines[i] = item("Work on day " + (i + 1), "1", "10.00", null, null);
             }
             Invoice invoice = draft(acme, null, lines);
-            try (PDDocument doc = Loader.loadPDF(pdfs.render(ws.created().workspaceId(), invoice.id()))) {
+            byte[] pdf = pdfs.render(ws.created().workspaceId(), invoice.id());
+            // Left for a look at the pages (pdftoppm -png target/pdf-review/lines-20.pdf).
+            java.nio.file.Path review = java.nio.file.Path.of("target", "pdf-review");
+            java.nio.file.Files.createDirectories(review);
+            java.nio.file.Files.write(review.resolve("lines-" + count + ".pdf"), pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
                 for (int page = 1; page <= doc.getNumberOfPages(); page++) {
                     String text = textOfPage(doc, page);
                     if (text.contains("Late payments incur 2% a month.")) {
