@@ -349,7 +349,11 @@ class BillingReportsIT extends IntegrationTest {
         assertThat(ageing.select("[data-total=1-30]").attr("href"))
                 .isEqualTo("/billing/reports/ageing/invoices?bucket=1-30");
         assertThat(ageing.select(".billingreports-norate").text()).contains("No rate for GBP: £10.00 (count: 1)");
-        assertThat(ageing.select(".billingreports-norate a").attr("href")).isEqualTo("/billing/exchange-rates");
+        // The link opens the rate form filled in with the missing pair and the first day it is missing.
+        assertThat(ageing.select(".billingreports-norate a[data-enter-rate]").attr("href"))
+                .isEqualTo("/billing/exchange-rates?day=2026-10-11&base=GBP&quote=BRL#set-rate");
+        assertThat(ageing.select(".billingreports-norate a[data-enter-rate]").text())
+                .isEqualTo("Enter the GBP to BRL rate of Oct 11, 2026");
         String link = ageing.select("tr[data-client=Padaria Real] td[data-bucket=1-30] a").attr("href");
         Document list = page(owner, link);
         assertThat(list.select(".items-table tbody tr")).hasSize(1);
