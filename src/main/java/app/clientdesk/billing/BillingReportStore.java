@@ -243,6 +243,47 @@ class BillingReportStore {
                 .query((rs, n) -> sum(rs, true)).list();
     }
 
+    /**
+     * Per currency, the earliest issue date of the workspace's numbered invoices without a rate into the base
+     * currency: the day a rate is needed from.
+     */
+    java.util.Map<Currency, LocalDate> unratedSince(WorkspaceId workspace, Currency base) {
+        java.util.Map<Currency, LocalDate> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                select i.currency, min(i.issue_date) as since from invoices i
+                where i.workspace_id = :w and i.status <> 'DRAFT' and i.currency <> :base
+                  and (i.base_rate is null or i.base_currency is null or i.base_currency <> :base)
+                group by i.currency""")
+                .param("w", workspace.value()).param("base", base.getCurrencyCode())
+                .query((rs, n) -> out.put(Currency.getInstance(rs.getString("currency").strip()),
+                        rs.getDate("since").toLocalDate()))
+                .list();
+        return out;
+    }
+
+    /** Invoices issued in the range whose base rate was filled in after they were issued, newest first. */
+    List<BillingReports.FilledLater> filledLater(WorkspaceId workspace, Currency base, @Nullable LocalDate from,
+            @Nullable LocalDate to) {
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                select i.id, i.number, i.currency, i.base_rate_day, i.base_rate_filled_at from invoices i
+                where i.workspace_id = :w and i.base_rate_filled_at is not null and i.base_currency = :base%s%s
+                order by i.base_rate_filled_at desc, i.number
+                fetch first 50 rows only""".formatted(from == null ? "" : " and i.issue_date >= :from",
+                        to == null ? "" : " and i.issue_date <= :to"))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode());
+        if (from != null) {
+            spec = spec.param("from", Date.valueOf(from));
+        }
+        if (to != null) {
+            spec = spec.param("to", Date.valueOf(to));
+        }
+        return spec.query((rs, n) -> new BillingReports.FilledLater(new InvoiceId(rs.getObject("id", UUID.class)),
+                        rs.getString("number"), Currency.getInstance(rs.getString("currency").strip()),
+                        rs.getDate("base_rate_day").toLocalDate(),
+                        rs.getObject("base_rate_filled_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     // --- export ----------------------------------------------------------------------------------
 
     /** Every numbered invoice and credit note issued in the range, in number order, row by row. */

@@ -73,6 +73,25 @@ public class BillingReports {
         return Currency.getInstance(workspaces.settings(workspace).baseCurrency());
     }
 
+    // --- figures filled in later ------------------------------------------------------------------
+
+    /** An invoice whose base-currency rate was recorded after it was issued, when the rate arrived. */
+    public record FilledLater(InvoiceId id, String number, Currency currency, LocalDate rateDay,
+            java.time.Instant filledAt) {
+    }
+
+    /**
+     * The invoices issued from {@code from} to {@code to} (either open-ended) whose rate into the base currency
+     * was filled in later, when the rate was entered or imported: their figures count in the reports since then.
+     * At most 50, newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<FilledLater> filledLater(CurrentUser viewer, @Nullable LocalDate from, @Nullable LocalDate to) {
+        viewer.requireOwner();
+        WorkspaceId ws = viewer.workspaceId();
+        return store.filledLater(ws, baseCurrency(ws), from, to);
+    }
+
     // --- ageing ----------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
@@ -100,7 +119,7 @@ public class BillingReports {
                 .sorted(Comparator.comparing((AgeingReport.Row r) -> r.total().amount()).reversed()
                         .thenComparing(AgeingReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new AgeingReport(today, base, rows, total.ageing(), unrated.list());
+        return new AgeingReport(today, base, rows, total.ageing(), unrated.list(base, store.unratedSince(ws, base)));
     }
 
     /** The open invoices of one bucket (of one client, or all), oldest due first, at most {@link #ITEMS_LIMIT}. */
@@ -179,8 +198,8 @@ public class BillingReports {
                 .sorted(Comparator.comparing((RevenueReport.Row r) -> r.total().amount()).reversed()
                         .thenComparing(RevenueReport.Row::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new RevenueReport(base, year, months, rows, total.revenue(), cash.revenue(), unratedInvoices.list(),
-                unratedPayments.list());
+        return new RevenueReport(base, year, months, rows, total.revenue(), cash.revenue(), unratedInvoices.list(base, store.unratedSince(ws, base)),
+                unratedPayments.list(base, store.unratedSince(ws, base)));
     }
 
     // --- late payers -----------------------------------------------------------------------------
@@ -219,7 +238,7 @@ public class BillingReports {
                                 Comparator.reverseOrder())
                         .thenComparing(LatePayersReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new LatePayersReport(today, base, rows, unrated.list());
+        return new LatePayersReport(today, base, rows, unrated.list(base, store.unratedSince(ws, base)));
     }
 
     // --- share -----------------------------------------------------------------------------------
@@ -263,7 +282,7 @@ public class BillingReports {
         rows.sort(Comparator.comparing((RevenueShareReport.Row r) -> r.revenue().amount()).reversed()
                 .thenComparing(RevenueShareReport.Row::clientName, String.CASE_INSENSITIVE_ORDER));
         return new RevenueShareReport(base, months.get(0), months.get(11), thresholdPercent, rows, total,
-                unrated.list());
+                unrated.list(base, store.unratedSince(ws, base)));
     }
 
     // --- forecast --------------------------------------------------------------------------------
@@ -449,6 +468,13 @@ public class BillingReports {
         List<Unconverted> list() {
             return amounts.entrySet().stream()
                     .map(e -> new Unconverted(new Money(e.getValue(), e.getKey()), counts.get(e.getKey()))).toList();
+        }
+
+        /** With, per currency, the earliest day a rate is missing (for the link that enters it). */
+        List<Unconverted> list(Currency base, Map<Currency, LocalDate> since) {
+            return amounts.entrySet().stream()
+                    .map(e -> new Unconverted(new Money(e.getValue(), e.getKey()), counts.get(e.getKey()), base,
+                            since.get(e.getKey()))).toList();
         }
     }
 

@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param mark a word printed across the top ("DRAFT", "VOID"), or null
  * @param meta the heading's facts (number, dates, what a credit note cancels), label and value
  * @param lines the lines as printed
- * @param totals the figures under the lines, top to bottom, the last being the total
+ * @param logoAlt the logo's text for those who cannot see it ("Logo of …")
+ * @param totals the figures under the lines, top to bottom: the total, then what was paid and the balance due
+ *     once anything was paid
  * @param notes lines of the notes, terms and payment instructions: each may be empty
  */
 public record InvoiceDocument(String lang, String title, @Nullable String number, @Nullable String mark,
-        String fileName, @Nullable String logo, String businessName, List<String> businessLines, String clientName,
+        String fileName, @Nullable String logo, String logoAlt, String businessName, List<String> businessLines, String clientName,
         List<String> clientLines, List<Field> meta, Columns columns, List<Line> lines, List<Field> totals,
         @Nullable Field baseTotal, List<String> paymentLines, List<String> notes, List<String> terms,
         Map<String, String> labels) {

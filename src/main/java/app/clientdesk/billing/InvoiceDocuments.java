@@ -168,6 +168,15 @@ public class InvoiceDocuments {
                 totals.add(new Field(t.get("totalExclTax"), f.money(invoice.subtotal()), false));
             }
         }
+        // What was paid and what is left, once anything was paid: the client sees where the invoice stands.
+        if (invoice.kind() != InvoiceKind.CREDIT_NOTE && !invoice.draft() && invoice.status() != InvoiceStatus.VOID
+                && invoice.amountPaid().amount().signum() != 0) {
+            Money paid = invoice.amountPaid().amount().compareTo(invoice.total().amount()) > 0 ? invoice.total()
+                    : invoice.amountPaid();
+            totals.add(new Field(t.get("paid"), f.money(negate(paid)), false));
+            totals.add(new Field(t.get("balanceDue"),
+                    f.money(new Money(invoice.total().amount().subtract(paid.amount()), invoice.currency())), true));
+        }
 
         Field baseTotal = null;
         Money base = invoice.baseTotal();
@@ -183,7 +192,8 @@ public class InvoiceDocuments {
             labels.put(key, t.get(key));
         }
         return new InvoiceDocument(locale.toLanguageTag(), title, invoice.number(), mark, fileName, logo,
-                workspaceName, lines(s.businessDetails()), clientName, clientLines, meta,
+                t.get("logo", workspaceName), workspaceName, businessLines(workspaceName, s.businessDetails()),
+                clientName, clientLines, meta,
                 new Columns(discountColumn, taxColumn), lines, totals, baseTotal,
                 invoice.kind() == InvoiceKind.CREDIT_NOTE ? List.of() : lines(s.paymentInstructions()),
                 lines(invoice.notes()), lines(invoice.terms()), labels);
@@ -221,6 +231,23 @@ public class InvoiceDocuments {
             out.add(line.stripTrailing());
         }
         return out;
+    }
+
+    /**
+     * The business details as printed under the business name: a first line that repeats the name (a common way
+     * to fill the field in) is left out, so the name is printed once.
+     */
+    static List<String> businessLines(String name, @Nullable String details) {
+        List<String> lines = lines(details);
+        if (!lines.isEmpty() && same(lines.get(0), name)) {
+            return lines.subList(1, lines.size());
+        }
+        return lines;
+    }
+
+    private static boolean same(String a, String b) {
+        return java.text.Normalizer.normalize(a.strip(), java.text.Normalizer.Form.NFC)
+                .equalsIgnoreCase(java.text.Normalizer.normalize(b.strip(), java.text.Normalizer.Form.NFC));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -43,7 +43,8 @@ import org.springframework.stereotype.Service;
  * URIs (the logo) are let through, every other URI (http, file, jar…) is refused before it is resolved, and the
  * stream factories for every protocol answer nothing. Fonts are embedded from the classpath (DejaVu Sans when
  * its jar is there, else the Liberation Sans that PDFBox carries); a currency symbol the font cannot show is
- * printed as the currency's code.
+ * printed as the currency's code. The PDF is tagged (PDF/UA-1), so a screen reader reads it in order and in its
+ * language.
  */
 @Service
 public class InvoicePdfs {
@@ -152,6 +153,10 @@ public class InvoicePdfs {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        // Tagged for screen readers (PDF/UA-1): a structure tree, the title from <title>, the language from
+        // <html lang>, the logo's alt text; every font is embedded and the running footer is an artifact.
+        builder.usePdfUaAccessibility(true);
+        builder.withProducer("Clientdesk");
         builder.withW3cDocument(dom, null);
         // Nothing from outside: data: URIs only, refused before and after resolving, and no stream to fetch with.
         builder.useExternalResourceAccessControl((uri, type) -> local(uri),

@@ -141,7 +141,7 @@ public class InvoiceSending {
         }
         java.util.UUID queued = outbox.enqueue(ws, mail);
         store.sent(ws, id.value(), clock.instant());
-        store.event(ws, id.value(), "SENT", String.join(", ", mail.to()), viewer.id().value(), clock.instant());
+        store.event(ws, id.value(), "SENT", String.join(", ", mail.to()), viewer.id().value(), clock.instant(), queued);
         return queued;
     }
 

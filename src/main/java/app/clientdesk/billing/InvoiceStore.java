@@ -235,11 +235,18 @@ class InvoiceStore {
 
     void event(WorkspaceId workspace, UUID invoice, String kind, @Nullable String detail, @Nullable UUID user,
             Instant at) {
+        event(workspace, invoice, kind, detail, user, at, null);
+    }
+
+    /** An event that put a message in the outbox: the history shows what became of it. */
+    void event(WorkspaceId workspace, UUID invoice, String kind, @Nullable String detail, @Nullable UUID user,
+            Instant at, @Nullable UUID message) {
         jdbc.sql("""
-                insert into invoice_events (id, invoice_id, workspace_id, at, kind, detail, user_id)
-                values (:id, :i, :w, :at, :kind, :detail, :user)""")
+                insert into invoice_events (id, invoice_id, workspace_id, at, kind, detail, user_id, message_id)
+                values (:id, :i, :w, :at, :kind, :detail, :user, :message)""")
                 .param("id", UUID.randomUUID()).param("i", invoice).param("w", workspace.value())
-                .param("at", utc(at)).param("kind", kind).param("detail", detail).param("user", user).update();
+                .param("at", utc(at)).param("kind", kind).param("detail", detail).param("user", user)
+                .param("message", message).update();
     }
 
     // --- reading ---------------------------------------------------------------------------------

@@ -314,7 +314,8 @@ public class Invoices {
     /**
      * Adds the client's unbilled billable expenses {@code expenseIds} (all of them when empty) to a draft, one line
      * each at cost and without tax; the expenses are held by the draft (they cannot change) until it is deleted,
-     * the line removed, or the invoice voided.
+     * the line removed, or the invoice voided. An id that is not such an expense (billed, another client's or
+     * currency, unknown) refuses the whole call ({@code expenseIds[i]}).
      */
     @Transactional
     public Invoice addExpenses(CurrentUser viewer, InvoiceId id, List<UUID> expenseIds) {
@@ -340,6 +341,18 @@ public class Invoices {
         }
         if (added == 0) {
             throw InvalidInputException.of("expenses", "billing.expenses.none");
+        }
+        if (!wanted.isEmpty()) {
+            // Each one asked for must be an unbilled expense of this client in the invoice's currency: another
+            // workspace's, another client's or a billed one is refused by name, never skipped in silence.
+            Set<UUID> found = new HashSet<>();
+            lines.forEach(l -> found.add(l.expenseId()));
+            List<UUID> asked = new ArrayList<>(expenseIds);
+            for (int i = 0; i < asked.size(); i++) {
+                if (!found.contains(asked.get(i))) {
+                    throw InvalidInputException.of("expenseIds[" + i + "]", "billing.expenses.notUnbilled");
+                }
+            }
         }
         write(ws, id.value(), draft.currency(), draft.taxMode(), draft.discountPercent(), lines, clock.instant());
         return get(viewer, id);
@@ -483,6 +496,12 @@ public class Invoices {
     @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void event(WorkspaceId ws, InvoiceId id, String kind, @Nullable String detail, Instant at) {
         store.event(ws, id.value(), kind, detail, null, at);
+    }
+
+    /** Logs an event that put a message in the outbox, with the message's id. */
+    public void event(WorkspaceId ws, InvoiceId id, String kind, @Nullable String detail, Instant at,
+            java.util.UUID message) {
+        store.event(ws, id.value(), kind, detail, null, at, message);
     }
 
     /** Records the base-currency rate of an issued invoice (an {@link IssueStep} of the exchange rates). */

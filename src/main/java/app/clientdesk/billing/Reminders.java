@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the invoice's language, through the mail outbox, in the transaction that logs it; each step happens once per
  * invoice. Only open invoices are reminded, so reminders stop when an invoice is paid or voided. When the
  * schedule was not running and several steps passed, only the latest is sent and the earlier ones are logged
- * as skipped, so a client never gets a burst of reminders.
+ * as skipped, so a client never gets a burst of reminders. An invoice overdue on the day it was issued gets none
+ * until the owner allows them ({@link ReminderConsent}).
  */
 @Service
 public class Reminders {
@@ -91,6 +92,7 @@ public class Reminders {
         List<Candidate> open = jdbc.sql("""
                 select id, workspace_id, issue_date, due_date from invoices
                 where status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and kind <> 'CREDIT_NOTE'
+                  and reminders_held = false
                 order by workspace_id, due_date""")
                 .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                         rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate()))
@@ -199,7 +201,7 @@ public class Reminders {
         UUID message = outbox.enqueue(ws, new OutgoingMail(List.of(contact.get().email()), null, subject,
                 body.toString(), null, List.of(), "invoice:" + c.id()));
         logStep(ws, c, step, "SENT", contact.get().email(), message, now);
-        invoices.event(ws, invoice.id(), "REMINDER", contact.get().email(), now);
+        invoices.event(ws, invoice.id(), "REMINDER", contact.get().email(), now, message);
         return true;
     }
 

@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
  * A monthly fee with included minutes for a client, in the client's currency, issued on {@code issueDay} in the
  * client's zone ({@link RetainerSchedule}). Time beyond the included and rolled-over minutes is billed at
  * {@code overageRate} per hour (not billed without one). {@code billFrom} is the first day periods are made
- * from: the start, or the day it was last resumed.
+ * from: the start, the day it was last resumed, or the day the owner chose to skip the periods that had begun.
+ * A period starting before {@code billedLateBefore} (periods that had begun when the owner chose to bill them
+ * now) is issued dated the day it is made, not its first day.
  */
 public record Retainer(UUID id, ClientId clientId, String clientName, ZoneId zone, String language, String name,
         Money monthlyFee, int includedMinutes, @Nullable Money overageRate, boolean rollover, int rolloverMonths,
         int issueDay, TaxRate tax, LocalDate startsOn, @Nullable LocalDate endsOn, LocalDate billFrom, boolean paused,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, @Nullable LocalDate billedLateBefore) {
 
     public Currency currency() {
         return monthlyFee.currency();

@@ -112,6 +112,22 @@ class RetainerStore {
                 .param("now", utc(now)).param("w", ws.value()).param("id", id).update();
     }
 
+    /** The owner's answer for periods that began before {@code today}: skip them (billing from today on). */
+    void skipBefore(WorkspaceId ws, UUID id, LocalDate today, Instant now) {
+        jdbc.sql("update retainers set bill_from = :today, billed_late_before = null, updated_at = :now "
+                + "where workspace_id = :w and id = :id")
+                .param("today", Date.valueOf(today)).param("now", utc(now)).param("w", ws.value()).param("id", id)
+                .update();
+    }
+
+    /** The owner's answer for periods that began before {@code today}: bill them, dated the day they are made. */
+    void billLateBefore(WorkspaceId ws, UUID id, LocalDate today, Instant now) {
+        jdbc.sql("update retainers set billed_late_before = :today, updated_at = :now "
+                + "where workspace_id = :w and id = :id")
+                .param("today", Date.valueOf(today)).param("now", utc(now)).param("w", ws.value()).param("id", id)
+                .update();
+    }
+
     // --- periods ---------------------------------------------------------------------------------
 
     private static final String PERIODS = """
@@ -169,7 +185,8 @@ class RetainerStore {
                 rs.getInt("included_minutes"), overage == null ? null : money(overage, currency),
                 rs.getBoolean("rollover"), rs.getInt("rollover_months"), rs.getInt("issue_day"), tax,
                 localDate(rs, "starts_on"), localDate(rs, "ends_on"), localDate(rs, "bill_from"),
-                rs.getBoolean("paused"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getBoolean("paused"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                localDate(rs, "billed_late_before"));
     }
 
     static Money money(BigDecimal stored, Currency currency) {

@@ -105,18 +105,44 @@ public class Retainers implements ForecastSource {
 
     // --- writing ---------------------------------------------------------------------------------
 
+    /** What to do with periods that began before today, when a retainer starts (or is moved) into the past. */
+    public enum PastPeriods {
+        /** Bill them now, each invoice dated the day it is made (so never overdue at once, numbers in order). */
+        BILL_NOW,
+        /** Do not bill them: the first invoice is the next period's. */
+        SKIP
+    }
+
+    /** Creates a retainer that starts today or later (one starting in the past needs {@link PastPeriods}). */
     @Transactional
     public Retainer create(CurrentUser viewer, RetainerInput input) {
+        return create(viewer, input, null);
+    }
+
+    /**
+     * Creates a retainer. When periods would already have begun before today, {@code past} says what to do with
+     * them; without it the retainer is refused ({@code pastPeriods}), so no back-dated invoice is ever made
+     * unasked.
+     */
+    @Transactional
+    public Retainer create(CurrentUser viewer, RetainerInput input, @Nullable PastPeriods past) {
         viewer.requireOwner();
         Checked c = check(viewer, input);
         UUID id = UUID.randomUUID();
         store.insert(viewer.workspaceId(), id, c.valid(), c.client().currency(), clock.instant());
+        settlePast(viewer.workspaceId(), id, past);
         return get(viewer, id);
     }
 
     /** Changes a retainer; periods already made keep what they were made with. */
     @Transactional
     public Retainer update(CurrentUser viewer, UUID id, RetainerInput input) {
+        return update(viewer, id, input, null);
+    }
+
+    /** Changes a retainer; {@code past} as for {@link #create(CurrentUser, RetainerInput, PastPeriods)}. */
+    @Transactional
+    public Retainer update(CurrentUser viewer, UUID id, RetainerInput input, @Nullable PastPeriods past) {
         Retainer current = get(viewer, id);
         Checked c = check(viewer, input);
         if (!current.clientId().value().equals(c.valid().clientId())
@@ -124,7 +150,30 @@ public class Retainers implements ForecastSource {
             throw InvalidInputException.of("clientId", "retainers.error.client.locked");
         }
         store.update(viewer.workspaceId(), id, c.valid(), c.client().currency(), clock.instant());
+        Retainer updated = get(viewer, id);
+        // Only a move of the dates asks again: a period the schedule has not reached yet is not a past one.
+        if (!updated.startsOn().equals(current.startsOn()) || updated.issueDay() != current.issueDay()) {
+            settlePast(viewer.workspaceId(), id, past);
+        }
         return get(viewer, id);
+    }
+
+    /** Periods not made yet that began before today: the owner's answer applies, or the change is refused. */
+    private void settlePast(WorkspaceId ws, UUID id, @Nullable PastPeriods past) {
+        Retainer r = store.find(ws, id).orElseThrow();
+        LocalDate today = RetainerSchedule.today(clock.instant(), r.zone());
+        long begun = due(ws, r).stream().filter(p -> p.start().isBefore(today)).count();
+        if (begun == 0) {
+            return;
+        }
+        if (past == null) {
+            throw InvalidInputException.of("pastPeriods", "retainers.error.pastPeriods", begun);
+        }
+        if (past == PastPeriods.SKIP) {
+            store.skipBefore(ws, id, today, clock.instant());
+        } else {
+            store.billLateBefore(ws, id, today, clock.instant());
+        }
     }
 
     /** Pauses a retainer: no invoice is made until it is resumed. */
@@ -274,7 +323,11 @@ public class Retainers implements ForecastSource {
 
         Invoice draft = invoices.createScheduled(ws, r.clientId(), r.language(), r.currency(), SOURCE, id, start,
                 null, lines);
-        Invoice issued = invoices.issue(ws, draft.id(), start, null);
+        // A period that had begun when the owner chose to bill it now is dated the day it is made: never overdue
+        // the moment it exists, and numbered in date order.
+        LocalDate issueOn = r.billedLateBefore() != null && start.isBefore(r.billedLateBefore())
+                ? RetainerSchedule.today(clock.instant(), r.zone()) : start;
+        Invoice issued = invoices.issue(ws, draft.id(), issueOn, null);
         if (!covered.isEmpty()) {
             InvoiceLine holder = issued.lines().get(issued.lines().size() - 1);
             invoices.attachTime(ws, issued.id(), holder.id(), covered.stream().map(TimeEntry::id).toList());

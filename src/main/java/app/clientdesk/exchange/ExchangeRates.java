@@ -20,12 +20,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A workspace's exchange rates: typed by the owner or imported from a European Central Bank reference-rate file,
- * and the rate in force on a date (see {@link #rate}). Nothing here fetches anything from the network.
+ * and the rate in force on a date (see {@link #rate}). Nothing here fetches anything from the network. Setting
+ * or importing rates publishes {@link ExchangeRatesChanged} in its transaction.
  */
 @Service
 public class ExchangeRates {
@@ -35,10 +37,12 @@ public class ExchangeRates {
 
     private final ExchangeRateStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ExchangeRates(ExchangeRateStore store, Clock clock) {
+    ExchangeRates(ExchangeRateStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -95,6 +99,7 @@ public class ExchangeRates {
         StoredRate stored = new StoredRate(b.orElseThrow(), q.orElseThrow(), value.orElseThrow(), date,
                 ExchangeRate.MANUAL);
         store.put(owner.workspaceId(), stored, clock.instant());
+        events.publishEvent(new ExchangeRatesChanged(owner.workspaceId(), stored.day()));
         return asRate(stored);
     }
 
@@ -152,6 +157,7 @@ public class ExchangeRates {
         }
         store.deleteEcb(workspace, first, last);
         store.insertAll(workspace, rows, clock.instant());
+        events.publishEvent(new ExchangeRatesChanged(workspace, first));
         String name = fileName == null || fileName.isBlank() ? "" : fileName.strip();
         return new EcbImport(name, rows.size(), contents.days().size(), first, last, contents.skippedDays(),
                 contents.skippedCells(), kept, contents.ignoredColumns());

@@ -349,7 +349,11 @@ class BillingReportsIT extends IntegrationTest {
         assertThat(ageing.select("[data-total=1-30]").attr("href"))
                 .isEqualTo("/billing/reports/ageing/invoices?bucket=1-30");
         assertThat(ageing.select(".billingreports-norate").text()).contains("No rate for GBP: £10.00 (count: 1)");
-        assertThat(ageing.select(".billingreports-norate a").attr("href")).isEqualTo("/billing/exchange-rates");
+        // The link opens the rate form filled in with the missing pair and the first day it is missing.
+        assertThat(ageing.select(".billingreports-norate a[data-enter-rate]").attr("href"))
+                .isEqualTo("/billing/exchange-rates?day=2026-10-11&base=GBP&quote=BRL#set-rate");
+        assertThat(ageing.select(".billingreports-norate a[data-enter-rate]").text())
+                .isEqualTo("Enter the GBP to BRL rate of Oct 11, 2026");
         String link = ageing.select("tr[data-client=Padaria Real] td[data-bucket=1-30] a").attr("href");
         Document list = page(owner, link);
         assertThat(list.select(".items-table tbody tr")).hasSize(1);
@@ -405,5 +409,58 @@ class BillingReportsIT extends IntegrationTest {
         String[] header = records.get(0).values();
         return CSVFormat.RFC4180.builder().setHeader(header).setSkipHeaderRecord(false).get()
                 .parse(new java.io.StringReader(text)).getRecords();
+    }
+    // --- issue 11: rates that arrive after the invoice ----------------------------------------------------------
+
+    @Test
+    void aRateEnteredLaterFillsInTheMissingFiguresKeepsRecordedOnesAndTheReportSaysSo() throws Exception {
+        Invoice early = issued(gbp, "100.00", TODAY.minusDays(10), 30); // no rate yet
+        pay(early, "40.00", TODAY.minusDays(2).toString());
+        Invoice rated = issued(gbp, "10.00", TODAY.minusDays(3), 30);
+        rate(rated, "7.00"); // recorded when issued: kept whatever arrives later
+
+        AgeingReport before = reports.ageing(owner);
+        assertThat(before.total().total().plain()).as("nothing guessed").isEqualTo("70.00");
+        assertThat(before.unconverted()).singleElement().satisfies(u -> assertThat(u.enterRateLink())
+                .isEqualTo("/billing/exchange-rates?day=" + TODAY.minusDays(10) + "&base=GBP&quote=BRL#set-rate"));
+        // The link opens the rate form filled in with that pair and day.
+        String page = mvc.perform(get(before.unconverted().get(0).enterRateLink().replace("#set-rate", ""))
+                .with(user(owner))).andReturn().getResponse().getContentAsString();
+        Document form = Jsoup.parse(page);
+        assertThat(form.select("#rate-day").val()).isEqualTo(TODAY.minusDays(10).toString());
+        assertThat(form.select("#rate-base option[selected]").val()).isEqualTo("GBP");
+        assertThat(form.select("#rate-quote option[selected]").val()).isEqualTo("BRL");
+
+        exchangeRates.set(owner, TODAY.minusDays(12).toString(), "GBP", "BRL", "6.50");
+
+        Invoice filled = invoices.get(owner, early.id());
+        assertThat(filled.baseRate()).isEqualByComparingTo("6.50");
+        assertThat(filled.baseRateDay()).isEqualTo(TODAY.minusDays(12));
+        assertThat(invoices.get(owner, rated.id()).baseRate()).as("a recorded rate is kept").isEqualByComparingTo("7.00");
+        assertThat(payments.ofInvoice(owner, early.id())).singleElement()
+                .satisfies(p -> assertThat(p.baseRate()).isEqualByComparingTo("6.50"));
+        AgeingReport after = reports.ageing(owner);
+        assertThat(after.unconverted()).isEmpty();
+        // 60.00 due × 6.50 = 390.00, plus 10.00 × 7.00 = 70.00.
+        assertThat(after.total().total().plain()).isEqualTo("460.00");
+        assertThat(reports.filledLater(owner, null, null)).extracting(BillingReports.FilledLater::number)
+                .containsExactly(early.number());
+        Document ageing = Jsoup.parse(mvc.perform(get("/billing/reports").with(user(owner))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(ageing.select("[data-filled-later]").text()).contains(early.number(), "GBP");
+    }
+
+    @Test
+    void anEcbImportFillsInInvoicesInEveryCurrencyItCovers() throws Exception {
+        ClientId usd = client("Hudson Bakery", "USD");
+        Invoice dollars = issued(usd, "100.00", TODAY.minusDays(1), 30);
+        assertThat(dollars.baseRate()).isNull();
+        byte[] file = ("Date,USD,BRL,\n" + TODAY.minusDays(2) + ",1.05,5.60,\n").getBytes(StandardCharsets.UTF_8);
+
+        exchangeRates.importEcb(owner, "eurofxref.csv", new java.io.ByteArrayInputStream(file));
+
+        // USD → BRL over EUR: 5.60 ÷ 1.05 = 5.3333333333.
+        assertThat(invoices.get(owner, dollars.id()).baseRate()).isEqualByComparingTo("5.3333333333");
+        assertThat(reports.ageing(owner).unconverted()).isEmpty();
     }
 }

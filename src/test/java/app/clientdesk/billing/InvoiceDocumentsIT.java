@@ -204,7 +204,7 @@ class InvoiceDocumentsIT extends IntegrationTest {
             // The renderer itself refuses a remote address even where the markup really asks for one.
             InvoiceDocument doc = pdfs.document(ws.created().workspaceId(), invoice.id());
             InvoiceDocument hostile = new InvoiceDocument(doc.lang(), doc.title(), doc.number(), doc.mark(),
-                    doc.fileName(), remote + "/logo.png", doc.businessName(), doc.businessLines(), doc.clientName(),
+                    doc.fileName(), remote + "/logo.png", doc.logoAlt(), doc.businessName(), doc.businessLines(), doc.clientName(),
                     doc.clientLines(), doc.meta(), doc.columns(), doc.lines(), doc.totals(), doc.baseTotal(),
                     doc.paymentLines(), doc.notes(), doc.terms(), doc.labels());
             assertThat(pdfs.render(hostile)).isNotEmpty();
@@ -258,5 +258,127 @@ class InvoiceDocumentsIT extends IntegrationTest {
         mvc.perform(get("/billing/invoices/{id}/view", issued.id().value()).with(user(other.owner())))
                 .andExpect(status().isNotFound());
         assertThat(LocalDate.parse("2026-11-20")).isEqualTo(issued.issueDate());
+    }
+
+    // --- issue 11 ---------------------------------------------------------------------------------------------
+
+    @Autowired Payments payments;
+
+    private static String textOfPage(PDDocument doc, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(doc).replace('\u00a0', ' ');
+    }
+
+    @Test
+    void theBusinessNameIsPrintedOnceWhenTheDetailsStartWithIt() throws Exception {
+        settings("Ana Souza Assistência Virtual\nCNPJ 12.345.678/0001-90\nSão Paulo, Brasil", "Pix: ana@example.com");
+        Invoice issued = invoices.issue(owner, draft(client("Acme Ltd", "GBP", "en", null, null), null,
+                item("Setup", "1", "10.00", null, null)).id(), null);
+
+        String text = text(pdfs.render(ws.created().workspaceId(), issued.id()));
+
+        assertThat(text.split("Ana Souza Assistência Virtual", -1)).as("times the business name is printed")
+                .hasSize(2);
+        assertThat(text).contains("CNPJ 12.345.678/0001-90", "São Paulo, Brasil");
+    }
+
+    @Test
+    void aPaidAmountAndTheBalanceDueArePrintedUnderTheTotal() throws Exception {
+        ClientId acme = client("Acme Ltd", "GBP", "en", null, null);
+        Invoice issued = invoices.issue(owner, draft(acme, null, item("Setup", "1", "100.00", "VAT", "20")).id(), null);
+        payments.record(owner, issued.id(), new PaymentInput("50.00", null, null, "2026-11-20", "BANK", null,
+                null, false), null);
+
+        String text = text(pdfs.render(ws.created().workspaceId(), issued.id()));
+
+        assertThat(text).contains("Total £120.00", "Paid -£50.00", "Balance due £70.00");
+
+        payments.record(owner, issued.id(), new PaymentInput("70.00", null, null, "2026-11-20", "BANK", null,
+                null, false), null);
+        assertThat(text(pdfs.render(ws.created().workspaceId(), issued.id())))
+                .contains("Total £120.00", "Paid -£120.00", "Balance due £0.00");
+        // Nothing paid yet: the total is what is due, no empty "Paid" row.
+        Invoice unpaid = invoices.issue(owner, draft(acme, null, item("Setup", "1", "10.00", null, null)).id(), null);
+        assertThat(text(pdfs.render(ws.created().workspaceId(), unpaid.id()))).doesNotContain("Paid");
+    }
+
+    @Test
+    void notesAndTermsNeverStandAloneOnTheLastPage() throws Exception {
+        settings("Rua das Flores 10\nSão Paulo", "Wise: ana@example.com\nPayPal: ana@example.com\nPix: 12.345.678/0001-90");
+        ClientId acme = client("Acme Ltd", "GBP", "en", "1 Main Street\nLondon", null);
+        // However many lines there are, the page that holds the notes and terms holds the total too.
+        for (int count = 14; count <= 30; count += 2) {
+            LineInput[] lines = new LineInput[count];
+            for (int i = 0; i < count; i++) {
+                lines[i] = item("Work on day " + (i + 1), "1", "10.00", null, null);
+            }
+            Invoice invoice = draft(acme, null, lines);
+            byte[] pdf = pdfs.render(ws.created().workspaceId(), invoice.id());
+            // Left for a look at the pages (pdftoppm -png target/pdf-review/lines-20.pdf).
+            java.nio.file.Path review = java.nio.file.Path.of("target", "pdf-review");
+            java.nio.file.Files.createDirectories(review);
+            java.nio.file.Files.write(review.resolve("lines-" + count + ".pdf"), pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                    String text = textOfPage(doc, page);
+                    if (text.contains("Late payments incur 2% a month.")) {
+                        assertThat(text).as("%d lines, page %d", count, page).contains("Total £" + count * 10 + ".00",
+                                "Thank you for your business.");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePdfIsTaggedForScreenReadersInTheInvoicesLanguage() throws Exception {
+        setup.uploadLogo(owner, BillingSettingsIT.png());
+        Invoice english = invoices.issue(owner, draft(client("Acme Ltd", "GBP", "en", null, null), null,
+                item("Setup", "1", "10.00", "VAT", "20")).id(), null);
+        Invoice portuguese = invoices.issue(owner, draft(client("Padaria", "BRL", "pt-BR", null, null), null,
+                item("Gestão", "1", "10.00", null, null)).id(), null);
+
+        try (PDDocument doc = Loader.loadPDF(pdfs.render(ws.created().workspaceId(), english.id()))) {
+            var catalog = doc.getDocumentCatalog();
+            assertThat(catalog.getMarkInfo()).as("MarkInfo").isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).as("marked as tagged").isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("en");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Invoice INV-2026-0001");
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).as("the title, not the file name, is shown")
+                    .isTrue();
+            String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).as("PDF/UA identification").contains("pdfuaid:part").contains("1");
+            var root = catalog.getStructureTreeRoot();
+            assertThat(root).as("structure tree").isNotNull();
+            java.util.List<String> types = new java.util.ArrayList<>();
+            java.util.List<String> alts = new java.util.ArrayList<>();
+            walk(root.getKids(), types, alts);
+            assertThat(types).contains("H1", "Table", "TH", "TD", "P", "Figure");
+            assertThat(alts).contains("Logo of Ana Souza Assistência Virtual");
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).as("font %s embedded", name).isTrue();
+                }
+            }
+        }
+        try (PDDocument doc = Loader.loadPDF(pdfs.render(ws.created().workspaceId(), portuguese.id()))) {
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("pt-BR");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Fatura INV-2026-0002");
+        }
+    }
+
+    private static void walk(java.util.List<Object> kids, java.util.List<String> types, java.util.List<String> alts) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                types.add(e.getStructureType());
+                if (e.getAlternateDescription() != null) {
+                    alts.add(e.getAlternateDescription());
+                }
+                walk(e.getKids(), types, alts);
+            }
+        }
     }
 }

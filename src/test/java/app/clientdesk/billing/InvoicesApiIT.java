@@ -194,4 +194,61 @@ class InvoicesApiIT extends IntegrationTest {
         send(get("/api/v1/invoices/" + id), null).andExpect(jsonPath("$.status").value("VOID"));
         assertThat(List.of(invoiceCount())).containsExactly(2L);
     }
+
+    // --- issue 11: expenses billed through the API ---------------------------------------------------------------
+
+    @Autowired Expenses expenses;
+
+    @Test
+    void expensesAreBilledAtCostWhenADraftIsCreatedOrChanged() throws Exception {
+        Expense fonts = expenses.create(owner, new ExpenseInput(acme.value().toString(), null, "2026-11-18", "Fonts",
+                null, "19.90", null, true), null);
+        Expense train = expenses.create(owner, new ExpenseInput(acme.value().toString(), null, "2026-11-19",
+                "Train to the client", null, "42.35", null, true), null);
+
+        String json = send(post("/api/v1/invoices"), """
+                {"clientId": "%s", "lines": [{"description": "Work", "quantity": 1, "unitPrice": "100.00"}],
+                 "expenseIds": ["%s"]}""".formatted(acme.value(), fonts.id()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.lines.length()").value(2))
+                .andExpect(jsonPath("$.lines[1].kind").value("EXPENSE"))
+                .andExpect(jsonPath("$.lines[1].description").value("Fonts"))
+                .andExpect(jsonPath("$.lines[1].net").value("19.90"))
+                .andExpect(jsonPath("$.total").value("119.90"))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(json, "$.id");
+        assertThat(expenses.get(owner, fonts.id()).invoiced()).as("held by the draft").isTrue();
+
+        send(patch("/api/v1/invoices/" + id), """
+                {"expenseIds": ["%s"]}""".formatted(train.id()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines.length()").value(3))
+                .andExpect(jsonPath("$.lines[2].description").value("Train to the client"))
+                .andExpect(jsonPath("$.total").value("162.25"));
+
+        send(post("/api/v1/invoices/" + id + "/issue"), null).andExpect(status().isOk());
+        assertThat(expenses.get(owner, train.id()).invoiceNumber()).isEqualTo("INV-2026-0001");
+    }
+
+    @Test
+    void anExpenseThatIsNotTheClientsUnbilledOneIsRefusedByNameAndNothingIsMade() throws Exception {
+        TestWorkspace other = newWorkspace();
+        ClientId theirs = createClient(other, "Their client");
+        Expense foreign = expenses.create(other.owner(), new ExpenseInput(theirs.value().toString(), null,
+                "2026-11-18", "Their hotel", null, "300.00", null, true), null);
+        Expense mine = expenses.create(owner, new ExpenseInput(acme.value().toString(), null, "2026-11-18", "Fonts",
+                null, "19.90", null, true), null);
+
+        send(post("/api/v1/invoices"), """
+                {"clientId": "%s", "expenseIds": ["%s", "%s"]}""".formatted(acme.value(), mine.id(), foreign.id()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("expenseIds[1]"));
+        send(post("/api/v1/invoices"), """
+                {"clientId": "%s", "expenseIds": ["not-an-id"]}""".formatted(acme.value()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("expenseIds[0]"));
+        assertThat(invoiceCount()).as("no draft left behind").isZero();
+        assertThat(expenses.get(owner, mine.id()).invoiced()).isFalse();
+        assertThat(expenses.get(other.owner(), foreign.id()).invoiced()).isFalse();
+    }
 }

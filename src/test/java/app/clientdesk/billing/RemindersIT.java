@@ -74,4 +74,63 @@ class RemindersIT extends IntegrationTest {
         reminders.runDue();
         assertThat(mails(invoice)).as("a paid invoice is not reminded").hasSize(2);
     }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private String history(Invoice invoice) throws Exception {
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/billing/invoices/{id}",
+                        invoice.id().value()).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(owner)))
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void theHistorySaysWhatBecameOfTheReminderNotThatItWasSent() throws Exception {
+        Invoice invoice = issued("100.00");
+        clock.set(Instant.parse("2026-12-01T15:00:00Z"));
+        reminders.runDue();
+        OutboxMessage mail = mails(invoice).get(0);
+
+        // No SMTP server here: the reminder waits in the outbox, and the history says so.
+        assertThat(history(invoice))
+                .contains("Payment reminder to primary@example.com is waiting in the outbox: mail is not set up")
+                .doesNotContain("Payment reminder sent");
+
+        jdbc.sql("update mail_outbox set status = 'FAILED', attempts = 8, last_error = 'mailbox unavailable' where id = :id")
+                .param("id", mail.id()).update();
+        assertThat(history(invoice)).contains(
+                "Payment reminder to primary@example.com not sent: gave up after 8 tries (mailbox unavailable)");
+
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at where id = :id")
+                .param("at", java.time.OffsetDateTime.parse("2026-12-01T15:01:00Z")).param("id", mail.id()).update();
+        assertThat(history(invoice)).contains("Payment reminder sent to primary@example.com (");
+    }
+
+    @Autowired ReminderConsent consent;
+
+    @Test
+    void anInvoiceOverdueOnTheDayItWasIssuedIsRemindedOnlyOnceTheOwnerSaysSo() throws Exception {
+        // Issued today (20 Nov) but dated 1 Oct, net 14: due 15 Oct, overdue the moment it exists.
+        Invoice draft = invoices.createDraft(owner, new DraftInput(client.value().toString(), null, "14", null, null,
+                null, null, List.of(new LineInput(null, "Work", "1", null, "100.00", null, null, null))));
+        Invoice late = invoices.issue(owner, draft.id(), java.time.LocalDate.parse("2026-10-01"));
+        Invoice onTime = issued("50.00");
+
+        reminders.runDue();
+        assertThat(mails(late)).as("no reminder without the owner's word").isEmpty();
+        assertThat(consent.held(owner, late.id())).isTrue();
+        assertThat(consent.held(owner, onTime.id())).isFalse();
+        assertThat(history(late)).contains("already overdue on the day it was issued");
+        assertThat(history(onTime)).doesNotContain("already overdue on the day it was issued");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/billing/invoices/{id}/reminders/allow", late.id().value())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(owner))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        reminders.runDue();
+        assertThat(mails(late)).as("the latest step, once").singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("overdue"));
+    }
 }

@@ -250,4 +250,65 @@ class RetainersIT extends IntegrationTest {
         assertThat(ptErrors).contains("Escolha um cliente.", "Informe um número de 1 a 120.",
                 "Inclua pelo menos um item.");
     }
+    // --- issue 11: a start in the past ---------------------------------------------------------------------------
+
+    private RetainerInput since(String startsOn) {
+        return new RetainerInput(london.value().toString(), "Support", "1000.00", "10", null, null, "1", "1", "VAT",
+                "20", startsOn, null);
+    }
+
+    @Autowired Reminders reminders;
+    @Autowired app.clientdesk.mail.Outbox outbox;
+
+    @Test
+    void aStartInThePastIsRefusedUntilTheOwnerSaysWhatToDoWithThePeriodsThatBegan() {
+        // Today is 20 October 2026: August, September and October began before it.
+        assertThatThrownBy(() -> retainers.create(owner, since("2026-08-01")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + " " + v.args().get(0)).containsExactly("pastPeriods 3"));
+        assertThat(retainers.list(owner)).as("nothing saved").isEmpty();
+        // A start today or later needs no answer.
+        assertThat(retainers.create(owner, since("2026-11-01")).startsOn()).isEqualTo(LocalDate.parse("2026-11-01"));
+    }
+
+    @Test
+    void pastPeriodsBilledNowAreDatedTodayInOrderAndNotOverdueSoNoReminderGoes() {
+        retainers.create(owner, since("2026-08-01"), Retainers.PastPeriods.BILL_NOW);
+        job.runOnce();
+
+        List<Invoice> made = ours().stream().sorted(java.util.Comparator.comparing(Invoice::number)).toList();
+        assertThat(made).as("numbered in the periods' order").extracting(i -> i.number() + " "
+                + i.lines().get(0).description()).containsExactly(
+                "INV-2026-0001 Retainer for August 2026: 10:00 h included",
+                "INV-2026-0002 Retainer for September 2026: 10:00 h included",
+                "INV-2026-0003 Retainer for October 2026: 10:00 h included");
+        assertThat(made).allSatisfy(i -> {
+            assertThat(i.issueDate()).as("dated the day it is made").isEqualTo(LocalDate.parse("2026-10-20"));
+            assertThat(i.dueDate()).isAfter(i.issueDate());
+            assertThat(i.overdue()).isFalse();
+        });
+        reminders.runDue();
+        assertThat(made).allSatisfy(i -> assertThat(outbox.forReference(ws.created().workspaceId(),
+                "invoice:" + i.id())).as("no reminder the moment it exists").isEmpty());
+
+        // The next period is the schedule's as ever: dated its first day.
+        clock.set(Instant.parse("2026-11-01T00:00:01Z"));
+        job.runOnce();
+        assertThat(ours().stream().sorted(java.util.Comparator.comparing(Invoice::number)).toList()).hasSize(4)
+                .last().satisfies(i -> assertThat(i.issueDate()).isEqualTo(LocalDate.parse("2026-11-01")));
+    }
+
+    @Test
+    void skippedPastPeriodsAreNeverBilled() {
+        retainers.create(owner, since("2026-08-01"), Retainers.PastPeriods.SKIP);
+        job.runOnce();
+        assertThat(ours()).isEmpty();
+
+        clock.set(Instant.parse("2026-11-01T00:00:01Z"));
+        job.runOnce();
+        assertThat(ours()).singleElement().satisfies(i -> {
+            assertThat(i.issueDate()).isEqualTo(LocalDate.parse("2026-11-01"));
+            assertThat(i.lines().get(0).description()).isEqualTo("Retainer for November 2026: 10:00 h included");
+        });
+    }
 }

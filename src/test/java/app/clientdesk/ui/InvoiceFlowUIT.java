@@ -140,7 +140,7 @@ class InvoiceFlowUIT extends BrowserTest {
         assertThat(invoice.payments()).as("a double click records one payment").isEqualTo(1);
         assertThat(invoice.total("due")).isEqualTo("£0.00");
         assertThat(invoice.history()).anyMatch(h -> h.contains("Issued as INV-2026-0001"))
-                .anyMatch(h -> h.contains("Sent to ")).anyMatch(h -> h.contains("Payment of 155.00 GBP"));
+                .anyMatch(h -> h.contains("Invoice email to ") && h.contains("waiting in the outbox")).anyMatch(h -> h.contains("Payment of 155.00 GBP"));
         shot(page, "paid");
 
         list = InvoiceListPage.open(page, baseUrl()).tab("Paid");
@@ -148,6 +148,35 @@ class InvoiceFlowUIT extends BrowserTest {
         shot(page, "list");
         page.navigate(baseUrl() + "/clients/" + f.harbour());
         shot(page, "client");
+    }
+
+    @Autowired app.clientdesk.billing.Expenses expenses;
+
+    @Test
+    void unbilledExpensesAreAddedToADraftAtCost() {
+        Fixture f = fixture();
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-17",
+                "Stock photos", null, "24.99", null, true), null);
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-18",
+                "Courier", null, "8.40", null, true), null);
+        expenses.create(f.owner(), new app.clientdesk.billing.ExpenseInput(f.harbour().toString(), null, "2026-11-18",
+                "Taxi", null, "12.00", null, false), null); // not billable: never offered
+        SignInPage.open(page, baseUrl()).signIn(f.email(), PASSWORD);
+        InvoicePage invoice = InvoiceListPage.open(page, baseUrl()).newInvoice().client(HARBOUR)
+                .line(0, "Setup fee", "1", "50").create();
+
+        invoice.openExpensePicker();
+        assertThat(invoice.heading()).isEqualTo("Add unbilled expenses");
+        assertThat(invoice.listedExpenses()).containsExactly("Stock photos · £24.99", "Courier · £8.40");
+        assertThat(invoice.pickableExpenses()).isEqualTo(2);
+        invoice.untickExpense("Courier").addExpenses();
+
+        assertThat(invoice.notice()).isEqualTo("Added 1 expense.");
+        assertThat(invoice.lines()).containsExactly("Setup fee · 1 · £50.00", "Stock photos · 1 · £24.99");
+        assertThat(invoice.total("total")).isEqualTo("£74.99");
+        invoice.openExpensePicker();
+        assertThat(invoice.listedExpenses()).as("the billed one is no longer offered")
+                .noneMatch(e -> e.startsWith("Stock photos")).anyMatch(e -> e.startsWith("Courier"));
     }
 
     @Test

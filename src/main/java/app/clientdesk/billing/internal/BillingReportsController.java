@@ -42,6 +42,7 @@ class BillingReportsController {
     @GetMapping("/billing/reports")
     String ageing(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         model.addAttribute("report", reports.ageing(viewer));
+        model.addAttribute("filledLater", reports.filledLater(viewer, null, null));
         return "billing/reports/ageing";
     }
 
@@ -85,7 +86,10 @@ class BillingReportsController {
         if (chosen != null && !years.contains(chosen)) {
             years.add(chosen);
         }
-        model.addAttribute("report", reports.revenue(viewer, chosen));
+        var report = reports.revenue(viewer, chosen);
+        model.addAttribute("report", report);
+        model.addAttribute("filledLater", reports.filledLater(viewer, report.months().get(0).atDay(1),
+                report.months().get(report.months().size() - 1).atEndOfMonth()));
         model.addAttribute("years", years);
         model.addAttribute("errors", FieldErrors.of(v.list(), texts, viewer.locale()));
         return "billing/reports/revenue";

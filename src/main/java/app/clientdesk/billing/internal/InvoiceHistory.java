@@ -21,8 +21,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvoiceHistory {
 
-    /** One thing that happened to an invoice: created, issued (detail: the number), payment, voided. */
-    public record Event(Instant at, String kind, @Nullable String detail, @Nullable String by) {
+    /**
+     * One thing that happened to an invoice: created, issued (detail: the number), payment, voided, sent or
+     * reminded ({@code message}: the email it put in the outbox, if known).
+     */
+    public record Event(Instant at, String kind, @Nullable String detail, @Nullable String by,
+            @Nullable UUID message) {
     }
 
     /** A deposit invoice asked on a final invoice. */
@@ -37,13 +41,14 @@ public class InvoiceHistory {
 
     List<Event> events(WorkspaceId workspace, InvoiceId invoice) {
         return jdbc.sql("""
-                select e.at, e.kind, e.detail, u.display_name
+                select e.at, e.kind, e.detail, u.display_name, e.message_id
                 from invoice_events e left join users u on u.id = e.user_id and u.workspace_id = e.workspace_id
                 where e.workspace_id = :w and e.invoice_id = :i
                 order by e.at, e.id""")
                 .param("w", workspace.value()).param("i", invoice.value())
                 .query((rs, n) -> new Event(rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("kind"), rs.getString("detail"), rs.getString("display_name")))
+                        rs.getString("kind"), rs.getString("detail"), rs.getString("display_name"),
+                        rs.getObject("message_id", UUID.class)))
                 .list();
     }
 

@@ -26,10 +26,12 @@ class InvoicePages {
     private final ClientBillingTerms terms;
     private final InvoiceHistory history;
     private final app.clientdesk.billing.InvoiceSending sending;
+    private final app.clientdesk.billing.ReminderConsent reminders;
 
     InvoicePages(Invoices invoices, Payments payments, ClientBillingTerms terms, InvoiceHistory history,
-            app.clientdesk.billing.InvoiceSending sending) {
+            app.clientdesk.billing.InvoiceSending sending, app.clientdesk.billing.ReminderConsent reminders) {
         this.sending = sending;
+        this.reminders = reminders;
         this.invoices = invoices;
         this.payments = payments;
         this.terms = terms;
@@ -50,6 +52,8 @@ class InvoicePages {
             FieldErrors errors, app.clientdesk.billing.InvoiceSending.@Nullable Message message) {
         model.addAttribute("mails", invoice.draft() ? List.of() : sending.messages(viewer, invoice.id()));
         model.addAttribute("mailConfigured", sending.mailConfigured());
+        model.addAttribute("remindersHeld", invoice.status().open() && invoice.kind() != InvoiceKind.CREDIT_NOTE
+                && reminders.held(viewer, invoice.id()));
         model.addAttribute("send", message != null ? message : invoice.draft()
                 ? new app.clientdesk.billing.InvoiceSending.Message("", "", "") : sending.draft(viewer, invoice));
         model.addAttribute("sendOpen", message != null);

@@ -7,6 +7,7 @@ import app.clientdesk.billing.InvoiceQuery;
 import app.clientdesk.billing.LineKind;
 import app.clientdesk.billing.TimeSelection;
 import app.clientdesk.billing.InvoiceStatus;
+import app.clientdesk.mail.OutboxMessage;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
@@ -24,7 +25,7 @@ import org.springframework.context.MessageSource;
 public final class InvoiceView {
 
     /** Fields of the rules that belong to no input on the screen: their errors go to the top of the form. */
-    private static final Set<String> WHOLE_FORM = Set.of("invoice", "lines", "time", "requestKey");
+    private static final Set<String> WHOLE_FORM = Set.of("invoice", "lines", "time", "requestKey", "expenses");
 
     private InvoiceView() {}
 
@@ -111,6 +112,29 @@ public final class InvoiceView {
     }
 
     /** A line of the history in the reader's words: "Issued as INV-2026-0001", "Payment 120.00 GBP". */
+    /**
+     * An event of the history; one that put an email in the outbox (sent, reminder) says what became of it, from
+     * the message's state: waiting (and why), sent, or failed.
+     */
+    public static String event(Ui ui, InvoiceHistory.Event event, java.util.List<OutboxMessage> mails,
+            boolean mailConfigured) {
+        OutboxMessage message = event.message() == null ? null
+                : mails.stream().filter(m -> m.id().equals(event.message())).findFirst().orElse(null);
+        if (message == null) {
+            return event(ui, event);
+        }
+        String base = "invoices.event." + event.kind().toLowerCase(Locale.ROOT) + ".";
+        String to = event.detail() == null ? "" : event.detail();
+        return switch (message.status()) {
+            case SENT -> ui.t(base + "sent", to, ui.dateTime(message.sentAt()));
+            case FAILED -> ui.t(base + "failed", to, message.attempts(), String.valueOf(message.lastError()));
+            case WAITING -> !mailConfigured ? ui.t(base + "notSetUp", to)
+                    : message.retrying() ? ui.t(base + "retrying", to, String.valueOf(message.lastError()),
+                            ui.dateTime(message.nextAttemptAt()))
+                    : ui.t(base + "waiting", to);
+        };
+    }
+
     public static String event(Ui ui, InvoiceHistory.Event event) {
         String key = "invoices.event." + event.kind().toLowerCase(Locale.ROOT);
         String text = ui.t(key, event.detail() == null ? "" : event.detail());

@@ -80,7 +80,9 @@ class InvoicesApiController {
     /** What POST and PATCH accept (for the documentation; the body is read by hand). */
     record InvoiceRequest(@Nullable String clientId, @Nullable String currency, @Nullable Integer netDays,
             @Nullable String discountPercent, @Nullable String taxMode, @Nullable String notes, @Nullable String terms,
-            @Nullable List<LineRequest> lines) {
+            @Nullable List<LineRequest> lines,
+            @Schema(description = "Unbilled billable expenses of the client (in the invoice's currency) to bill at "
+                    + "cost, one line each; on PATCH added to the lines kept") @Nullable List<UUID> expenseIds) {
     }
 
     record LineRequest(@Nullable String id, @Nullable String description, @Nullable String quantity,
@@ -143,16 +145,22 @@ class InvoicesApiController {
 
     @Operation(summary = "Create a draft invoice", description = "clientId is required; currency defaults to the "
             + "client's. lines: description, quantity, unitPrice (strings or numbers, exact), optional unit (ITEMS or "
-            + "HOURS), discountPercent, taxName and taxRate (percent). Totals are computed by the server; any total "
-            + "sent is ignored. With an Idempotency-Key, a retry returns the first draft (200) instead of a new one.",
+            + "HOURS), discountPercent, taxName and taxRate (percent). expenseIds: unbilled expenses of the client "
+            + "billed at cost, one line each (422 naming expenseIds[i] for one that is not). Totals are computed by "
+            + "the server; any total sent is ignored. With an Idempotency-Key, a retry returns the first draft (200) instead of a new one.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = InvoiceRequest.class))))
     @PostMapping
     ResponseEntity<InvoiceJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         var input = InvoicesApiInput.draft(body, null);
+        List<UUID> expenseIds = InvoicesApiInput.expenseIds(body);
+        // The draft and its expenses are one change: an expense refused leaves no draft behind.
         Idempotency.Outcome outcome = once(() -> idempotency.once(viewer.workspaceId(), "invoice.create", key,
-                body.toString(), () -> apiFields(() -> invoices.createDraft(viewer, input)).id().value()));
+                body.toString(), () -> apiFields(() -> transactions.execute(t -> {
+                    Invoice draft = invoices.createDraft(viewer, input);
+                    return expenseIds.isEmpty() ? draft : invoices.addExpenses(viewer, draft.id(), expenseIds);
+                })).id().value()));
         Invoice invoice = invoices.get(viewer, new InvoiceId(outcome.resourceId()));
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id())).body(InvoiceJson.of(invoice))
@@ -161,15 +169,18 @@ class InvoicesApiController {
 
     @Operation(summary = "Change a draft", description = "Only fields sent change; lines, when sent, replace the "
             + "lines (a line with the id of an existing line keeps it: a time or expense line then takes only its "
-            + "description, discount and tax). An issued invoice cannot change: 422 (void it with a credit note).",
+            + "description, discount and tax); expenseIds are then added, one line each at cost. An issued invoice cannot change: 422 (void it with a credit note).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = InvoiceRequest.class))))
     @PatchMapping("/{invoiceId}")
     InvoiceJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestBody JsonNode body) {
         Invoice current = invoices.get(viewer, new InvoiceId(invoiceId));
-        return InvoiceJson.of(apiFields(() -> invoices.updateDraft(viewer, current.id(),
-                InvoicesApiInput.draft(body, current))));
+        List<UUID> expenseIds = InvoicesApiInput.expenseIds(body);
+        return InvoiceJson.of(apiFields(() -> transactions.execute(t -> {
+            Invoice updated = invoices.updateDraft(viewer, current.id(), InvoicesApiInput.draft(body, current));
+            return expenseIds.isEmpty() ? updated : invoices.addExpenses(viewer, current.id(), expenseIds);
+        })));
     }
 
     @Operation(summary = "Delete a draft", description = "Only drafts (they have no number); issued invoices are voided.")

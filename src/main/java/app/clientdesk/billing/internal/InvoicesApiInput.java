@@ -75,6 +75,33 @@ final class InvoicesApiInput {
                 lines != null ? lines : current.lines().stream().map(InvoicesApiInput::kept).toList());
     }
 
+    /**
+     * The body's {@code expenseIds}: unbilled expenses of the client to bill at cost, one line each (absent or
+     * empty: none). An id that is not a UUID is a 422 naming it ({@code expenseIds[2]}).
+     */
+    static List<java.util.UUID> expenseIds(@Nullable JsonNode body) {
+        JsonNode ids = body == null || !body.isObject() ? null : body.get("expenseIds");
+        if (ids == null || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray()) {
+            throw InvalidInputException.of("expenseIds", "billing.api.expenseIds");
+        }
+        Violations v = new Violations();
+        List<java.util.UUID> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode id : ids.values()) {
+            String field = "expenseIds[" + i++ + "]";
+            try {
+                out.add(java.util.UUID.fromString(id.isString() ? id.stringValue().strip() : ""));
+            } catch (IllegalArgumentException e) {
+                v.add(field, "validation.invalid");
+            }
+        }
+        v.throwIfAny();
+        return out;
+    }
+
     /** An existing line as input that keeps it as it is. */
     static LineInput kept(InvoiceLine l) {
         boolean item = !l.kind().derived();

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The retainers pages (owner only): the list with what is due, new and edit, pause, resume and "issue now". */
@@ -66,9 +67,11 @@ class RetainersController {
 
     @PostMapping("/billing/retainers")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") RetainerInput form,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String pastPeriods, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        model.addAttribute("pastPeriods", pastPeriods == null ? "" : pastPeriods);
         try {
-            Retainer saved = retainers.create(viewer, form);
+            Retainer saved = retainers.create(viewer, form, past(pastPeriods));
             Notices.flash(redirect, ui(model).t("retainers.saved", saved.name()));
             return "redirect:/billing/retainers";
         } catch (InvalidInputException e) {
@@ -90,11 +93,12 @@ class RetainersController {
 
     @PostMapping("/billing/retainers/{retainerId}")
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID retainerId,
-            @ModelAttribute("form") RetainerInput form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @ModelAttribute("form") RetainerInput form, @RequestParam(required = false) @Nullable String pastPeriods,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Retainer current = retainers.get(viewer, retainerId);
+        model.addAttribute("pastPeriods", pastPeriods == null ? "" : pastPeriods);
         try {
-            Retainer saved = retainers.update(viewer, retainerId, form);
+            Retainer saved = retainers.update(viewer, retainerId, form, past(pastPeriods));
             Notices.flash(redirect, ui(model).t("retainers.saved", saved.name()));
             return "redirect:/billing/retainers";
         } catch (InvalidInputException e) {
@@ -143,6 +147,16 @@ class RetainersController {
         model.addAttribute("periods", periods);
         model.addAttribute("errors", errors);
         return "billing/retainers/form";
+    }
+
+    /** The answer for periods that began before today; anything else is no answer (asked again). */
+    private static Retainers.@Nullable PastPeriods past(@Nullable String value) {
+        for (Retainers.PastPeriods p : Retainers.PastPeriods.values()) {
+            if (p.name().equals(value)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Ui ui(Model model) {

@@ -52,9 +52,26 @@ class ExchangeRatesController {
         this.texts = texts;
     }
 
+    /**
+     * The page; {@code day}, {@code base} and {@code quote} fill in the rate form (the reports link here for a
+     * missing rate). A value that is not a date or a currency is left out.
+     */
     @GetMapping("/billing/exchange-rates")
-    String show(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-        return page.show(viewer, model, null, FieldErrors.none(), FieldErrors.none(),
+    String show(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String day,
+            @RequestParam(required = false) @Nullable String base,
+            @RequestParam(required = false) @Nullable String quote, Model model) {
+        RateForm asked = null;
+        if (day != null || base != null || quote != null) {
+            String date = null;
+            try {
+                date = day == null ? null : LocalDate.parse(day.strip()).toString();
+            } catch (DateTimeParseException e) {
+                date = null;
+            }
+            asked = new RateForm(date, Currencies.parse(base).map(Currency::getCurrencyCode).orElse(null),
+                    Currencies.parse(quote).map(Currency::getCurrencyCode).orElse(null), null);
+        }
+        return page.show(viewer, model, asked, FieldErrors.none(), FieldErrors.none(),
                 new ConvertForm(null, null, null, null));
     }
 

@@ -47,7 +47,8 @@ class RetainersUIT extends BrowserTest {
                 "VIDEO", "EMAIL", null, null, List.of(), List.of()));
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
         retainers.create(owner, new RetainerInput(client.value().toString(), "Support, 20 h a month", "1500.00", "20",
-                "90.00", "true", "2", "1", "VAT", "20", today.withDayOfMonth(1).toString(), null));
+                "90.00", "true", "2", "1", "VAT", "20", today.withDayOfMonth(1).toString(), null),
+                app.clientdesk.billing.Retainers.PastPeriods.BILL_NOW);
         RecurringInvoice hosting = recurring.create(owner, new RecurringInput(client.value().toString(), "Hosting",
                 "1", "MONTH", today.plusDays(3).toString(), null, "true", null,
                 List.of(new DraftInput.LineInput(null, "Managed hosting", "1", null, "49.00", null, "VAT", "20"),

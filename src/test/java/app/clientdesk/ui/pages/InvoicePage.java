@@ -43,6 +43,33 @@ public class InvoicePage extends AppPage {
         return this;
     }
 
+    public InvoicePage openExpensePicker() {
+        loadingNextPage(() -> page.locator(".invoice-actions a[href$='/expenses']").click());
+        return this;
+    }
+
+    /** The expenses listed in the picker, "description · amount", those that cannot be ticked included. */
+    public List<String> listedExpenses() {
+        return page.locator("[data-expense]").all().stream()
+                .map(r -> r.locator("td").nth(2).innerText().trim().replaceAll("\\s+", " ") + " · "
+                        + r.locator("td").nth(3).innerText().trim())
+                .toList();
+    }
+
+    public int pickableExpenses() {
+        return page.locator("[data-pick-expense]").count();
+    }
+
+    public InvoicePage untickExpense(String description) {
+        page.getByLabel("Bill " + description, new Page.GetByLabelOptions().setExact(false)).uncheck();
+        return this;
+    }
+
+    public InvoicePage addExpenses() {
+        loadingNextPage(() -> page.locator("[data-add-expenses]").click());
+        return this;
+    }
+
     public String roundingRule() {
         return page.locator("[data-rounding-rule]").innerText().trim().replaceAll("\\s+", " ");
     }
