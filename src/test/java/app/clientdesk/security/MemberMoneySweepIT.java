@@ -81,10 +81,10 @@ class MemberMoneySweepIT extends IntegrationTest {
     /** Words a page (English) or a CSV header uses for money. */
     private static final Pattern MONEY_TEXT = Pattern.compile(
             "(?iu)\\b(rate|rates|amount|amounts|invoice|invoices|invoiced|price|revenue|valor|valores|taxa|taxas"
-                    + "|fatura|faturas|faturado|preço)\\b");
+                    + "|tarifa|tarifas|fatura|faturas|faturado|preço)\\b");
     /** Figures as the seeded values and their sums appear, to the cent. */
     private static final List<String> FIGURES = List.of("87.35", "64.20", "128.40", "96.30", "224.70", "1234.56",
-            "4321.09", "43.21", "1357.90", "2468.13");
+            "4321.09", "43.21", "1357.90", "2468.13", "312.05");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
     @Autowired app.clientdesk.work.Tasks tasks;
@@ -229,7 +229,7 @@ class MemberMoneySweepIT extends IntegrationTest {
         assertThat(leaks(csv, "text/csv")).anyMatch(l -> l.contains("128.40"))
                 .anyMatch(l -> l.contains("CSV column"));
         String report = body(get("/time/reports?range=custom&from=2026-11-01&to=2026-12-31").with(user(a.owner())));
-        assertThat(leaks(report, "text/html")).anyMatch(l -> l.contains("224.70") || l.contains("224,70"));
+        assertThat(leaks(report, "text/html")).anyMatch(l -> l.contains("the figure 312.05"));
     }
 
     @Test
