@@ -232,6 +232,6 @@ class TimeEntryFormIT extends IntegrationTest {
         mvc.perform(form("/time/entries", "2026-12-02", "09:00", "", "10:00", "America/Sao_Paulo")
                 .param("userId", owner.id().value().toString()).param("rate", "999").with(user(member)));
         assertThat(all(owner).stream().filter(x -> x.userId().equals(owner.id()))).isEmpty();
-        assertThat(all(member)).allSatisfy(x -> assertThat(x.rate() == null || !x.rate().plain().equals("999.00")).isTrue());
+        assertThat(all(owner)).allSatisfy(x -> assertThat(x.rate() == null || !x.rate().plain().equals("999.00")).isTrue());
     }
 }
