@@ -78,9 +78,6 @@ public class TimeEntries {
     // --- reading -----------------------------------------------------------------------------------
 
     public Optional<TimeEntry> find(CurrentUser viewer, TimeEntryId id) {
-        if (viewer.isClientContact()) {
-            return Optional.empty();
-        }
         return unshown(viewer, id).map(e -> e.shownTo(viewer));
     }
 
@@ -96,7 +93,7 @@ public class TimeEntries {
         return store.find(viewer.workspaceId(), onlyOwn(viewer), id.value());
     }
 
-    /** Entries matching {@code query}, latest first; a member's own only. */
+    /** Entries matching {@code query}, latest first; a member's own only, as {@link TimeEntry#shownTo} them. */
     public List<TimeEntry> search(CurrentUser viewer, TimeQuery query) {
         viewer.requireStaff();
         return store.search(viewer.workspaceId(), onlyOwn(viewer), query).stream().map(e -> e.shownTo(viewer)).toList();
