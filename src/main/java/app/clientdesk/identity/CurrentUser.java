@@ -113,6 +113,16 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Vie
         }
     }
 
+    /**
+     * Whether this person may see money of the business: rates, amounts, budgets and invoices, in pages, the
+     * API, CSV files and messages. The one place this is decided; today only the owner does (a member sees
+     * durations only, a client contact sees their own invoices through the portal, not through this).
+     */
+    @Override
+    public boolean seesMoney() {
+        return role == Role.OWNER;
+    }
+
     public boolean isMember() {
         return role == Role.MEMBER;
     }

@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,13 +75,21 @@ class ImportCheck {
     private final Projects projects;
     private final Accounts accounts;
     private final Workspaces workspaces;
+    private final MessageSource texts;
 
-    ImportCheck(ImportStore store, Clients clients, Projects projects, Accounts accounts, Workspaces workspaces) {
+    ImportCheck(ImportStore store, Clients clients, Projects projects, Accounts accounts, Workspaces workspaces,
+            MessageSource texts) {
         this.store = store;
         this.clients = clients;
         this.projects = projects;
         this.accounts = accounts;
         this.workspaces = workspaces;
+        this.texts = texts;
+    }
+
+    /** The name of the client made for time that has none in the file, in the importer's language. */
+    String unnamedClient(Locale locale) {
+        return texts.getMessage("timeimport.mapping.unnamedClient", null, "Time without a client", locale);
     }
 
     /** What a client or project of the file becomes: an existing one, or one to create with {@code newName}. */
@@ -192,23 +201,24 @@ class ImportCheck {
         }
         List<ClientRow> clientRows = new ArrayList<>();
         List<@Nullable Target> clientTargets = new ArrayList<>();
+        // Time without a client in the file can go to a new client of this name (an entry always has a
+        // client): the default when the workspace has no client yet, or when one of that name exists already.
+        String unnamed = unnamedClient(viewer.locale());
         for (Group g : clientGroups.values()) {
-            String fallback = g.name == null ? ""
-                    : clientByName.containsKey(lower(g.name)) ? clientByName.get(lower(g.name)).id().value().toString()
-                    : ImportChoices.NEW;
+            String name = g.name == null ? unnamed : g.name;
+            ClientChoice same = clientByName.get(lower(name));
+            String fallback = same != null ? same.id().value().toString()
+                    : g.name != null || existingClients.isEmpty() ? ImportChoices.NEW : "";
             String choice = choices.clients().getOrDefault(String.valueOf(g.index), fallback).strip();
             Target target = null;
             String problem = null;
             List<Object> args = List.of();
             if (choice.equals(ImportChoices.NEW)) {
-                if (g.name == null) {
-                    problem = "timeimport.map.client.choose";
-                    args = List.of(g.rows);
-                } else if (g.name.length() > NAME_MAX) {
+                if (name.length() > NAME_MAX) {
                     problem = "timeimport.map.name.tooLong";
                     args = List.of(NAME_MAX);
                 } else {
-                    target = new Target(null, g.name, base);
+                    target = new Target(null, name, base);
                 }
             } else if (clientById.containsKey(choice)) {
                 ClientChoice c = clientById.get(choice);

@@ -78,20 +78,25 @@ public class TimeEntries {
     // --- reading -----------------------------------------------------------------------------------
 
     public Optional<TimeEntry> find(CurrentUser viewer, TimeEntryId id) {
-        if (viewer.isClientContact()) {
-            return Optional.empty();
-        }
-        return store.find(viewer.workspaceId(), onlyOwn(viewer), id.value());
+        return unshown(viewer, id).map(e -> e.shownTo(viewer));
     }
 
     public TimeEntry get(CurrentUser viewer, TimeEntryId id) {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("time entry"));
     }
 
-    /** Entries matching {@code query}, latest first; a member's own only. */
+    /** The entry with its money, for this class's own writes: never handed out as it is. */
+    private Optional<TimeEntry> unshown(CurrentUser viewer, TimeEntryId id) {
+        if (viewer.isClientContact()) {
+            return Optional.empty();
+        }
+        return store.find(viewer.workspaceId(), onlyOwn(viewer), id.value());
+    }
+
+    /** Entries matching {@code query}, latest first; a member's own only, as {@link TimeEntry#shownTo} them. */
     public List<TimeEntry> search(CurrentUser viewer, TimeQuery query) {
         viewer.requireStaff();
-        return store.search(viewer.workspaceId(), onlyOwn(viewer), query);
+        return store.search(viewer.workspaceId(), onlyOwn(viewer), query).stream().map(e -> e.shownTo(viewer)).toList();
     }
 
     public long count(CurrentUser viewer, TimeQuery query) {
@@ -123,7 +128,8 @@ public class TimeEntries {
         if (!person.equals(viewer.id()) && !viewer.isOwner()) {
             throw new NotFoundException("person");
         }
-        return store.ofPerson(viewer.workspaceId(), person.value(), firstDay, firstDay.plusDays(7));
+        return store.ofPerson(viewer.workspaceId(), person.value(), firstDay, firstDay.plusDays(7)).stream()
+                .map(e -> e.shownTo(viewer)).toList();
     }
 
     /** The client's rounding rule; none until the owner sets one. */
@@ -164,7 +170,7 @@ public class TimeEntries {
                 valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(), valid.note(),
                 valid.tags(), rate, null, null);
         write(viewer.workspaceId(), row, null, true, viewer.id().value());
-        return store.find(viewer.workspaceId(), null, id).orElseThrow();
+        return store.find(viewer.workspaceId(), null, id).orElseThrow().shownTo(viewer);
     }
 
     /**
@@ -174,8 +180,8 @@ public class TimeEntries {
      */
     @Transactional
     public TimeEntry update(CurrentUser viewer, TimeEntryId id, TimeEntryInput input) {
-        TimeEntry entry = get(viewer, id);
-        refuseIfLocked(entry);
+        TimeEntry entry = unshown(viewer, id).orElseThrow(() -> new NotFoundException("time entry"));
+        refuseIfLocked(entry, viewer);
         Violations v = new Violations();
         TimeEntryRules.Valid valid = TimeEntryRules.check(input, viewer.zone(), entry, v);
         Parts parts = parts(viewer, valid, v);
@@ -201,18 +207,18 @@ public class TimeEntries {
         TimeStore.Row row = new TimeStore.Row(id.value(), parts.user, parts.client, parts.project, parts.task,
                 taskType, valid.start(), valid.end(), valid.zone(), valid.breakSeconds(), valid.billable(),
                 valid.note(), valid.tags(), rate, null, null);
-        write(viewer.workspaceId(), row, id.value(), true, null);
-        return store.find(viewer.workspaceId(), null, id.value()).orElseThrow();
+        write(viewer.workspaceId(), row, id.value(), true, null, viewer);
+        return store.find(viewer.workspaceId(), null, id.value()).orElseThrow().shownTo(viewer);
     }
 
     /** @throws InvalidInputException when the entry is on an issued invoice */
     @Transactional
     public void delete(CurrentUser viewer, TimeEntryId id) {
         TimeEntry entry = get(viewer, id);
-        refuseIfLocked(entry);
+        refuseIfLocked(entry, viewer);
         if (!store.delete(viewer.workspaceId(), id.value())) {
             // Invoiced between the read and the delete.
-            refuseIfLocked(get(viewer, id));
+            refuseIfLocked(unshown(viewer, id).orElseThrow(() -> new NotFoundException("time entry")), viewer);
         }
     }
 
@@ -389,6 +395,12 @@ public class TimeEntries {
      */
     void write(WorkspaceId workspace, TimeStore.Row row, @Nullable UUID existing, boolean checkTimer,
             @Nullable UUID createdBy) {
+        write(workspace, row, existing, checkTimer, createdBy, null);
+    }
+
+    /** As above; a refusal because the entry was invoiced meanwhile is worded for {@code viewer}. */
+    void write(WorkspaceId workspace, TimeStore.Row row, @Nullable UUID existing, boolean checkTimer,
+            @Nullable UUID createdBy, @Nullable CurrentUser viewer) {
         store.lockPerson(workspace, row.user());
         Optional<TimeEntry> other = store.overlapping(workspace, row.user(), row.start(), row.end(), existing);
         if (other.isPresent()) {
@@ -410,7 +422,7 @@ public class TimeEntries {
             if (!store.update(workspace, row, clock.instant())) {
                 // Invoiced between the read and this write: nothing changes, and the person is told why.
                 TimeEntry now = store.find(workspace, null, existing).orElseThrow(() -> new NotFoundException("time entry"));
-                refuseIfLocked(now);
+                refuseIfLocked(now, viewer);
                 throw new IllegalStateException("time entry " + existing + " was not updated");
             }
         }
@@ -430,10 +442,19 @@ public class TimeEntries {
         return new RateBook(rates.all(workspace));
     }
 
-    private static void refuseIfLocked(TimeEntry entry) {
+    private static void refuseIfLocked(TimeEntry entry, @Nullable CurrentUser viewer) {
         if (entry.locked()) {
-            throw InvalidInputException.of("entry", "time.locked", Objects.requireNonNullElse(entry.invoiceNumber(), "?"));
+            throw InvalidInputException.of("entry", lockedMessage(viewer),
+                    Objects.requireNonNullElse(entry.invoiceNumber(), "?"));
         }
+    }
+
+    /**
+     * The message saying why a locked entry cannot change: with the invoice that holds it for one who sees
+     * money, without it for anyone else ({@code null}: nobody in particular, so without it too).
+     */
+    public static String lockedMessage(@Nullable CurrentUser viewer) {
+        return viewer != null && viewer.seesMoney() ? "time.locked" : "time.locked.member";
     }
 
     private static @Nullable UUID onlyOwn(CurrentUser viewer) {

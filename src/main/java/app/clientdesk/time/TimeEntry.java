@@ -39,6 +39,20 @@ public record TimeEntry(TimeEntryId id, UserId userId, String userName, ClientId
         return end.atZone(zone);
     }
 
+    /**
+     * This entry as {@code viewer} may see it: for one who sees no money ({@link
+     * app.clientdesk.identity.CurrentUser#seesMoney()}), without its rate, where the rate came from and the
+     * number of the invoice that holds it; {@link #locked()} still says that it cannot change.
+     */
+    public TimeEntry shownTo(app.clientdesk.identity.CurrentUser viewer) {
+        if (viewer.seesMoney()) {
+            return this;
+        }
+        return new TimeEntry(id, userId, userName, clientId, clientName, projectId, projectName, taskId, taskTitle,
+                taskType, start, end, zone, localDate, breakSeconds, durationSeconds, billable, note, tags, null, null,
+                invoiceId, null, importId, createdAt, updatedAt);
+    }
+
     /** The amount of the tracked time at the entry's rate, before any rounding; empty without a rate. */
     public @Nullable Money trackedAmount() {
         return rate == null ? null : rate.forSeconds(durationSeconds);

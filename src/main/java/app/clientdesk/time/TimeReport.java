@@ -27,6 +27,10 @@ public record TimeReport(ReportQuery query, Figures total, List<Line> lines, Lis
         public double sharePercentOf(Figures whole) {
             return whole.trackedSeconds == 0 ? 0 : Math.round(trackedSeconds * 1000.0 / whole.trackedSeconds) / 10.0;
         }
+
+        Figures withoutMoney() {
+            return new Figures(trackedSeconds, billableSeconds, billedSeconds, nonBillableSeconds, List.of(), entries);
+        }
     }
 
     /**
@@ -41,6 +45,10 @@ public record TimeReport(ReportQuery query, Figures total, List<Line> lines, Lis
 
     /** A line: its group, its figures and, under a "then by", its own lines. */
     public record Line(Group group, Figures figures, List<Line> lines) {
+
+        Line withoutMoney() {
+            return new Line(group, figures.withoutMoney(), lines.stream().map(Line::withoutMoney).toList());
+        }
     }
 
     /** Tracked time of one day of the range, billable or not (before rounding). */
@@ -85,5 +93,11 @@ public record TimeReport(ReportQuery query, Figures total, List<Line> lines, Lis
 
     public boolean isEmpty() {
         return total.entries() == 0;
+    }
+
+    /** The same report with durations only: no amounts, no earnings per hour (for one who sees no money). */
+    public TimeReport withoutMoney() {
+        return new TimeReport(query, total.withoutMoney(), lines.stream().map(Line::withoutMoney).toList(), days,
+                rules, estimates, new Sinks(sinks.mostTime(), sinks.mostRecurring(), List.of()));
     }
 }

@@ -98,6 +98,7 @@ public class TimeReports {
         return store.taskTypes(viewer.workspaceId(), viewer.isOwner() ? null : viewer.id().value(), client);
     }
 
+    /** The report of the viewer's time (all of it for the owner); without money for one who sees none. */
     @Transactional(readOnly = true)
     public TimeReport report(CurrentUser viewer, ReportQuery q) {
         viewer.requireStaff();
@@ -153,17 +154,23 @@ public class TimeReports {
         parts.forEach(total::add);
         List<Line> lines = lines(q, q.by() == By.TAG ? tagParts : parts,
                 q.by() == By.TAG || q.thenBy() == By.TAG ? tagParts : parts, names);
-        return new TimeReport(q, total.figures(), lines, days(q, store.days(workspace, only, q)), rules(cells, clients),
-                estimates(parts, tasks), sinks(parts, tasks, clients));
+        TimeReport report = new TimeReport(q, total.figures(), lines, days(q, store.days(workspace, only, q)),
+                rules(cells, clients), estimates(parts, tasks), sinks(parts, tasks, clients));
+        return viewer.seesMoney() ? report : report.withoutMoney();
     }
 
     /**
      * Every entry of the report, in the order of their dates and start times, with its share of the billed time
-     * and amount of its unit. Entries are read and handed on a day at a time, so any range fits in memory.
+     * and amount of its unit (no rate nor amount for one who sees no money). Entries are read and handed on a
+     * day at a time, so any range fits in memory.
      */
     @Transactional(readOnly = true)
-    public void export(CurrentUser viewer, ReportQuery q, Consumer<ExportedEntry> sink) {
+    public void export(CurrentUser viewer, ReportQuery q, Consumer<ExportedEntry> to) {
         viewer.requireStaff();
+        // One who sees no money gets each entry's durations only.
+        Consumer<ExportedEntry> sink = viewer.seesMoney() ? to : e -> to.accept(new ExportedEntry(e.date(), e.start(),
+                e.end(), e.zone(), e.person(), e.client(), e.project(), e.task(), e.taskType(), e.tags(), e.note(),
+                e.billable(), e.trackedSeconds(), e.billedSeconds(), null, null));
         List<ReportStore.ExportRow> day = new ArrayList<>();
         store.export(viewer.workspaceId(), onlyOwn(viewer), q, row -> {
             if (!day.isEmpty() && !day.get(0).date().equals(row.date())) {

@@ -12,4 +12,13 @@ public record Project(ProjectId id, ClientId clientId, String clientName, Workfl
         String name, ProjectStatus status, @Nullable LocalDate startDate, @Nullable LocalDate dueDate,
         @Nullable Integer budgetMinutes, @Nullable BigDecimal budgetAmount, @Nullable Currency budgetCurrency,
         int openTasks, int doneTasks, Instant createdAt, Instant updatedAt) {
+
+    /** This project as {@code viewer} may see it: without its money budget for one who sees no money. */
+    public Project shownTo(app.clientdesk.identity.CurrentUser viewer) {
+        if (viewer.seesMoney()) {
+            return this;
+        }
+        return new Project(id, clientId, clientName, workflowId, workflowName, name, status, startDate, dueDate,
+                budgetMinutes, null, null, openTasks, doneTasks, createdAt, updatedAt);
+    }
 }

@@ -37,7 +37,7 @@ public class Projects {
         if (viewer.isClientContact()) {
             return Optional.empty();
         }
-        return store.find(viewer.workspaceId(), memberScope(viewer), id);
+        return store.find(viewer.workspaceId(), memberScope(viewer), id).map(p -> p.shownTo(viewer));
     }
 
     public Project get(CurrentUser viewer, ProjectId id) {
@@ -47,7 +47,8 @@ public class Projects {
     /** Projects of one client, or of all the viewer's clients when {@code client} is null. */
     public List<Project> list(CurrentUser viewer, @Nullable ClientId client, boolean openOnly) {
         viewer.requireStaff();
-        return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly);
+        return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly).stream()
+                .map(p -> p.shownTo(viewer)).toList();
     }
 
     /** Every project the viewer sees, by client and name, with only what a picker needs. */

@@ -199,9 +199,13 @@ class TimeEntriesIT extends IntegrationTest {
                     null, null, null, null, null, null, null, null, null, null, rate)))
                     .isInstanceOf(AccessDeniedException.class);
         }
-        assertThat(entries.get(member, e.id()).rate()).isEqualTo(gbp("45"));
+        assertThat(entries.get(owner, e.id()).rate()).isEqualTo(gbp("45"));
+        // The member is not shown the rate, and their edit keeps it.
+        assertThat(entries.get(member, e.id()).rate()).isNull();
         assertThat(entries.update(member, e.id(), new TimeEntryInput(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, "Call notes", null, null)).rate()).isEqualTo(gbp("45"));
+                null, null, null, null, null, "Call notes", null, null)).rate()).isNull();
+        assertThat(entries.get(owner, e.id()).rate()).isEqualTo(gbp("45"));
+        assertThat(entries.get(owner, e.id()).rateSource()).isEqualTo(RateScope.ENTRY);
     }
 
     @Test

@@ -225,6 +225,8 @@ class TimeEntryFormIT extends IntegrationTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/time?week=2026-11-30&user=" + member.id().value());
         TimeEntry saved = all(member).get(0);
         assertThat(saved.userId()).isEqualTo(member.id());
+        assertThat(saved.rate()).as("the member does not see the rate").isNull();
+        saved = entries.get(owner, saved.id());
         assertThat(saved.rate().plain()).isEqualTo("42.50");
         assertThat(saved.rateSource()).isEqualTo(RateScope.ENTRY);
 
@@ -232,6 +234,6 @@ class TimeEntryFormIT extends IntegrationTest {
         mvc.perform(form("/time/entries", "2026-12-02", "09:00", "", "10:00", "America/Sao_Paulo")
                 .param("userId", owner.id().value().toString()).param("rate", "999").with(user(member)));
         assertThat(all(owner).stream().filter(x -> x.userId().equals(owner.id()))).isEmpty();
-        assertThat(all(member)).allSatisfy(x -> assertThat(x.rate() == null || !x.rate().plain().equals("999.00")).isTrue());
+        assertThat(all(owner)).allSatisfy(x -> assertThat(x.rate() == null || !x.rate().plain().equals("999.00")).isTrue());
     }
 }

@@ -397,6 +397,50 @@ class TimeImportIT extends IntegrationTest {
     }
 
     @Test
+    void timeWithoutAClientGoesToANewClientInAFreshWorkspace() throws Exception {
+        // A fresh workspace has no client to choose: the row without one offers a new client and takes it.
+        UUID id = upload("toggl-no-client.csv", sample("toggl-no-client.csv"), "America/Sao_Paulo");
+        ImportPreview preview = imports.preview(owner, id, new ImportChoices(null, null, Map.of(), Map.of(),
+                Map.of("0", owner.id().value().toString())));
+        assertThat(preview.clients()).extracting(ClientRow::name, ClientRow::choice, ClientRow::problemKey)
+                .containsExactlyInAnyOrder(Tuple.tuple("Padaria Pão Quente", "new", null), Tuple.tuple(null, "new", null));
+        assertThat(preview.committable()).isTrue();
+        assertThat(page("/time/import/" + id)).contains("A new client “Time without a client”");
+
+        MockHttpServletResponse started = commit(id, Map.of("zone", "America/Sao_Paulo",
+                "user[0]", owner.id().value().toString()));
+        assertThat(started.getStatus()).isEqualTo(302);
+        assertThat(finished(id).state()).isEqualTo(ImportProgress.State.DONE);
+        List<TimeEntry> imported = entries.search(owner, TimeQuery.between(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31)));
+        assertThat(imported).extracting(TimeEntry::clientName, TimeEntry::note).containsExactlyInAnyOrder(
+                Tuple.tuple("Padaria Pão Quente", "Cardápio"),
+                Tuple.tuple("Time without a client", "Organizar a caixa de entrada"));
+
+        // The next file's time without a client goes to the same client, not to a second one.
+        UUID again = upload("toggl-no-client (1).csv", sample("toggl-no-client.csv"), "Europe/London");
+        ImportPreview second = imports.preview(owner, again, ImportChoices.defaults());
+        String made = jdbc.sql("select id from clients where workspace_id = :w and name = 'Time without a client'")
+                .param("w", ws.id()).query(UUID.class).single().toString();
+        assertThat(second.clients()).extracting(ClientRow::name, ClientRow::choice)
+                .contains(Tuple.tuple(null, made));
+    }
+
+    @Test
+    void withClientsTheRowWithoutOneAsksButOffersANewClient() throws Exception {
+        createClient(ws, "ACME Corp");
+        UUID id = upload("toggl-no-client.csv", sample("toggl-no-client.csv"), "America/Sao_Paulo");
+        ImportPreview preview = imports.preview(owner, id, new ImportChoices(null, null, Map.of(), Map.of(),
+                Map.of("0", owner.id().value().toString())));
+        assertThat(preview.clients()).extracting(ClientRow::name, ClientRow::problemKey)
+                .contains(Tuple.tuple(null, "timeimport.map.client.choose"));
+        int none = preview.clients().stream().filter(c -> c.name() == null).findFirst().orElseThrow().index();
+        ImportPreview chosen = imports.preview(owner, id, new ImportChoices(null, null,
+                Map.of(String.valueOf(none), "new"), Map.of(), Map.of("0", owner.id().value().toString())));
+        assertThat(chosen.committable()).isTrue();
+    }
+
+    @Test
     void aRefreshShowsThePreviewWithTheNewChoicesAndAnHtmxRefreshOnlyItsBody() throws Exception {
         UUID id = upload("toggl-detailed.csv", sample("toggl-detailed.csv"), "America/Sao_Paulo");
 

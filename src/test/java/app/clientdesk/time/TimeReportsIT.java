@@ -267,7 +267,10 @@ class TimeReportsIT extends IntegrationTest {
         TimeReport mine = reports.report(member, ReportQuery.of(FROM, TO, By.CLIENT));
         assertThat(mine.total().trackedSeconds()).isEqualTo(minutes(70));
         assertThat(mine.total().billedSeconds()).isEqualTo(minutes(75));
-        assertThat(mine.total().amounts()).containsExactly(gbp("75.00"));
+        // A member sees durations only: the owner sees 75.00 GBP for the same time.
+        assertThat(mine.total().amounts()).isEmpty();
+        assertThat(reports.report(owner, new ReportQuery(FROM, TO, null, null, member.id().value(), null, null, null,
+                By.CLIENT, null)).total().amounts()).containsExactly(gbp("75.00"));
         assertThat(mine.lines()).extracting(l -> l.group().label()).containsExactly("Café Açúcar Ltd");
 
         TimeReport askedForOthers = reports.report(member, new ReportQuery(FROM, TO, null, null, owner.id().value(),
@@ -275,7 +278,8 @@ class TimeReportsIT extends IntegrationTest {
         assertThat(askedForOthers.isEmpty()).isTrue();
 
         String page = page(member, "/time/reports?range=this-month");
-        assertThat(page).contains("Café Açúcar Ltd", "1:10", "1:15").doesNotContain("Delta Co", "Bruna Reis");
+        assertThat(page).contains("Café Açúcar Ltd", "1:10", "1:15").doesNotContain("Delta Co", "Bruna Reis")
+                .doesNotContain("75.00", "75,00");
         assertThat(status(member, "/time/reports?member=" + owner.id().value())).isEqualTo(404);
     }
 

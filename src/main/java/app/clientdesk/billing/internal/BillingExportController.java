@@ -3,6 +3,7 @@ package app.clientdesk.billing.internal;
 import app.clientdesk.billing.BillingReports;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.CsvStyle;
 import app.clientdesk.shared.web.FieldErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Currency;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -29,14 +29,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The accountant's files: invoices, their lines and payments over a date range, as CSV (UTF-8 with a
- * byte-order mark so Excel reads accents; RFC 4180; dates ISO; money as plain exact decimals beside a currency
- * column; headers in English so an accountant's import keeps working whatever the owner's language).
+ * byte-order mark so Excel reads accents; dates ISO; money as exact decimals beside a currency column, in the
+ * owner's own form by default or the plain machine-readable one with {@code numbers=plain}, see {@link
+ * CsvStyle}; headers in English so an accountant's import keeps working whatever the owner's language).
  *
  * <p>Formula injection: a spreadsheet runs a cell starting with {@code = + - @}, a tab or a carriage return.
  * Cells are of two kinds and never mixed: <em>text</em> cells (names, numbers of invoices, descriptions, notes,
  * every value a person typed) go through {@link #text}, which puts an apostrophe before such a first character;
- * <em>amount</em> cells are written only from a {@link BigDecimal} with {@code toPlainString()}, so they can
- * only be a number such as {@code -120.00} and stay numbers. A typed value never reaches an amount cell.
+ * <em>amount</em> cells are written only from a {@link BigDecimal} by {@link CsvStyle#number(BigDecimal)}, so they
+ * can only be a number such as {@code -120.00} (or {@code -120,00}) and stay numbers. A typed value never reaches an amount cell.
  */
 @Controller
 class BillingExportController {
@@ -88,21 +89,24 @@ class BillingExportController {
     @GetMapping("/billing/reports/export/invoices.csv")
     @Nullable String invoices(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(name = CsvStyle.PARAM, required = false) @Nullable String numbers,
             HttpServletResponse response) throws IOException {
         viewer.requireOwner();
         Range r = range(viewer, from, to);
         if (!r.violations().list().isEmpty()) {
             return back(r);
         }
-        try (CSVPrinter csv = printer(response, "invoices-" + r.from() + "-" + r.to() + ".csv")) {
+        CsvStyle style = CsvStyle.of(numbers, viewer.locale());
+        try (CSVPrinter csv = printer(response, style, "invoices-" + r.from() + "-" + r.to() + ".csv")) {
             csv.printRecord("number", "kind", "status", "issue_date", "due_date", "client", "currency", "subtotal",
                     "tax_total", "total", "amount_paid", "amount_due", "base_currency", "base_rate", "base_total",
                     "credit_for");
             reports.exportInvoices(viewer, r.from(), r.to(), i -> print(csv, text(i.number()), i.kind().name(),
                     i.status().name(), i.issueDate().toString(), i.dueDate().toString(), text(i.clientName()),
-                    code(i.currency()), amount(i.subtotal()), amount(i.taxTotal()), amount(i.total()),
-                    amount(i.amountPaid()), amount(i.amountDue()), code(i.baseCurrency()), amount(i.baseRate()),
-                    amount(i.baseTotal()), text(i.creditForNumber())));
+                    code(i.currency()), style.number(i.subtotal()), style.number(i.taxTotal()),
+                    style.number(i.total()), style.number(i.amountPaid()), style.number(i.amountDue()),
+                    code(i.baseCurrency()), style.number(i.baseRate()), style.number(i.baseTotal()),
+                    text(i.creditForNumber())));
         }
         return null;
     }
@@ -110,21 +114,24 @@ class BillingExportController {
     @GetMapping("/billing/reports/export/lines.csv")
     @Nullable String lines(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(name = CsvStyle.PARAM, required = false) @Nullable String numbers,
             HttpServletResponse response) throws IOException {
         viewer.requireOwner();
         Range r = range(viewer, from, to);
         if (!r.violations().list().isEmpty()) {
             return back(r);
         }
-        try (CSVPrinter csv = printer(response, "invoice-lines-" + r.from() + "-" + r.to() + ".csv")) {
+        CsvStyle style = CsvStyle.of(numbers, viewer.locale());
+        try (CSVPrinter csv = printer(response, style, "invoice-lines-" + r.from() + "-" + r.to() + ".csv")) {
             csv.printRecord("invoice_number", "issue_date", "client", "currency", "line", "kind", "description",
                     "quantity", "unit", "unit_price", "discount_percent", "tax_name", "tax_percent", "net", "tax",
                     "gross");
             reports.exportLines(viewer, r.from(), r.to(), l -> print(csv, text(l.invoiceNumber()),
                     l.issueDate().toString(), text(l.clientName()), code(l.currency()), String.valueOf(l.position()),
-                    l.kind().name(), text(l.description()), amount(l.quantity()), l.unit(), amount(l.unitPrice()),
-                    amount(l.discountPercent()), text(l.taxName()), amount(l.taxPercent()), amount(l.net()),
-                    amount(l.tax()), amount(l.gross())));
+                    l.kind().name(), text(l.description()), style.number(l.quantity()), l.unit(),
+                    style.number(l.unitPrice()), style.number(l.discountPercent()), text(l.taxName()),
+                    style.number(l.taxPercent()), style.number(l.net()), style.number(l.tax()),
+                    style.number(l.gross())));
         }
         return null;
     }
@@ -132,19 +139,21 @@ class BillingExportController {
     @GetMapping("/billing/reports/export/payments.csv")
     @Nullable String payments(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(name = CsvStyle.PARAM, required = false) @Nullable String numbers,
             HttpServletResponse response) throws IOException {
         viewer.requireOwner();
         Range r = range(viewer, from, to);
         if (!r.violations().list().isEmpty()) {
             return back(r);
         }
-        try (CSVPrinter csv = printer(response, "payments-" + r.from() + "-" + r.to() + ".csv")) {
+        CsvStyle style = CsvStyle.of(numbers, viewer.locale());
+        try (CSVPrinter csv = printer(response, style, "payments-" + r.from() + "-" + r.to() + ".csv")) {
             csv.printRecord("date", "invoice_number", "client", "currency", "amount", "credit", "fee", "method",
                     "received_currency", "received_amount", "received_rate", "note");
             reports.exportPayments(viewer, r.from(), r.to(), p -> print(csv, p.paidOn().toString(),
-                    text(p.invoiceNumber()), text(p.clientName()), code(p.currency()), amount(p.amount()),
-                    amount(p.credit()), amount(p.fee()), p.method(), code(p.receivedCurrency()),
-                    amount(p.receivedAmount()), amount(p.receivedRate()), text(p.note())));
+                    text(p.invoiceNumber()), text(p.clientName()), code(p.currency()), style.number(p.amount()),
+                    style.number(p.credit()), style.number(p.fee()), p.method(), code(p.receivedCurrency()),
+                    style.number(p.receivedAmount()), style.number(p.receivedRate()), text(p.note())));
         }
         return null;
     }
@@ -157,14 +166,15 @@ class BillingExportController {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static CSVPrinter printer(HttpServletResponse response, String fileName) throws IOException {
+    private static CSVPrinter printer(HttpServletResponse response, CsvStyle style, String fileName)
+            throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        return new CSVPrinter(out, CSVFormat.RFC4180);
+        return new CSVPrinter(out, style.format());
     }
 
     private static void print(CSVPrinter csv, String... cells) {
@@ -183,11 +193,6 @@ class BillingExportController {
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + value : value;
-    }
-
-    /** An amount cell: only ever a number, so never neutralised ("-120.00" stays a negative number). */
-    static String amount(@Nullable BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
     }
 
     private static String code(@Nullable Currency currency) {

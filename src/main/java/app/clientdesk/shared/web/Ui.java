@@ -102,6 +102,11 @@ public final class Ui {
         return viewer != null && viewer.isOwner();
     }
 
+    /** Whether this page may show rates, amounts and invoices: see {@link Viewer#seesMoney()}. */
+    public boolean seesMoney() {
+        return viewer != null && viewer.seesMoney();
+    }
+
     public String csrfToken() {
         return csrfToken == null ? "" : csrfToken;
     }

@@ -18,5 +18,8 @@ public interface Viewer {
 
     boolean isOwner();
 
+    /** Whether money of the business (rates, amounts, invoices) may be shown to this person. */
+    boolean seesMoney();
+
     boolean isClientContact();
 }

@@ -90,7 +90,7 @@ public class ClientTimeSection implements ClientPageSection {
         monthName = monthName.substring(0, 1).toUpperCase(ui.locale()) + monthName.substring(1);
         Money amount = null;
         Rate rate = null;
-        if (viewer.isOwner()) {
+        if (viewer.seesMoney()) {
             amount = BilledTime.amount(units, client.currency());
             List<Rate> forClient = rates.forClient(viewer, client.id());
             rate = forClient.stream().filter(r -> r.scope() == RateScope.CLIENT).findFirst()

@@ -81,7 +81,7 @@ class TimeEntryFormController {
         TimeEntry entry = entries.get(viewer, new TimeEntryId(entryId));
         FieldErrors errors = FieldErrors.none();
         if (entry.locked()) {
-            errors = FieldErrors.of(java.util.List.of(Violation.of("", "time.locked",
+            errors = FieldErrors.of(java.util.List.of(Violation.of("", TimeEntries.lockedMessage(viewer),
                     Objects.requireNonNullElse(entry.invoiceNumber(), "?"))), texts, viewer.locale());
         }
         return form(viewer, model, TimeEntryForm.of(entry), entry, back, errors);

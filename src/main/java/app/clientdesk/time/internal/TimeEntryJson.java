@@ -1,6 +1,9 @@
 package app.clientdesk.time.internal;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
 import app.clientdesk.time.TimeEntry;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * version. {@code start} and {@code end} are ISO-8601 with the offset of the entry's {@code zone};
  * {@code durationMinutes} and {@code breakMinutes} are rounded half up from the seconds; {@code rate} is
  * the hourly rate in force when the entry was made, with the currency's decimals ("45.50"), or null.
+ * {@code rate}, {@code currency}, {@code rateSource} and {@code invoiceNumber} are money of the business: left
+ * out of the answer for a caller who sees no money (a member), as they are when empty.
  */
 record TimeEntryJson(UUID id, UUID clientId, @Nullable UUID projectId, @Nullable UUID taskId, UUID userId,
         String start, String end, String zone, long durationMinutes, long durationSeconds, long breakMinutes,
-        boolean billable, @Nullable String note, List<String> tags, @Nullable String rate, @Nullable String currency,
-        @Nullable String rateSource, boolean locked, @Nullable String invoiceNumber) {
+        boolean billable, @Nullable String note, List<String> tags, @JsonInclude(NON_NULL) @Nullable String rate,
+        @JsonInclude(NON_NULL) @Nullable String currency, @JsonInclude(NON_NULL) @Nullable String rateSource,
+        boolean locked, @JsonInclude(NON_NULL) @Nullable String invoiceNumber) {
 
     static TimeEntryJson of(TimeEntry e) {
         return new TimeEntryJson(e.id().value(), e.clientId().value(),

@@ -78,7 +78,7 @@ class TimesheetCells {
         } else {
             TimeEntry only = cell.get(0);
             if (only.locked()) {
-                throw refused("time.locked", Objects.requireNonNullElse(only.invoiceNumber(), "?"));
+                throw refused(TimeEntries.lockedMessage(viewer), Objects.requireNonNullElse(only.invoiceNumber(), "?"));
             }
             if (target == 0) {
                 entries.delete(viewer, only.id());

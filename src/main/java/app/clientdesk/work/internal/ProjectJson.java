@@ -1,6 +1,9 @@
 package app.clientdesk.work.internal;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
 import app.clientdesk.work.Project;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -15,11 +18,13 @@ final class ProjectJson {
 
     /**
      * A project as every route answers it. {@code budgetHours} is a number of hours; {@code budgetAmount} a
-     * decimal string, exact to the currency's minor units, in {@code budgetCurrency} (the client's).
+     * decimal string, exact to the currency's minor units, in {@code budgetCurrency} (the client's); both are
+     * left out when there is none, and for a caller who sees no money (a member).
      */
     record Full(UUID id, UUID clientId, String clientName, String name, String status, @Nullable LocalDate startDate,
-            @Nullable LocalDate dueDate, @Nullable BigDecimal budgetHours, @Nullable String budgetAmount,
-            @Nullable String budgetCurrency, UUID workflowId, String workflowName, int openTasks, int doneTasks,
+            @Nullable LocalDate dueDate, @Nullable BigDecimal budgetHours,
+            @JsonInclude(NON_NULL) @Nullable String budgetAmount, @JsonInclude(NON_NULL) @Nullable String budgetCurrency,
+            UUID workflowId, String workflowName, int openTasks, int doneTasks,
             Instant createdAt, Instant updatedAt) {
 
         static Full of(Project p) {
