@@ -5,6 +5,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import app.clientdesk.time.Rate;
 import app.clientdesk.time.RateInput;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The rates page (owner only): the rules of each scope, setting and removing one, and "which rate applies?".
  * Setting the rule for a thing and currency that has one replaces it.
  */
+@OwnerOnly
 @Controller
 class RatesController {
 

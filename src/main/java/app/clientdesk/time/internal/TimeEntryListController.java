@@ -2,6 +2,7 @@ package app.clientdesk.time.internal;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeEntry;
 import app.clientdesk.time.TimeEntryId;
@@ -67,6 +68,7 @@ class TimeEntryListController {
         return "time/timesheet/list";
     }
 
+    @OwnerOnly
     @PostMapping("/time/entries/rerate")
     String rerate(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable List<String> ids,
             @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
