@@ -52,6 +52,7 @@ class BillingReportsController {
             @RequestParam(required = false) @Nullable String bucket,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         AgeingBucket chosen = AgeingBucket.parse(bucket).orElse(null);
         ClientId client = uuid(clientId).map(ClientId::new).orElse(null);
         if (chosen == null || clientId != null && !clientId.isBlank() && client == null) {

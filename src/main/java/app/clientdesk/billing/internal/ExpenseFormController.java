@@ -57,6 +57,7 @@ class ExpenseFormController {
     String newExpense(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         String today = LocalDate.now(clock.withZone(viewer.zone())).toString();
         return form(viewer, model, ExpenseForm.blank(today, clientId), null, FieldErrors.none());
     }

@@ -53,6 +53,7 @@ class ExpensesController {
             @RequestParam(required = false) @Nullable String unbilled,
             @RequestParam(required = false) @Nullable String offset, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         Violations v = new Violations();
         UUID client = null;
         if (clientId != null && !clientId.isBlank()) {

@@ -45,6 +45,7 @@ class InvoiceFormController {
     String newInvoice(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         return form(viewer, model, InvoiceForm.blank(clientId, invoices.settings(viewer.workspaceId())), null,
                 FieldErrors.none());
     }

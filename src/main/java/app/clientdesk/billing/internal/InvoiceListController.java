@@ -36,6 +36,7 @@ class InvoiceListController {
             @RequestParam(required = false) @Nullable String client, @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String page, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, client);
         InvoiceQuery.Filter filter = Arrays.stream(InvoiceQuery.Filter.values())
                 .filter(f -> f.name().equalsIgnoreCase(tab == null ? "" : tab.strip())).findFirst()
                 .orElse(InvoiceQuery.Filter.ALL);

@@ -41,12 +41,14 @@ class RatesController {
     private final RatesPage page;
     private final RateChoices choices;
     private final MessageSource texts;
+    private final TimeEntryOptions filters;
 
-    RatesController(Rates rates, RatesPage page, RateChoices choices, MessageSource texts) {
+    RatesController(Rates rates, RatesPage page, RateChoices choices, MessageSource texts, TimeEntryOptions filters) {
         this.rates = rates;
         this.page = page;
         this.choices = choices;
         this.texts = texts;
+        this.filters = filters;
     }
 
     @GetMapping("/time/rates")
@@ -58,6 +60,7 @@ class RatesController {
     @GetMapping("/time/rates/preview")
     String preview(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("preview") RatePreview.Form form,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        filters.requireVisible(viewer, form.clientId(), form.projectId(), form.userId());
         if (htmx != null) {
             return page.preview(viewer, model, form);
         }

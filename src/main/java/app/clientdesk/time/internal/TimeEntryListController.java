@@ -48,6 +48,7 @@ class TimeEntryListController {
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String offset, Model model) {
         viewer.requireStaff();
+        options.requireVisible(viewer, clientId, projectId, userId);
         LocalDate fromDate = date(from);
         LocalDate toDate = date(to);
         UUID client = uuid(clientId);

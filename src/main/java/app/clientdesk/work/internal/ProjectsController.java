@@ -67,6 +67,7 @@ class ProjectsController {
     String newProject(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        choices.requireVisible(viewer, clientId);
         ProjectInput blank = new ProjectInput(clientId, null, ProjectStatus.ACTIVE.name(), null, null, null, null,
                 workflows.standard(viewer.workspaceId()).id().toString());
         return form(viewer, model, blank, null, FieldErrors.none());

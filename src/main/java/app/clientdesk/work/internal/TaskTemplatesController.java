@@ -40,6 +40,7 @@ class TaskTemplatesController {
     @GetMapping("/templates")
     String list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable UUID clientId,
             Model model) {
+        choices.requireVisible(viewer, clientId);
         model.addAttribute("taskTemplates", templates.taskTemplates(viewer));
         model.addAttribute("projectTemplates", templates.projectTemplates(viewer));
         model.addAttribute("clientQuery", clientId == null ? "" : "?clientId=" + clientId);
@@ -111,6 +112,7 @@ class TaskTemplatesController {
     String useForm(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID templateId,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         TaskTemplate t = templates.taskTemplate(viewer, new TaskTemplateId(templateId));
+        choices.requireVisible(viewer, clientId);
         return useForm(viewer, model, t, clientId, null, FieldErrors.none());
     }
 
