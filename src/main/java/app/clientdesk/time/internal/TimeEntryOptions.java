@@ -47,18 +47,18 @@ public class TimeEntryOptions {
     }
 
     /**
-     * Refuses (404) a client, project or person named in a filter that the viewer may not see: another
-     * workspace's, a client not assigned to a member. A blank or malformed id names nothing.
+     * Refuses (404) a client, project or (for the owner) person named in a filter that the viewer may not
+     * see: another workspace's, a client not assigned to a member. A blank or malformed id names nothing.
      */
     void requireVisible(CurrentUser viewer, @Nullable String clientId, @Nullable String projectId,
             @Nullable String userId) {
         clients.named(viewer, clientId);
         projects.named(viewer, projectId);
-        if (userId != null && !userId.isBlank()) {
+        // A member has no person filter (their own entries are all they see), so theirs is not read at all.
+        if (viewer.isOwner() && userId != null && !userId.isBlank()) {
             try {
                 UserId id = new UserId(UUID.fromString(userId.strip()));
-                if (!id.equals(viewer.id()) && (!viewer.isOwner() || accounts.find(viewer.workspaceId(), id)
-                        .filter(a -> a.role() != Role.CLIENT).isEmpty())) {
+                if (accounts.find(viewer.workspaceId(), id).filter(a -> a.role() != Role.CLIENT).isEmpty()) {
                     throw new NotFoundException("person");
                 }
             } catch (IllegalArgumentException e) {
