@@ -56,6 +56,15 @@ public class Clients {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("client"));
     }
 
+    /**
+     * The client a list filter or a pre-filled form names by id: empty for a blank or malformed id, and
+     * {@link NotFoundException} for one the viewer may not see, so that a page never answers as if
+     * another workspace's (or an unassigned) client were merely empty.
+     */
+    public Optional<ClientId> named(CurrentUser viewer, @Nullable String id) {
+        return Ids.parse(id).map(ClientId::new).map(client -> get(viewer, client).id());
+    }
+
     /** The viewer's current clients as a picker lists them: one light query. */
     public List<ClientChoice> choices(CurrentUser viewer) {
         viewer.requireStaff();

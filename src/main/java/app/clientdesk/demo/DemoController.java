@@ -4,6 +4,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The "load demo data" button of an empty workspace (owners only, by the URL rules of identity). */
+@OwnerOnly
 @Controller
 class DemoController {
 

@@ -239,11 +239,9 @@ public class TimeEntries {
         Instant now = clock.instant();
         java.util.Map<UUID, Currency> currencies = new java.util.HashMap<>();
         for (TimeEntryId id : ids) {
-            Optional<TimeEntry> found = store.find(viewer.workspaceId(), null, id.value());
-            if (found.isEmpty()) {
-                continue;
-            }
-            TimeEntry e = found.get();
+            // An id of another workspace refuses the whole batch, as a single unknown entry would.
+            TimeEntry e = store.find(viewer.workspaceId(), null, id.value())
+                    .orElseThrow(() -> new NotFoundException("time entry"));
             if (e.locked()) {
                 locked++;
                 continue;

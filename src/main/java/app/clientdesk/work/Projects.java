@@ -44,9 +44,27 @@ public class Projects {
         return find(viewer, id).orElseThrow(() -> new NotFoundException("project"));
     }
 
+    /**
+     * The project a list filter or a pre-filled form names by id: empty for a blank or malformed id, and
+     * {@link NotFoundException} for one the viewer may not see.
+     */
+    public Optional<ProjectId> named(CurrentUser viewer, @Nullable String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(get(viewer, new ProjectId(UUID.fromString(id.strip()))).id());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Projects of one client, or of all the viewer's clients when {@code client} is null. */
     public List<Project> list(CurrentUser viewer, @Nullable ClientId client, boolean openOnly) {
         viewer.requireStaff();
+        if (client != null) {
+            clients.get(viewer, client);
+        }
         return store.list(viewer.workspaceId(), memberScope(viewer), client, openOnly).stream()
                 .map(p -> p.shownTo(viewer)).toList();
     }

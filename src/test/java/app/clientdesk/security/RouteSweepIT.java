@@ -7,128 +7,90 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.ApiTokens;
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.shared.web.PublicRoute;
+import app.clientdesk.security.RouteRequests.Route;
 import app.clientdesk.support.IntegrationTest;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.ProjectInput;
 import app.clientdesk.work.Projects;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
-import app.clientdesk.work.Templates;
 import app.clientdesk.work.Tasks;
+import app.clientdesk.work.Templates;
 import app.clientdesk.work.WorkflowId;
+import app.clientdesk.work.Workflows;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.NameValueExpression;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every route the application serves, taken from Spring MVC itself, tried by the wrong people: a
- * stranger, the owner of another workspace, a client contact and a member. A new controller is swept
- * the day it is written; nobody has to add it to a list. Each sweep collects all holes before failing,
- * as {@code METHOD path → status}, so one run shows them all.
+ * Every route the application serves, taken from Spring MVC itself (the actuator's included), tried by
+ * the wrong people: a stranger, the owner and a member of another workspace, a member against a client
+ * not assigned to them, a client contact, and a member on the owner's routes. Each route is called with
+ * every method it answers plus HEAD and OPTIONS, with the headers that select it, and with the other
+ * workspace's ids wherever the handler reads an id: in the path, in the query, in the form or in the
+ * JSON body, the parameter names taken from the handler's signature and its form or body records. A
+ * refusal must change nothing: the victim's rows stay as they were, and no row of the attacker's
+ * workspace points at a victim's id. Which routes are the owner's comes from {@code @OwnerOnly}, the
+ * mark the application itself enforces. A new controller is swept the day it is written; nobody has to
+ * add it to a list. Each sweep collects all holes before failing, so one run shows them all.
+ * See docs/security/sweep.md.
  */
 class RouteSweepIT extends IntegrationTest {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
+    /** Appears in every name of workspace A's data; another workspace must never see it. */
+    private static final String A_MARK = "Alpha";
+    /** Appears in every name of the data of A's client that A's member is not assigned to. */
+    private static final String HIDDEN_MARK = "Zulu";
+    private static final Set<Integer> REFUSED = Set.of(403, 404, 422);
 
-    /**
-     * Routes only the owner may use, beyond {@code /members/**} (which the sweep finds by itself). Each
-     * entry must exist, so renaming a route without updating this list fails the test.
-     */
-    private static final Set<String> OWNER_ONLY = Set.of(
-            "GET /clients/new",
-            "POST /clients",
-            "GET /clients/{clientId}/edit",
-            "POST /clients/{clientId}",
-            "POST /clients/{clientId}/archive",
-            "POST /clients/{clientId}/restore",
-            "POST /demo",
-            "GET /settings/workspace",
-            "POST /settings/workspace",
-            "POST /api/v1/clients",
-            "PATCH /api/v1/clients/{clientId}",
-            "DELETE /api/v1/clients/{clientId}",
-            "GET /projects/new",
-            "POST /projects",
-            "GET /projects/{projectId}/edit",
-            "POST /projects/{projectId}",
-            "POST /projects/{projectId}/delete",
-            "GET /workflows",
-            "GET /workflows/new",
-            "POST /workflows",
-            "GET /workflows/{workflowId}/edit",
-            "POST /workflows/{workflowId}",
-            "GET /templates/tasks/new",
-            "POST /templates/tasks",
-            "GET /templates/tasks/{templateId}/edit",
-            "POST /templates/tasks/{templateId}",
-            "POST /templates/tasks/{templateId}/delete",
-            "GET /templates/projects/new",
-            "POST /templates/projects",
-            "GET /templates/projects/{projectTemplateId}/edit",
-            "POST /templates/projects/{projectTemplateId}",
-            "POST /templates/projects/{projectTemplateId}/delete",
-            "GET /templates/projects/{projectTemplateId}/apply",
-            "POST /templates/projects/{projectTemplateId}/apply",
-            "POST /api/v1/projects",
-            "PATCH /api/v1/projects/{projectId}",
-            "DELETE /api/v1/projects/{projectId}",
-            "GET /time/rates",
-            "GET /time/rates/preview",
-            "POST /time/rates",
-            "POST /time/rates/{rateId}/delete",
-            "POST /time/clients/{clientId}/rounding",
-            "POST /time/entries/rerate",
-            "GET /time/import",
-            "POST /time/import",
-            "GET /time/import/{importId}",
-            "POST /time/import/{importId}",
-            "GET /time/import/{importId}/progress");
+    /** The ids of A's data that belong to a client, replaced by the unassigned client's for A's member. */
+    private static final List<String> CLIENT_SCOPED = List.of("clientId", "projectId", "taskId", "itemId",
+            "attachmentId", "entryId", "commentId");
 
-    /**
-     * Whole areas only the owner may use: every route under these prefixes, present and future, is swept as
-     * owner-only without being listed (billing: members, the subcontractors, see no money of the business).
-     */
-    private static final List<String> OWNER_ONLY_PREFIXES = List.of("/billing/", "/settings/outbox",
-            "/api/v1/invoices", "/api/v1/services", "/api/v1/expenses");
-
-    private static boolean ownerOnly(Route route) {
-        return OWNER_ONLY.contains(route.toString()) || route.pattern().equals("/members")
-                || route.pattern().startsWith("/members/")
-                || OWNER_ONLY_PREFIXES.stream().anyMatch(prefix -> route.pattern().startsWith(prefix));
-    }
-
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
+    @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired JsonMapper json;
 
     private TestWorkspace a;
     private CurrentUser member;
@@ -136,11 +98,15 @@ class RouteSweepIT extends IntegrationTest {
     private ClientId unassigned;
     private ApiTokens.Issued ownerToken;
     private Map<String, String> aIds;
+    /** A's ids with those of the assigned client replaced by the unassigned client's. */
+    private Map<String, String> hiddenIds;
     private ProjectId projectId;
     private TaskId taskId;
+    private List<Route> routes;
     @Autowired Tasks tasks;
     @Autowired Projects projects;
     @Autowired Templates templates;
+    @Autowired Workflows workflows;
     @Autowired app.clientdesk.work.Attachments attachments;
     @Autowired app.clientdesk.time.TimeEntries timeEntries;
     @Autowired app.clientdesk.time.Rates rates;
@@ -161,7 +127,7 @@ class RouteSweepIT extends IntegrationTest {
         a = newWorkspace();
         member = addMember(a);
         assigned = createClient(a, "Assigned Alpha", member.id());
-        unassigned = createClient(a, "Unassigned Alpha");
+        unassigned = createClient(a, "Unassigned " + HIDDEN_MARK);
         String invitee = uniqueEmail("invitee");
         MvcResult invited = mvc.perform(post("/members/invitations").with(user(a.owner())).with(csrf())
                 .param("displayName", "Invitee").param("email", invitee)).andReturn();
@@ -220,7 +186,12 @@ class RouteSweepIT extends IntegrationTest {
                 List.of(new app.clientdesk.billing.DraftInput.LineInput(null, "Hosting", "1", null, "25.00", null, null,
                         null)))).id();
         exchangeRates.set(a.owner(), "2026-11-27", "EUR", "USD", "1.055");
+        tasks.comment(a.owner(), taskId, "Alpha comment");
+        UUID commentId = tasks.comments(a.owner(), taskId).get(0).id();
+        UUID stageId = workflows.get(a.created().workspaceId(), workflowId).stages().get(1).id().value();
         aIds = Map.ofEntries(
+                Map.entry("stageId", stageId.toString()),
+                Map.entry("commentId", commentId.toString()),
                 Map.entry("messageId", messageId.toString()),
                 Map.entry("mailAttachmentId", mailAttachmentId.toString()),
                 Map.entry("invoiceId", invoiceId.toString()),
@@ -245,38 +216,79 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("pair", "EUR-USD"),
                 Map.entry("day", "2026-11-27"),
                 Map.entry("token", invitationToken));
+        hiddenIds = hiddenWork();
+        routes = routes();
+    }
+
+    /** The unassigned client's project, task (with a checklist item, a comment and an attachment) and time. */
+    private Map<String, String> hiddenWork() {
+        ProjectId project = projects.create(a.owner(), new ProjectInput(unassigned.value().toString(),
+                HIDDEN_MARK + " project", "ACTIVE", null, null, "10", null, null));
+        TaskId task = tasks.create(a.owner(), new TaskInput(HIDDEN_MARK + " task", "Hidden *work*",
+                unassigned.value().toString(), project.value().toString(), null, true, false, "2026-12-02", null, null,
+                "30", null, "email", null, null, List.of(), null, null, List.of(HIDDEN_MARK + " step")));
+        tasks.comment(a.owner(), task, HIDDEN_MARK + " comment");
+        UUID attachment = attachments.add(a.owner(), task, "zulu.pdf", new java.io.ByteArrayInputStream(
+                "%PDF-1.4 zulu".getBytes(StandardCharsets.US_ASCII))).id();
+        UUID entry = timeEntries.create(a.owner(), app.clientdesk.time.TimeEntryInput.ofInstants(
+                unassigned.value().toString(), null, task.value().toString(), "2026-12-02T09:00:00Z",
+                "2026-12-02T10:00:00Z", true, HIDDEN_MARK + " work", List.of("zulu"))).id().value();
+        Map<String, String> ids = new LinkedHashMap<>(aIds);
+        ids.put("clientId", unassigned.value().toString());
+        ids.put("projectId", project.value().toString());
+        ids.put("taskId", task.value().toString());
+        ids.put("itemId", tasks.checklist(a.owner(), task).get(0).id().toString());
+        ids.put("attachmentId", attachment.toString());
+        ids.put("commentId", tasks.comments(a.owner(), task).get(0).id().toString());
+        ids.put("entryId", entry.toString());
+        return ids;
     }
 
     @Test
     void theSweepSeesTheApplicationsRoutes() {
-        List<Route> routes = routes();
         assertThat(routes).extracting(Route::toString)
-                .contains("GET /login", "GET /clients", "GET /clients/{clientId}", "POST /clients/{clientId}/archive",
-                        "POST /members/{userId}/disable", "POST /settings/tokens/{tokenId}/revoke",
-                        "GET /api/v1/clients", "DELETE /api/v1/clients/{clientId}", "GET /portal")
-                .containsAll(OWNER_ONLY);
+                .contains("GET /login", "GET /clients", "HEAD /clients", "OPTIONS /clients", "GET /clients/{clientId}",
+                        "POST /clients/{clientId}/archive", "POST /members/{userId}/disable",
+                        "POST /settings/tokens/{tokenId}/revoke", "GET /api/v1/clients",
+                        "DELETE /api/v1/clients/{clientId}", "GET /portal", "GET /actuator/health",
+                        "POST /board/move [X-Requested-With]", "POST /matrix/move [X-Requested-With]",
+                        "POST /board/move", "POST /matrix/move");
         assertThat(routes).filteredOn(Route::isPublic)
                 .allSatisfy(route -> assertThat(route.publicReason()).as("reason of %s", route).isNotBlank());
+        // The owner's routes come from @OwnerOnly, the mark the application enforces, not from a list here.
+        assertThat(routes).filteredOn(Route::ownerOnly).extracting(Route::toString)
+                .contains("POST /clients", "GET /members", "POST /time/entries/rerate", "GET /billing/invoices",
+                        "POST /api/v1/invoices", "GET /settings/outbox", "POST /templates/projects/{projectTemplateId}/apply")
+                .doesNotContain("GET /clients", "POST /tasks", "GET /time");
+        // The ids a handler reads from the query or the body are found from its signature and records.
+        for (String name : List.of("POST /board/move [X-Requested-With]", "POST /matrix/move [X-Requested-With]",
+                "POST /time/cells", "POST /timer/start", "POST /tasks", "POST /time/entries/rerate", "GET /time",
+                "POST /api/v1/tasks", "POST /api/v1/projects", "GET /api/v1/tasks", "GET /board")) {
+            Route route = routes.stream().filter(r -> r.toString().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no route " + name));
+            assertThat(route.carried(aIds)).as("victim ids that %s carries", name).isNotEmpty();
+        }
     }
 
     @Test
     void strangersAreSentToSignInOrRefusedWithAProblem() throws Exception {
         List<String> holes = new ArrayList<>();
         for (Route route : protectedRoutes()) {
-            // With a CSRF token, so that what refuses the stranger is the sign-in rule, not CSRF.
-            MockHttpServletRequestBuilder request = route.request(aIds);
-            if (!route.isApi()) {
-                request.with(csrf());
-            }
-            MockHttpServletResponse response = perform(route, request, holes);
-            if (response == null) {
-                continue;
-            }
-            boolean refused = route.isApi()
-                    ? response.getStatus() == 401 && isProblem(response)
-                    : response.getStatus() == 302 && "/login".equals(path(response.getRedirectedUrl()));
-            if (!refused) {
-                holes.add(describe(route, route.expand(aIds), response));
+            for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(aIds)) {
+                // With a CSRF token, so that what refuses the stranger is the sign-in rule, not CSRF.
+                if (!route.isApi()) {
+                    request.with(csrf());
+                }
+                MockHttpServletResponse response = perform(route, request, holes);
+                if (response == null) {
+                    continue;
+                }
+                boolean refused = route.isApi()
+                        ? response.getStatus() == 401 && (isProblem(response) || route.method() == HttpMethod.HEAD)
+                        : response.getStatus() == 302 && "/login".equals(path(response.getRedirectedUrl()));
+                if (!refused) {
+                    holes.add(describe(route, aIds, response));
+                }
             }
         }
         assertThat(holes).as("routes a stranger can use (expected %s)", "302 → /login, or 401 problem+json under /api")
@@ -284,42 +296,66 @@ class RouteSweepIT extends IntegrationTest {
     }
 
     @Test
-    void anotherWorkspacesOwnerGetsNotFoundForEverythingOfWorkspaceA() throws Exception {
-        TestWorkspace b = newWorkspace();
-        String bToken = tokenFor(b.owner());
-        Snapshot before = snapshot();
-        List<Route> withIds = protectedRoutes().stream().filter(Route::hasVariables).toList();
-        assertThat(withIds).as("routes that take ids").isNotEmpty();
+    void theActuatorTellsAStrangerOnlyWhetherTheAppIsUp() throws Exception {
+        List<Route> actuator = routes.stream().filter(r -> r.pattern().startsWith("/actuator")).toList();
+        assertThat(actuator).extracting(Route::toString).contains("GET /actuator/health");
+        for (Route route : actuator.stream().filter(Route::isPublic).toList()) {
+            if (route.method() != HttpMethod.GET || route.hasVariables() || route.pattern().contains("*")) {
+                continue;
+            }
+            MockHttpServletResponse response = mvc.perform(get(route.pattern())).andReturn().getResponse();
+            assertThat(response.getStatus()).as(route.toString()).isEqualTo(200);
+            // The names of the probe groups (liveness, readiness) at most, never a component or a detail.
+            Set<String> health = new java.util.HashSet<>();
+            ((Map<?, ?>) json.readValue(response.getContentAsString(), Map.class)).keySet().forEach(k -> health.add(k.toString()));
+            assertThat(health).as(route.toString()).contains("status").isSubsetOf("status", "groups");
+        }
+    }
 
-        List<String> holes = new ArrayList<>();
-        for (Route route : withIds) {
-            MockHttpServletRequestBuilder request = route.request(aIds);
-            if (route.isApi()) {
-                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bToken);
-            } else {
-                request.with(user(b.owner())).with(csrf());
-            }
-            MockHttpServletResponse response = perform(route, request, holes);
-            if (response != null && response.getStatus() != 404) {
-                holes.add(describe(route, route.expand(aIds), response));
-            }
-        }
-        Snapshot after = snapshot();
-        if (!after.equals(before)) {
-            holes.add("workspace A changed: " + before + " → " + after);
-        }
-        assertThat(holes).as("routes where workspace B's owner reached workspace A (expected 404)").isEmpty();
+    @Test
+    void anotherWorkspacesOwnerIsRefusedEverythingOfWorkspaceA() throws Exception {
+        TestWorkspace b = newWorkspace();
+        createClient(b, "Beta client");
+        Actor owner = new Actor("workspace B's owner", b.owner(), tokenFor(b.owner()));
+        List<String> holes = sweep(owner, aIds, route -> REFUSED, List.of(A_MARK, HIDDEN_MARK), b.id());
+        assertThat(holes).as("what workspace B's owner reached of workspace A (expected %s, nothing changed)", REFUSED)
+                .isEmpty();
+    }
+
+    @Test
+    void anotherWorkspacesMemberIsRefusedEverythingOfWorkspaceA() throws Exception {
+        TestWorkspace b = newWorkspace();
+        CurrentUser bMember = addMember(b);
+        createClient(b, "Beta client", bMember.id());
+        Actor attacker = new Actor("workspace B's member", bMember, tokenFor(bMember));
+        List<String> holes = sweep(attacker, aIds, route -> REFUSED, List.of(A_MARK, HIDDEN_MARK), b.id());
+        assertThat(holes).as("what workspace B's member reached of workspace A (expected %s, nothing changed)",
+                REFUSED).isEmpty();
+    }
+
+    @Test
+    void aMemberIsRefusedTheWorkOfAClientNotAssignedToThem() throws Exception {
+        Actor attacker = new Actor("A's member", member, tokenFor(member));
+        Set<String> hidden = CLIENT_SCOPED.stream().map(hiddenIds::get).collect(Collectors.toSet());
+        List<String> holes = sweep(attacker, hiddenIds, route -> REFUSED, List.of(HIDDEN_MARK), null,
+                route -> route.carried(hiddenIds).values().stream().flatMap(List::stream).anyMatch(hidden::contains));
+        assertThat(holes).as("what A's member reached of the unassigned client (expected %s, nothing changed)",
+                REFUSED).isEmpty();
+
+        // The member does see the assigned client's work, so the refusals above are about the assignment.
+        assertThat(mvc.perform(get("/tasks/" + taskId.value()).with(user(member))).andReturn().getResponse()
+                .getContentAsString()).contains("Alpha task");
     }
 
     @Test
     void workspaceAsOwnReadsOfTheSameIdsSucceed() throws Exception {
-        // The other side of the cross-workspace sweep: the 404s above are about the workspace, not broken routes.
+        // The other side of the cross-workspace sweeps: the refusals above are about the workspace, not broken routes.
         List<String> holes = new ArrayList<>();
         for (Route route : protectedRoutes()) {
             if (!route.hasVariables() || route.method() != HttpMethod.GET) {
                 continue;
             }
-            MockHttpServletRequestBuilder request = route.request(aIds);
+            AbstractMockHttpServletRequestBuilder<?> request = route.bare(aIds);
             if (route.isApi()) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ownerToken.token());
             } else {
@@ -327,7 +363,7 @@ class RouteSweepIT extends IntegrationTest {
             }
             MockHttpServletResponse response = perform(route, request, holes);
             if (response != null && response.getStatus() != 200) {
-                holes.add(describe(route, route.expand(aIds), response));
+                holes.add(describe(route, aIds, response));
             }
         }
         assertThat(holes).as("reads that fail for workspace A's own owner (expected 200)").isEmpty();
@@ -336,227 +372,339 @@ class RouteSweepIT extends IntegrationTest {
     @Test
     void clientContactsAreKeptToThePortal() throws Exception {
         CurrentUser contact = addClientContact(a, assigned);
-        Snapshot before = snapshot();
+        String before = state(a.id());
         List<String> holes = new ArrayList<>();
         for (Route route : protectedRoutes()) {
             if (route.pattern().equals("/portal") || route.pattern().startsWith("/portal/")) {
                 continue;
             }
-            // On /api too the contact comes as an authenticated principal: a contact can get no token (see
-            // SignInSecurityIT), so this checks that the role alone keeps them out.
-            MockHttpServletRequestBuilder request = route.request(aIds).with(user(contact));
-            if (!route.isApi()) {
-                request.with(csrf());
-            }
-            MockHttpServletResponse response = perform(route, request, holes);
-            if (response == null) {
-                continue;
-            }
-            int status = response.getStatus();
-            boolean keptOut;
-            if (route.isApi()) {
-                keptOut = status == 403 || status == 401;
-            } else if (route.method() == HttpMethod.GET) {
-                keptOut = status == 403 || status == 302 && "/portal".equals(path(response.getRedirectedUrl()));
-            } else {
-                keptOut = status == 403;
-            }
-            if (!keptOut) {
-                holes.add(describe(route, route.expand(aIds), response));
+            for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(aIds)) {
+                // On /api too the contact comes as an authenticated principal: a contact can get no token (see
+                // SignInSecurityIT), so this checks that the role alone keeps them out.
+                request.with(user(contact));
+                if (!route.isApi()) {
+                    request.with(csrf());
+                }
+                MockHttpServletResponse response = perform(route, request, holes);
+                if (response == null) {
+                    continue;
+                }
+                int status = response.getStatus();
+                boolean keptOut;
+                if (route.isApi()) {
+                    keptOut = status == 403 || status == 401;
+                } else if (route.method() == HttpMethod.GET || route.method() == HttpMethod.HEAD) {
+                    keptOut = status == 403 || status == 302 && "/portal".equals(path(response.getRedirectedUrl()));
+                } else {
+                    keptOut = status == 403;
+                }
+                if (!keptOut) {
+                    holes.add(describe(route, aIds, response));
+                }
             }
         }
-        Snapshot after = snapshot();
+        String after = state(a.id());
         if (!after.equals(before)) {
-            holes.add("workspace A changed: " + before + " → " + after);
+            holes.add("workspace A changed: " + difference(before, after));
         }
         assertThat(holes).as("routes a client contact reached outside the portal").isEmpty();
 
         MockHttpServletResponse portal = mvc.perform(get("/portal").with(user(contact))).andReturn().getResponse();
         assertThat(portal.getStatus()).isEqualTo(200);
-        assertThat(portal.getContentAsString()).contains("Assigned Alpha").doesNotContain("Unassigned Alpha");
+        assertThat(portal.getContentAsString()).contains("Assigned Alpha").doesNotContain("Unassigned " + HIDDEN_MARK);
     }
 
     @Test
-    void membersCannotUseTheOwnersRoutes() throws Exception {
+    void membersAreRefusedEveryOwnerOnlyRouteAndOnlyThose() throws Exception {
         String memberToken = tokenFor(member);
-        Map<String, String> assignedIds = aIds;
-        Map<String, String> unassignedIds = new LinkedHashMap<>(aIds);
-        unassignedIds.put("clientId", unassigned.value().toString());
-        Snapshot before = snapshot();
-
-        List<Route> ownerOnly = routes().stream()
-                .filter(RouteSweepIT::ownerOnly)
-                .toList();
-        assertThat(ownerOnly).extracting(Route::toString).containsAll(OWNER_ONLY);
+        String before = state(a.id());
+        List<Route> ownerOnly = protectedRoutes().stream().filter(Route::ownerOnly).toList();
+        assertThat(ownerOnly).as("routes marked @OwnerOnly").hasSizeGreaterThan(50);
 
         List<String> holes = new ArrayList<>();
         for (Route route : ownerOnly) {
-            if (route.variables().contains("clientId")) {
-                expectMember(route, assignedIds, memberToken, Set.of(403), holes);
-                // A whole owner-only area (billing) refuses a member before any client is looked up.
-                boolean wholeArea = OWNER_ONLY_PREFIXES.stream().anyMatch(prefix -> route.pattern().startsWith(prefix));
-                expectMember(route, unassignedIds, memberToken, wholeArea ? Set.of(403, 404) : Set.of(404), holes);
-            } else {
-                expectMember(route, assignedIds, memberToken, Set.of(403, 404), holes);
+            if (route.method() == HttpMethod.OPTIONS) {
+                continue;
+            }
+            for (Map<String, String> ids : List.of(aIds, hiddenIds)) {
+                for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(ids)) {
+                    MockHttpServletResponse response = perform(route, as(route, request, member, memberToken), holes);
+                    if (response != null && response.getStatus() != 403) {
+                        holes.add(describe(route, ids, response) + " (expected 403)");
+                    }
+                }
             }
         }
-        Snapshot after = snapshot();
+        String after = state(a.id());
         if (!after.equals(before)) {
-            holes.add("workspace A changed: " + before + " → " + after);
+            holes.add("workspace A changed: " + difference(before, after));
         }
-        assertThat(holes).as("owner-only routes a member could use (expected 403; 404 for an unassigned client)")
-                .isEmpty();
+        // The other way round: a read a member is refused without the mark means the mark is missing, and the
+        // sweep above would not have tried the route's writes as a member.
+        for (Route route : protectedRoutes()) {
+            if (route.ownerOnly() || route.method() != HttpMethod.GET || route.pattern().startsWith("/portal")) {
+                continue;
+            }
+            MockHttpServletResponse response = perform(route, as(route, route.bare(aIds), member, memberToken), holes);
+            if (response != null && response.getStatus() == 403) {
+                holes.add(describe(route, aIds, response) + " refused to a member, but not marked @OwnerOnly");
+            }
+        }
+        assertThat(holes).as("owner-only routes a member could use, and member refusals without @OwnerOnly").isEmpty();
 
         // The member does see the assigned client, so the 403s above are about the role.
         assertThat(mvc.perform(get("/clients/" + assigned.value()).with(user(member))).andReturn().getResponse()
                 .getStatus()).isEqualTo(200);
     }
 
-    private void expectMember(Route route, Map<String, String> ids, String memberToken, Set<Integer> expected,
-            List<String> holes) throws Exception {
-        MockHttpServletRequestBuilder request = route.request(ids);
+    /** Who attacks: a signed-in person on the screens, the same person's API token on /api. */
+    private record Actor(String name, CurrentUser user, String token) {
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> as(Route route, AbstractMockHttpServletRequestBuilder<?> request,
+            CurrentUser user, String token) {
         if (route.isApi()) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + memberToken);
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         } else {
-            request.with(user(member)).with(csrf());
+            request.with(user(user)).with(csrf());
         }
-        MockHttpServletResponse response = perform(route, request, holes);
-        if (response != null && !expected.contains(response.getStatus())) {
-            holes.add(describe(route, route.expand(ids), response) + " (expected " + expected + ")");
+        return request;
+    }
+
+    private List<String> sweep(Actor actor, Map<String, String> ids, Function<Route, Set<Integer>> expected,
+            List<String> marks, @Nullable UUID attackerWorkspace) throws Exception {
+        return sweep(actor, ids, expected, marks, attackerWorkspace, route -> !route.carried(ids).isEmpty());
+    }
+
+    /**
+     * Sends every protected route, as the actor, requests carrying the victim's ids. A request that carries one
+     * must be refused; any request (one without victim ids is sent only if it reads) must not show the victim's
+     * marks. After every write, and once at the end for the reads, the victim's rows must be as they were and no
+     * row of the attacker's workspace may point at a victim id.
+     */
+    private List<String> sweep(Actor actor, Map<String, String> ids, Function<Route, Set<Integer>> expected,
+            List<String> marks, @Nullable UUID attackerWorkspace, Predicate<Route> attacks) throws Exception {
+        UUID victim = a.id();
+        Set<String> victimIds = victimIds();
+        String before = state(victim);
+        List<String> holes = new ArrayList<>();
+        for (Route route : protectedRoutes()) {
+            boolean attacking = attacks.test(route);
+            if (!attacking && route.writes()) {
+                continue;
+            }
+            for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(ids)) {
+                MockHttpServletResponse response = perform(route, as(route, request, actor.user(), actor.token()),
+                        holes);
+                if (response == null) {
+                    continue;
+                }
+                String body = response.getContentAsString();
+                if (attacking && route.method() != HttpMethod.OPTIONS
+                        && !expected.apply(route).contains(response.getStatus())) {
+                    holes.add(describe(route, ids, response));
+                } else if (marks.stream().anyMatch(body::contains)) {
+                    holes.add(describe(route, ids, response) + " shows " + marks.stream().filter(body::contains)
+                            .toList());
+                }
+                if (route.writes()) {
+                    checkNothingChanged(route, victim, before, attackerWorkspace, victimIds, holes);
+                }
+            }
+        }
+        checkNothingChanged(null, victim, before, attackerWorkspace, victimIds, holes);
+        return holes;
+    }
+
+    private void checkNothingChanged(@Nullable Route after, UUID victim, String before,
+            @Nullable UUID attackerWorkspace, Set<String> victimIds, List<String> holes) {
+        String where = after == null ? "after the reads" : "after " + after;
+        String now = state(victim);
+        if (!now.equals(before)) {
+            holes.add("workspace A changed " + where + ": " + difference(before, now));
+            holes.add("(the sweep stops here: the next requests would be judged against changed data)");
+            throw new AssertionError(String.join("\n", holes));
+        }
+        if (attackerWorkspace != null) {
+            List<String> pointing = pointingAt(attackerWorkspace, victimIds);
+            if (!pointing.isEmpty()) {
+                holes.add("the attacker's workspace points at workspace A " + where + ": " + pointing);
+            }
         }
     }
 
-    private MockHttpServletResponse perform(Route route, MockHttpServletRequestBuilder request, List<String> holes) {
+    /** Every id of workspace A's data, in any of its sets, and the workspace itself. */
+    private Set<String> victimIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(a.id().toString());
+        for (Map<String, String> set : List.of(aIds, hiddenIds)) {
+            set.values().stream().filter(RouteRequests::isUuid).forEach(ids::add);
+        }
+        ids.add(a.owner().id().value().toString());
+        return ids;
+    }
+
+    private MockHttpServletResponse perform(Route route, AbstractMockHttpServletRequestBuilder<?> request, List<String> holes) {
         try {
             return mvc.perform(request).andReturn().getResponse();
         } catch (Exception e) {
-            holes.add(route.method() + " " + route.expand(aIds) + " → threw " + e);
+            holes.add(route + " → threw " + e);
             return null;
         }
     }
 
-    /** What an attacker could notice having changed in workspace A. */
-    private record Snapshot(long clients, List<String> clientStates, long disabledPeople, long openInvitations,
-            long activeTokens, String work) {
+    /** The tables that hold a workspace's rows, with their columns, read once from the database itself. */
+    private record Table(String name, List<String> columns, List<String> uuidColumns, List<String> textIdColumns) {
     }
 
-    private Snapshot snapshot() {
-        UUID workspace = a.id();
-        List<String> states = List.of(assigned, unassigned).stream()
-                .map(id -> clients.get(a.owner(), id))
-                .map((Client c) -> c.name() + (c.archived() ? " (archived)" : ""))
-                .toList();
-        return new Snapshot(
-                count("select count(*) from clients where workspace_id = :w", workspace),
-                states,
-                count("select count(*) from users where workspace_id = :w and disabled_at is not null", workspace),
-                count("select count(*) from invitations where workspace_id = :w and accepted_at is null "
-                        + "and revoked_at is null", workspace),
-                count("select count(*) from api_tokens where workspace_id = :w and revoked_at is null", workspace),
-                work(workspace));
-    }
+    private static @Nullable List<Table> tables;
 
-    /** Everything about workspace A's work that a write could change, as one comparable text. */
-    private String work(UUID workspace) {
-        return String.join(" | ", List.of(
-                rows("select id, title, description, stage_id, position, urgent, important, due_date, assignee_id, "
-                        + "completed_at, updated_at from tasks where workspace_id = :w order by id", workspace),
-                rows("select id, name, status, workflow_id, updated_at from projects where workspace_id = :w order by id",
-                        workspace),
-                rows("select id, text, done from task_checklist_items where workspace_id = :w order by id", workspace),
-                rows("select id from task_comments where workspace_id = :w order by id", workspace),
-                rows("select id from task_attachments where workspace_id = :w order by id", workspace),
-                rows("select id, name from workflows where workspace_id = :w order by id", workspace),
-                rows("select id, name, kind, position from workflow_stages where workspace_id = :w order by id", workspace),
-                rows("select id, name from task_templates where workspace_id = :w order by id", workspace),
-                rows("select id, name from project_templates where workspace_id = :w order by id", workspace),
-                rows("select id, user_id, client_id, project_id, task_id, started_at, ended_at, duration_seconds, "
-                        + "billable, note, rate_amount, invoice_id, updated_at from time_entries where workspace_id = :w "
-                        + "order by id", workspace),
-                rows("select entry_id, tag from time_entry_tags where workspace_id = :w order by entry_id, tag", workspace),
-                rows("select user_id, client_id, started_at, paused_at, break_seconds from time_timers "
-                        + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, scope, scope_key, currency, amount from time_rates where workspace_id = :w order by id",
-                        workspace),
-                rows("select client_id, rounding_mode, rounding_minutes, rounding_scope from time_client_settings "
-                        + "where workspace_id = :w order by client_id", workspace),
-                rows("select user_id, pomodoro_work_minutes, pomodoro_break_minutes from time_user_settings "
-                        + "where workspace_id = :w order by user_id", workspace),
-                rows("select id, status from time_imports where workspace_id = :w order by id", workspace),
-                rows("select id, client_id, kind, status, number, total, amount_paid, notes, updated_at from invoices "
-                        + "where workspace_id = :w order by id", workspace),
-                rows("select id, invoice_id, description, quantity, unit_price, net from invoice_lines "
-                        + "where workspace_id = :w order by id", workspace),
-                rows("select id, invoice_id, amount, credit from payments where workspace_id = :w order by id", workspace),
-                rows("select id, amount from client_credits where workspace_id = :w order by id", workspace),
-                rows("select client_id, net_days, deposit_percent from client_billing_terms where workspace_id = :w "
-                        + "order by client_id", workspace),
-                rows("select invoice_pattern, net_days, closed_through from billing_settings where workspace_id = :w",
-                        workspace),
-                rows("select id, status, attempts, next_attempt_at, claimed_until, last_error, sent_at from mail_outbox "
-                        + "where workspace_id = :w order by id", workspace),
-                rows("select id, message_id, size_bytes from mail_outbox_attachments where workspace_id = :w order by id",
-                        workspace),
-                rows("select id, client_id, project_id, spent_on, description, category, amount, currency, billable, "
-                        + "receipt_name, receipt_size, invoice_id, updated_at from expenses where workspace_id = :w "
-                        + "order by id", workspace),
-                rows("select id, name, description, deliverables, model, included_minutes, tax_name, tax_percent, "
-                        + "archived_at, updated_at from services where workspace_id = :w order by id", workspace),
-                rows("select service_id, currency, amount, overage_rate from service_prices where workspace_id = :w "
-                        + "order by service_id, currency", workspace),
-                rows("select id, client_id, name, monthly_fee, included_minutes, issue_day, paused, bill_from, updated_at "
-                        + "from retainers where workspace_id = :w order by id", workspace),
-                rows("select id, period_start, used_minutes, invoice_id from retainer_periods where workspace_id = :w "
-                        + "order by id", workspace),
-                rows("select id, client_id, name, interval_count, interval_unit, next_date, stopped_at, updated_at "
-                        + "from recurring_invoices where workspace_id = :w order by id", workspace),
-                rows("select recurring_id, position, description, unit_price from recurring_invoice_lines "
-                        + "where workspace_id = :w order by recurring_id, position", workspace),
-                rows("select recurring_id, run_date from recurring_invoice_runs where workspace_id = :w "
-                        + "order by recurring_id, run_date", workspace),
-                rows("select id, status, number from invoices where workspace_id = :w order by id", workspace),
-                rows("select base, quote, rate_date, rate, source from exchange_rates where workspace_id = :w "
-                        + "order by base, quote, rate_date", workspace)));
-    }
-
-    private String rows(String sql, UUID workspace) {
-        return jdbc.sql(sql).param("w", workspace).query((rs, n) -> {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.append(rs.getObject(i)).append(',');
+    private List<Table> tables() {
+        if (tables == null) {
+            Map<String, List<String[]>> columns = new TreeMap<>();
+            try (Connection connection = dataSource.getConnection()) {
+                DatabaseMetaData meta = connection.getMetaData();
+                try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), "%", "%")) {
+                    while (rs.next()) {
+                        columns.computeIfAbsent(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT), t -> new ArrayList<>())
+                                .add(new String[] {rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                                        rs.getString("TYPE_NAME"), Integer.toString(rs.getInt("DATA_TYPE"))});
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
             }
-            return row.toString();
-        }).list().toString();
+            List<Table> found = new ArrayList<>();
+            columns.forEach((table, cols) -> {
+                if (cols.stream().noneMatch(c -> c[0].equals("workspace_id"))) {
+                    return;
+                }
+                // A time someone last did something moves on by itself; everything else must stay.
+                List<String> kept = cols.stream().map(c -> c[0]).filter(c -> !c.startsWith("last_")).toList();
+                List<String> uuids = cols.stream().filter(c -> "uuid".equalsIgnoreCase(c[1]))
+                        .map(c -> c[0]).filter(c -> !c.equals("workspace_id")).toList();
+                List<String> texts = cols.stream().filter(c -> Set.of(Types.VARCHAR, Types.CHAR, Types.NVARCHAR)
+                        .contains(Integer.parseInt(c[2])) && (c[0].endsWith("_id") || c[0].endsWith("_key")))
+                        .map(c -> c[0]).toList();
+                found.add(new Table(table, kept, uuids, texts));
+            });
+            assertThat(found).extracting(Table::name).contains("tasks", "time_entries", "invoices");
+            tables = found;
+        }
+        return tables;
     }
 
-    private long count(String sql, UUID workspace) {
-        return jdbc.sql(sql).param("w", workspace).query(Long.class).single();
+    /** Every row of a workspace in every table that has a workspace_id, as one comparable text. */
+    private String state(UUID workspace) {
+        StringBuilder all = new StringBuilder();
+        for (Table table : tables()) {
+            List<String> rows = jdbc.sql("select " + String.join(", ", table.columns()) + " from " + table.name()
+                    + " where workspace_id = :w").param("w", workspace).query((rs, n) -> {
+                        StringBuilder row = new StringBuilder(table.name()).append('(');
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            if (value instanceof byte[] bytes) {
+                                value = "bytes#" + Arrays.hashCode(bytes);
+                            } else if (value instanceof java.sql.Blob || value instanceof java.sql.Clob) {
+                                value = "lob#" + Objects.hashCode(rs.getString(i));
+                            }
+                            row.append(value).append(i < rs.getMetaData().getColumnCount() ? "," : ")");
+                        }
+                        return row.toString();
+                    }).list();
+            rows.stream().sorted().forEach(row -> all.append(row).append('\n'));
+        }
+        return all.toString();
     }
 
-    private List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
-            HandlerMethod handler = entry.getValue();
-            // springdoc serves the OpenAPI document and Swagger UI: public by design (they describe the
-            // API, hold no workspace data) and not ours to annotate.
-            if (handler.getBeanType().getPackageName().startsWith("org.springdoc")) {
+    private static String difference(String before, String after) {
+        Set<String> was = new LinkedHashSet<>(before.lines().toList());
+        Set<String> is = new LinkedHashSet<>(after.lines().toList());
+        List<String> gone = was.stream().filter(l -> !is.contains(l)).limit(5).toList();
+        List<String> came = is.stream().filter(l -> !was.contains(l)).limit(5).toList();
+        return "gone " + gone + ", new " + came;
+    }
+
+    private final Set<String> reported = new LinkedHashSet<>();
+
+    /** Rows of the attacker's workspace with a column that holds one of the victim's ids, not reported yet. */
+    private List<String> pointingAt(UUID attacker, Set<String> victimIds) {
+        List<UUID> uuids = victimIds.stream().map(UUID::fromString).toList();
+        List<String> found = new ArrayList<>();
+        for (Table table : tables()) {
+            List<String> conditions = new ArrayList<>();
+            table.uuidColumns().forEach(c -> conditions.add(c + " in (:uuids)"));
+            table.textIdColumns().forEach(c -> conditions.add(c + " in (:texts)"));
+            if (conditions.isEmpty()) {
                 continue;
             }
-            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
-            List<HttpMethod> httpMethods = methods.isEmpty() ? List.of(HttpMethod.GET)
-                    : methods.stream().map(RequestMethod::asHttpMethod).toList();
-            for (String pattern : entry.getKey().getPatternValues()) {
-                for (HttpMethod method : httpMethods) {
-                    routes.add(new Route(method, pattern, handler));
-                }
-            }
+            String columns = String.join(", ", table.uuidColumns().isEmpty() ? table.textIdColumns()
+                    : table.uuidColumns());
+            jdbc.sql("select " + columns + " from " + table.name() + " where workspace_id = :w and ("
+                    + String.join(" or ", conditions) + ")")
+                    .param("w", attacker).param("uuids", uuids).param("texts", List.copyOf(victimIds))
+                    .query((rs, n) -> {
+                        StringBuilder row = new StringBuilder(table.name()).append('(');
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            row.append(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT)).append('=')
+                                    .append(rs.getObject(i)).append(' ');
+                        }
+                        return row.append(')').toString();
+                    }).list().stream().filter(reported::add).forEach(found::add);
         }
-        routes.sort(Comparator.comparing(Route::pattern).thenComparing(r -> r.method().name()));
-        return routes;
+        return found;
     }
 
     private List<Route> protectedRoutes() {
-        return routes().stream().filter(r -> !r.isPublic()).toList();
+        return routes.stream().filter(r -> !r.isPublic()).toList();
+    }
+
+    /**
+     * Every route of every request mapping Spring MVC holds (the application's and the actuator's), once per
+     * method it answers, plus HEAD for every GET and one OPTIONS per path.
+     */
+    private List<Route> routes() {
+        Map<String, Route> routes = new TreeMap<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+                HandlerMethod handler = entry.getValue();
+                // springdoc serves the OpenAPI document and Swagger UI: public by design (they describe the
+                // API, hold no workspace data) and not ours to annotate.
+                if (handler.getBeanType().getPackageName().startsWith("org.springdoc")) {
+                    continue;
+                }
+                RequestMappingInfo info = entry.getKey();
+                Map<String, String> headers = new TreeMap<>();
+                for (NameValueExpression<String> header : info.getHeadersCondition().getExpressions()) {
+                    if (!header.isNegated()) {
+                        headers.put(header.getName(), header.getValue() == null ? "XMLHttpRequest" : header.getValue());
+                    }
+                }
+                Map<String, String> params = new TreeMap<>();
+                for (NameValueExpression<String> param : info.getParamsCondition().getExpressions()) {
+                    if (!param.isNegated()) {
+                        params.put(param.getName(), param.getValue() == null ? "1" : param.getValue());
+                    }
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                List<HttpMethod> httpMethods = new ArrayList<>(methods.isEmpty() ? List.of(HttpMethod.GET)
+                        : methods.stream().map(RequestMethod::asHttpMethod).toList());
+                if (httpMethods.contains(HttpMethod.GET)) {
+                    httpMethods.add(HttpMethod.HEAD);
+                }
+                for (String pattern : info.getPatternValues()) {
+                    for (HttpMethod method : httpMethods) {
+                        Route route = new Route(method, pattern, handler, headers, params);
+                        routes.putIfAbsent(route.toString(), route);
+                    }
+                    Route options = new Route(HttpMethod.OPTIONS, pattern, handler, Map.of(), Map.of());
+                    routes.putIfAbsent(options.toString(), options);
+                }
+            }
+        }
+        return routes.values().stream().sorted(Comparator.comparing(Route::pattern)
+                .thenComparing(r -> r.method().name()).thenComparing(Route::toString)).toList();
     }
 
     private static boolean isProblem(MockHttpServletResponse response) {
@@ -568,77 +716,11 @@ class RouteSweepIT extends IntegrationTest {
         return url == null ? null : URI.create(url).getPath();
     }
 
-    private static String describe(Route route, String path, MockHttpServletResponse response) {
+    private static String describe(Route route, Map<String, String> ids, MockHttpServletResponse response) {
         String where = response.getRedirectedUrl() == null ? "" : " " + response.getRedirectedUrl();
-        return route.method() + " " + path + " → " + response.getStatus() + where;
+        Set<String> carried = route.carried(ids).keySet();
+        return route + " " + route.expand(ids) + (carried.isEmpty() ? "" : " with " + carried) + " → "
+                + response.getStatus() + where;
     }
 
-    record Route(HttpMethod method, String pattern, HandlerMethod handler) {
-
-        boolean isApi() {
-            return pattern.startsWith("/api/");
-        }
-
-        boolean isPublic() {
-            return publicReason() != null;
-        }
-
-        String publicReason() {
-            PublicRoute onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PublicRoute.class);
-            PublicRoute onType = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PublicRoute.class);
-            return onMethod != null ? onMethod.value() : onType != null ? onType.value() : null;
-        }
-
-        List<String> variables() {
-            List<String> names = new ArrayList<>();
-            Matcher m = VARIABLE.matcher(pattern);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-            return names;
-        }
-
-        boolean hasVariables() {
-            return !variables().isEmpty();
-        }
-
-        /** The path with each variable replaced by workspace A's value; an unknown variable fails the test. */
-        String expand(Map<String, String> values) {
-            Matcher m = VARIABLE.matcher(pattern);
-            StringBuilder path = new StringBuilder();
-            while (m.find()) {
-                String value = values.get(m.group(1));
-                if (value == null) {
-                    fail("Route " + this + " (" + handler.getShortLogMessage() + ") has a path variable {"
-                            + m.group(1) + "} that RouteSweepIT does not know. Teach the sweep: add \"" + m.group(1)
-                            + "\" with an id of workspace A to the map built in RouteSweepIT.workspaceA(), so that "
-                            + "the cross-workspace sweep can try it. Known: " + values.keySet().stream().sorted()
-                            .collect(Collectors.joining(", ")));
-                }
-                m.appendReplacement(path, Matcher.quoteReplacement(value));
-            }
-            m.appendTail(path);
-            return path.toString();
-        }
-
-        /** A request for this route; writes carry an empty body of the kind the route reads. */
-        MockHttpServletRequestBuilder request(Map<String, String> values) {
-            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(expand(values)));
-            boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-            if (isApi()) {
-                request.accept(MediaType.APPLICATION_JSON);
-                if (write) {
-                    request.contentType(MediaType.APPLICATION_JSON).content("{}");
-                }
-            } else if (write) {
-                request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
-            }
-            return request;
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 }

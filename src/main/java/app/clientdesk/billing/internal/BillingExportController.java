@@ -5,6 +5,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.CsvStyle;
 import app.clientdesk.shared.web.FieldErrors;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <em>amount</em> cells are written only from a {@link BigDecimal} by {@link CsvStyle#number(BigDecimal)}, so they
  * can only be a number such as {@code -120.00} (or {@code -120,00}) and stay numbers. A typed value never reaches an amount cell.
  */
+@OwnerOnly
 @Controller
 class BillingExportController {
 

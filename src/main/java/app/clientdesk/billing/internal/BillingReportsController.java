@@ -9,6 +9,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.FieldErrors;
+import app.clientdesk.shared.web.OwnerOnly;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * by month, late payers, shares of revenue, the forecast. Bad parameters are explained beside their field and
  * the page shows its default instead.
  */
+@OwnerOnly
 @Controller
 class BillingReportsController {
 
@@ -51,6 +53,7 @@ class BillingReportsController {
             @RequestParam(required = false) @Nullable String bucket,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         AgeingBucket chosen = AgeingBucket.parse(bucket).orElse(null);
         ClientId client = uuid(clientId).map(ClientId::new).orElse(null);
         if (chosen == null || clientId != null && !clientId.isBlank() && client == null) {

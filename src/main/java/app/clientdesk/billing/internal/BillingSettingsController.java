@@ -7,6 +7,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's billing settings page: numbering, defaults, what invoices print, the closed period, reminders, logo. */
+@OwnerOnly
 @Controller
 class BillingSettingsController {
 

@@ -9,6 +9,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A client's payment terms, from "Billing" on the client's page (owner only). */
+@OwnerOnly
 @Controller
 class ClientTermsController {
 

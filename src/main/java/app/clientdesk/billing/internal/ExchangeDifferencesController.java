@@ -5,6 +5,7 @@ import app.clientdesk.billing.ExchangeDifferences;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.FieldErrors;
+import app.clientdesk.shared.web.OwnerOnly;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The realised exchange differences of payments in other currencies, over a range of payment dates. */
+@OwnerOnly
 @Controller
 class ExchangeDifferencesController {
 

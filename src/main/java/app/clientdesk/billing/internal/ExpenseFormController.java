@@ -10,6 +10,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.Projects;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The new-expense and edit-expense form (with its receipt), and deleting an expense. */
+@OwnerOnly
 @Controller
 class ExpenseFormController {
 
@@ -55,6 +57,7 @@ class ExpenseFormController {
     String newExpense(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         String today = LocalDate.now(clock.withZone(viewer.zone())).toString();
         return form(viewer, model, ExpenseForm.blank(today, clientId), null, FieldErrors.none());
     }

@@ -8,6 +8,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
+import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * The body is read field by field, so that a PATCH can tell a field left out (kept) from one sent as null
  * (cleared), and a value of the wrong type is a 422 naming its field.
  */
+@OwnerOnly
 @RestController
 @RequestMapping("/api/v1/expenses")
 @Tag(name = "Expenses", description = "Money spent for clients, billable on their invoices (owner only)")

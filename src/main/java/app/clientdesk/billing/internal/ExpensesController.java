@@ -8,6 +8,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.FieldErrors;
+import app.clientdesk.shared.web.OwnerOnly;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The expenses list with its filters and totals, and a receipt's download (always a download, never inline). */
+@OwnerOnly
 @Controller
 class ExpensesController {
 
@@ -51,6 +53,7 @@ class ExpensesController {
             @RequestParam(required = false) @Nullable String unbilled,
             @RequestParam(required = false) @Nullable String offset, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         Violations v = new Violations();
         UUID client = null;
         if (clientId != null && !clientId.isBlank()) {

@@ -5,6 +5,7 @@ import app.clientdesk.billing.InvoiceDocuments;
 import app.clientdesk.billing.InvoiceId;
 import app.clientdesk.billing.InvoicePdfs;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.web.OwnerOnly;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** An invoice as the client gets it: a printable web page and the PDF (owner only). */
+@OwnerOnly
 @Controller
 class InvoiceDocumentController {
 

@@ -8,6 +8,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The draft form: a new invoice and editing a draft. The server's totals are the truth, shown after saving. */
+@OwnerOnly
 @Controller
 class InvoiceFormController {
 
@@ -43,6 +45,7 @@ class InvoiceFormController {
     String newInvoice(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, clientId);
         return form(viewer, model, InvoiceForm.blank(clientId, invoices.settings(viewer.workspaceId())), null,
                 FieldErrors.none());
     }

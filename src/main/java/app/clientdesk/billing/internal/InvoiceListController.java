@@ -5,6 +5,7 @@ import app.clientdesk.billing.InvoiceQuery;
 import app.clientdesk.billing.Invoices;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.web.OwnerOnly;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The invoice list: a tab per state, one client, a search by number or client, 50 a page, what is outstanding. */
+@OwnerOnly
 @Controller
 class InvoiceListController {
 
@@ -34,6 +36,7 @@ class InvoiceListController {
             @RequestParam(required = false) @Nullable String client, @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String page, Model model) {
         viewer.requireOwner();
+        clients.named(viewer, client);
         InvoiceQuery.Filter filter = Arrays.stream(InvoiceQuery.Filter.values())
                 .filter(f -> f.name().equalsIgnoreCase(tab == null ? "" : tab.strip())).findFirst()
                 .orElse(InvoiceQuery.Filter.ALL);

@@ -8,6 +8,7 @@ import app.clientdesk.billing.Payments;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Record payment" on an issued invoice. The form's one-time key makes a double click record one payment; an
  * amount above what is due comes back with a box to record the extra as the client's credit.
  */
+@OwnerOnly
 @Controller
 class InvoicePaymentController {
 

@@ -7,6 +7,7 @@ import app.clientdesk.billing.Invoices;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sending an issued invoice by email with its PDF: the message goes to the outbox in the same transaction. */
+@OwnerOnly
 @Controller
 class InvoiceSendController {
 

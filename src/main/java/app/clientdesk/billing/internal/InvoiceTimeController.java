@@ -10,6 +10,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.time.RoundingText;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeEntry;
@@ -40,6 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Add unbilled time" to a draft: the client's unbilled billable time narrowed by dates, project and task, each
  * entry ticked or not, grouped into lines as chosen, with the client's rounding in words.
  */
+@OwnerOnly
 @Controller
 class InvoiceTimeController {
 

@@ -13,6 +13,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
+import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,6 +48,7 @@ import tools.jackson.databind.JsonNode;
  * issuing and recording a payment accept an {@code Idempotency-Key}: a retry with the same key returns the
  * first result and makes nothing new. Owner only.
  */
+@OwnerOnly
 @RestController
 @RequestMapping("/api/v1/invoices")
 @Tag(name = "Invoices", description = "Draft, issue, void with a credit note, record payments")

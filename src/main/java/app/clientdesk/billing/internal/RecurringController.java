@@ -7,6 +7,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The recurring invoices pages (owner only): the list with the next dates, new and edit, stop. */
+@OwnerOnly
 @Controller
 class RecurringController {
 

@@ -13,6 +13,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The retainers pages (owner only): the list with what is due, new and edit, pause, resume and "issue now". */
+@OwnerOnly
 @Controller
 class RetainersController {
 

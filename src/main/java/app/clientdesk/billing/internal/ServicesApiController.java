@@ -8,6 +8,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
+import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /api/v1/services}: the catalogue, owner only, with the same rules as the screens. The body is read
  * field by field, so that a PATCH keeps what it leaves out and a value of the wrong type names its field.
  */
+@OwnerOnly
 @RestController
 @RequestMapping("/api/v1/services")
 @Tag(name = "Services", description = "The service catalogue: packages billed hourly, at a fixed price or as a "

@@ -8,6 +8,7 @@ import app.clientdesk.shared.i18n.Currencies;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Currency;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The service catalogue's screens (owner only): the list, the form, archive and restore. */
+@OwnerOnly
 @Controller
 class ServicesController {
 

@@ -10,6 +10,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.clients.Contact;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -73,6 +74,7 @@ class ClientsApiController {
     }
 
     @Operation(summary = "Create a client", description = "Owner only. name, timeZone and currency are required.")
+    @OwnerOnly
     @PostMapping
     ResponseEntity<ClientJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
             @RequestBody ClientJson.Request body) {
@@ -83,6 +85,7 @@ class ClientsApiController {
 
     @Operation(summary = "Change a client", description = "Owner only. Fields left out stay as they are; "
             + "contacts, businessHours and memberIds, when given, replace the whole list.")
+    @OwnerOnly
     @PatchMapping("/{clientId}")
     ClientJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
             @RequestBody ClientJson.Request body) {
@@ -92,6 +95,7 @@ class ClientsApiController {
 
     @Operation(summary = "Archive a client", description = "Owner only. The client stays, hidden from the list; "
             + "restore it from the screens.")
+    @OwnerOnly
     @DeleteMapping("/{clientId}")
     ResponseEntity<Void> archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
         clients.archive(viewer, new ClientId(clientId));

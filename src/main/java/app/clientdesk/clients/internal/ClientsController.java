@@ -12,6 +12,7 @@ import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -71,6 +72,7 @@ class ClientsController {
         return htmx != null ? "clients/rows" : "clients/list";
     }
 
+    @OwnerOnly
     @GetMapping("/clients/new")
     String newClient(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         viewer.requireOwner();
@@ -79,6 +81,7 @@ class ClientsController {
                 FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/clients")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") ClientForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -106,6 +109,7 @@ class ClientsController {
         return "clients/show";
     }
 
+    @OwnerOnly
     @GetMapping("/clients/{clientId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId, Model model) {
         Client client = clients.get(viewer, new ClientId(clientId));
@@ -113,6 +117,7 @@ class ClientsController {
         return form(viewer, model, ClientForm.of(client), client, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/clients/{clientId}")
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
             @ModelAttribute("form") ClientForm form, Model model, HttpServletResponse response,
@@ -129,6 +134,7 @@ class ClientsController {
         }
     }
 
+    @OwnerOnly
     @PostMapping("/clients/{clientId}/archive")
     String archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
             RedirectAttributes redirect) {
@@ -138,6 +144,7 @@ class ClientsController {
         return "redirect:/clients";
     }
 
+    @OwnerOnly
     @PostMapping("/clients/{clientId}/restore")
     String restore(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
             RedirectAttributes redirect) {

@@ -9,6 +9,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The exchange-rates page (owner only): the rates against the workspace's base currency, typing a rate, importing
  * an ECB reference-rate file, the convert check, and the history of one pair with the removal of a rate.
  */
+@OwnerOnly
 @Controller
 class ExchangeRatesController {
 

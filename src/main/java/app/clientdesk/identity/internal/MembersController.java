@@ -7,6 +7,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.PublicUrls;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's team page: who is in the workspace, pending invitations, invite, disable and enable. */
+@OwnerOnly
 @Controller
 public class MembersController {
 

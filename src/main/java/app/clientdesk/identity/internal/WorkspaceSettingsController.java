@@ -6,6 +6,7 @@ import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's settings (owners only, by the URL rules in SecurityConfiguration) of the business: its name, base currency, home time zone and language. */
+@OwnerOnly
 @Controller
 public class WorkspaceSettingsController {
 

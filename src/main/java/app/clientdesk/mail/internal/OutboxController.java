@@ -5,6 +5,7 @@ import app.clientdesk.mail.MailAttachment;
 import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutboxMessage;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's outbox page: every email of the workspace and what became of it, "Retry now", the files sent. */
+@OwnerOnly
 @Controller
 class OutboxController {
 

@@ -7,6 +7,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import app.clientdesk.time.Rounding;
 import app.clientdesk.time.RoundingText;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Changes a client's rounding (owner only), from the form in "Time and billing" on the client's page. */
+@OwnerOnly
 @Controller
 class ClientRoundingController {
 

@@ -5,6 +5,7 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Ui;
 import app.clientdesk.time.Rate;
 import app.clientdesk.time.RateInput;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The rates page (owner only): the rules of each scope, setting and removing one, and "which rate applies?".
  * Setting the rule for a thing and currency that has one replaces it.
  */
+@OwnerOnly
 @Controller
 class RatesController {
 
@@ -39,12 +41,14 @@ class RatesController {
     private final RatesPage page;
     private final RateChoices choices;
     private final MessageSource texts;
+    private final TimeEntryOptions filters;
 
-    RatesController(Rates rates, RatesPage page, RateChoices choices, MessageSource texts) {
+    RatesController(Rates rates, RatesPage page, RateChoices choices, MessageSource texts, TimeEntryOptions filters) {
         this.rates = rates;
         this.page = page;
         this.choices = choices;
         this.texts = texts;
+        this.filters = filters;
     }
 
     @GetMapping("/time/rates")
@@ -56,6 +60,7 @@ class RatesController {
     @GetMapping("/time/rates/preview")
     String preview(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("preview") RatePreview.Form form,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        filters.requireVisible(viewer, form.clientId(), form.projectId(), form.userId());
         if (htmx != null) {
             return page.preview(viewer, model, form);
         }

@@ -2,6 +2,7 @@ package app.clientdesk.time.internal;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeEntry;
 import app.clientdesk.time.TimeEntryId;
@@ -47,6 +48,7 @@ class TimeEntryListController {
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String offset, Model model) {
         viewer.requireStaff();
+        options.requireVisible(viewer, clientId, projectId, userId);
         LocalDate fromDate = date(from);
         LocalDate toDate = date(to);
         UUID client = uuid(clientId);
@@ -67,6 +69,7 @@ class TimeEntryListController {
         return "time/timesheet/list";
     }
 
+    @OwnerOnly
     @PostMapping("/time/entries/rerate")
     String rerate(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable List<String> ids,
             @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {

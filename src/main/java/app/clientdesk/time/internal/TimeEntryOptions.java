@@ -3,8 +3,12 @@ package app.clientdesk.time.internal;
 import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Account;
+import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.Role;
+import app.clientdesk.identity.UserId;
 import app.clientdesk.shared.time.TimeZones;
+import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.work.ProjectChoice;
 import app.clientdesk.work.Projects;
 import app.clientdesk.work.TaskChoice;
@@ -33,11 +37,34 @@ public class TimeEntryOptions {
     private final Clients clients;
     private final Projects projects;
     private final Tasks tasks;
+    private final Accounts accounts;
 
-    TimeEntryOptions(Clients clients, Projects projects, Tasks tasks) {
+    TimeEntryOptions(Clients clients, Projects projects, Tasks tasks, Accounts accounts) {
         this.clients = clients;
         this.projects = projects;
         this.tasks = tasks;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Refuses (404) a client, project or (for the owner) person named in a filter that the viewer may not
+     * see: another workspace's, a client not assigned to a member. A blank or malformed id names nothing.
+     */
+    void requireVisible(CurrentUser viewer, @Nullable String clientId, @Nullable String projectId,
+            @Nullable String userId) {
+        clients.named(viewer, clientId);
+        projects.named(viewer, projectId);
+        // A member has no person filter (their own entries are all they see), so theirs is not read at all.
+        if (viewer.isOwner() && userId != null && !userId.isBlank()) {
+            try {
+                UserId id = new UserId(UUID.fromString(userId.strip()));
+                if (accounts.find(viewer.workspaceId(), id).filter(a -> a.role() != Role.CLIENT).isEmpty()) {
+                    throw new NotFoundException("person");
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed id names nobody
+            }
+        }
     }
 
     Options of(CurrentUser viewer, @Nullable String selectedTask) {

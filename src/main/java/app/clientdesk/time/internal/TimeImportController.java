@@ -3,6 +3,7 @@ package app.clientdesk.time.internal;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.validation.Violation;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.time.ImportChoices;
 import app.clientdesk.time.ImportPreview;
 import app.clientdesk.time.ImportProgress;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * One import: its preview and mapping (refreshed as choices change), the commit that runs in the
  * background with its progress bar, and the summary once committed (owner only).
  */
+@OwnerOnly
 @Controller
 class TimeImportController {
 

@@ -4,6 +4,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.time.TimeImport;
 import app.clientdesk.time.TimeImports;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The import page: what can be imported, the latest imports, and the upload of a file (owner only). */
+@OwnerOnly
 @Controller
 class TimeImportUploadController {
 

@@ -105,10 +105,13 @@ class Timesheets {
     /** A row as picked: a task brings its own client and project. Empty when nothing fits. */
     Optional<RowKey> picked(CurrentUser viewer, @Nullable String client, @Nullable String project,
             @Nullable String task) {
+        // A row named by an id the viewer may not see is refused, not quietly left out.
+        clients.named(viewer, client);
+        projects.named(viewer, project);
         Optional<RowKey> key = RowKey.of(client, project, task);
         if (key.isEmpty() && task != null && !task.isBlank()) {
             try {
-                key = tasks.find(viewer, new TaskId(UUID.fromString(task.strip())))
+                key = Optional.of(tasks.get(viewer, new TaskId(UUID.fromString(task.strip()))))
                         .map(t -> new RowKey(t.clientId().value(), null, t.id().value()));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
@@ -119,10 +122,7 @@ class Timesheets {
         }
         RowKey k = key.get();
         if (k.task() != null) {
-            Optional<Task> t = tasks.find(viewer, new TaskId(k.task()));
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
+            Optional<Task> t = Optional.of(tasks.get(viewer, new TaskId(k.task())));
             ProjectId p = t.get().projectId();
             return Optional.of(new RowKey(t.get().clientId().value(), p == null ? k.project() : p.value(), k.task()));
         }

@@ -8,6 +8,7 @@ import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,11 @@ class ClientChoices {
 
     private final Clients clients;
     private final MessageSource texts;
+
+    /** Refuses (404) a client id in a filter or a pre-filled form that the viewer may not see. */
+    void requireVisible(CurrentUser viewer, @Nullable Object clientId) {
+        clients.named(viewer, clientId == null ? null : clientId.toString());
+    }
 
     ClientChoices(Clients clients, MessageSource texts) {
         this.clients = clients;

@@ -5,6 +5,7 @@ import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.ProjectTemplate;
 import app.clientdesk.work.ProjectTemplateId;
@@ -48,6 +49,7 @@ class ProjectTemplatesController {
         this.clock = clock;
     }
 
+    @OwnerOnly
     @GetMapping("/templates/projects/new")
     String newTemplate(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         viewer.requireOwner();
@@ -55,6 +57,7 @@ class ProjectTemplatesController {
         return form(viewer, model, form, null, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/templates/projects")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") ProjectTemplateForm form,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -69,6 +72,7 @@ class ProjectTemplatesController {
         }
     }
 
+    @OwnerOnly
     @GetMapping("/templates/projects/{projectTemplateId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectTemplateId, Model model) {
         ProjectTemplate t = templates.projectTemplate(viewer, new ProjectTemplateId(projectTemplateId));
@@ -76,6 +80,7 @@ class ProjectTemplatesController {
         return form(viewer, model, ProjectTemplateForm.of(t), t, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/templates/projects/{projectTemplateId}")
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectTemplateId,
             @ModelAttribute("form") ProjectTemplateForm form, Model model, HttpServletResponse response,
@@ -92,6 +97,7 @@ class ProjectTemplatesController {
         }
     }
 
+    @OwnerOnly
     @PostMapping("/templates/projects/{projectTemplateId}/delete")
     String delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectTemplateId,
             RedirectAttributes redirect) {
@@ -101,6 +107,7 @@ class ProjectTemplatesController {
         return "redirect:/templates";
     }
 
+    @OwnerOnly
     @GetMapping("/templates/projects/{projectTemplateId}/apply")
     String applyForm(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectTemplateId,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
@@ -113,6 +120,7 @@ class ProjectTemplatesController {
         return applyForm(viewer, model, t, Objects.toString(clientId, ""), name, today.toString(), FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/templates/projects/{projectTemplateId}/apply")
     String apply(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectTemplateId,
             @RequestParam(required = false) @Nullable String clientId,

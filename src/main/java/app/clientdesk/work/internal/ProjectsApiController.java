@@ -3,6 +3,7 @@ package app.clientdesk.work.internal;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.Project;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.ProjectInput;
@@ -61,6 +62,7 @@ class ProjectsApiController {
 
     @Operation(summary = "Create a project", description = "Owner only. clientId and name are required; the "
             + "workflow is the workspace's default unless workflowId is given; status defaults to ACTIVE.")
+    @OwnerOnly
     @PostMapping
     ResponseEntity<ProjectJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
             @RequestBody ProjectJson.Request body) {
@@ -71,6 +73,7 @@ class ProjectsApiController {
 
     @Operation(summary = "Change a project", description = "Owner only. Fields left out stay as they are; an "
             + "empty string clears a date or a budget. Client and workflow cannot change once it has tasks.")
+    @OwnerOnly
     @PatchMapping("/{projectId}")
     ProjectJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId,
             @RequestBody ProjectJson.Request body) {
@@ -81,6 +84,7 @@ class ProjectsApiController {
 
     @Operation(summary = "Delete a project", description = "Owner only. A project with tasks is refused (422): "
             + "set its status to DONE or CANCELLED instead.")
+    @OwnerOnly
     @DeleteMapping("/{projectId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId) {
         projects.delete(viewer, new ProjectId(projectId));

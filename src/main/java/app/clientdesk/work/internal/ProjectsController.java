@@ -5,6 +5,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.Project;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.ProjectInput;
@@ -61,15 +62,18 @@ class ProjectsController {
         return "projects/list";
     }
 
+    @OwnerOnly
     @GetMapping("/projects/new")
     String newProject(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         viewer.requireOwner();
+        choices.requireVisible(viewer, clientId);
         ProjectInput blank = new ProjectInput(clientId, null, ProjectStatus.ACTIVE.name(), null, null, null, null,
                 workflows.standard(viewer.workspaceId()).id().toString());
         return form(viewer, model, blank, null, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/projects")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") ProjectInput form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -94,6 +98,7 @@ class ProjectsController {
         return "projects/show";
     }
 
+    @OwnerOnly
     @GetMapping("/projects/{projectId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId, Model model) {
         Project p = projects.get(viewer, new ProjectId(projectId));
@@ -105,6 +110,7 @@ class ProjectsController {
         return form(viewer, model, form, p, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/projects/{projectId}")
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId,
             @ModelAttribute("form") ProjectInput form, Model model, HttpServletResponse response,
@@ -121,6 +127,7 @@ class ProjectsController {
         }
     }
 
+    @OwnerOnly
     @PostMapping("/projects/{projectId}/delete")
     String delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId,
             RedirectAttributes redirect) {

@@ -41,6 +41,7 @@ class TaskFormController {
     String newTask(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
             @RequestParam(required = false) @Nullable String projectId, Model model) {
         viewer.requireStaff();
+        options.requireVisible(viewer, clientId, projectId);
         return form(viewer, model, TaskForm.blank(clientId, projectId), null, FieldErrors.none());
     }
 

@@ -9,6 +9,7 @@ import app.clientdesk.work.Project;
 import app.clientdesk.work.Projects;
 import app.clientdesk.work.Tasks;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The choices the task form offers: the viewer's clients and their projects, the team, types and zones. */
@@ -22,6 +23,12 @@ public class TaskFormOptions {
     private final Clients clients;
     private final Projects projects;
     private final Tasks tasks;
+
+    /** Refuses (404) a pre-filled client or project that the viewer may not see. */
+    void requireVisible(CurrentUser viewer, @Nullable String clientId, @Nullable String projectId) {
+        clients.named(viewer, clientId);
+        projects.named(viewer, projectId);
+    }
 
     TaskFormOptions(Clients clients, Projects projects, Tasks tasks) {
         this.clients = clients;

@@ -4,6 +4,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskTemplate;
 import app.clientdesk.work.TaskTemplateId;
@@ -39,12 +40,14 @@ class TaskTemplatesController {
     @GetMapping("/templates")
     String list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable UUID clientId,
             Model model) {
+        choices.requireVisible(viewer, clientId);
         model.addAttribute("taskTemplates", templates.taskTemplates(viewer));
         model.addAttribute("projectTemplates", templates.projectTemplates(viewer));
         model.addAttribute("clientQuery", clientId == null ? "" : "?clientId=" + clientId);
         return "projects/templates";
     }
 
+    @OwnerOnly
     @GetMapping("/templates/tasks/new")
     String newTemplate(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         viewer.requireOwner();
@@ -52,6 +55,7 @@ class TaskTemplatesController {
                 FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/templates/tasks")
     String create(@AuthenticationPrincipal CurrentUser viewer, @ModelAttribute("form") TaskTemplateInput form,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -66,6 +70,7 @@ class TaskTemplatesController {
         }
     }
 
+    @OwnerOnly
     @GetMapping("/templates/tasks/{templateId}/edit")
     String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID templateId, Model model) {
         TaskTemplate t = templates.taskTemplate(viewer, new TaskTemplateId(templateId));
@@ -76,6 +81,7 @@ class TaskTemplatesController {
         return form(model, form, t, FieldErrors.none());
     }
 
+    @OwnerOnly
     @PostMapping("/templates/tasks/{templateId}")
     String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID templateId,
             @ModelAttribute("form") TaskTemplateInput form, Model model, HttpServletResponse response,
@@ -92,6 +98,7 @@ class TaskTemplatesController {
         }
     }
 
+    @OwnerOnly
     @PostMapping("/templates/tasks/{templateId}/delete")
     String delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID templateId,
             RedirectAttributes redirect) {
@@ -105,6 +112,7 @@ class TaskTemplatesController {
     String useForm(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID templateId,
             @RequestParam(required = false) @Nullable String clientId, Model model) {
         TaskTemplate t = templates.taskTemplate(viewer, new TaskTemplateId(templateId));
+        choices.requireVisible(viewer, clientId);
         return useForm(viewer, model, t, clientId, null, FieldErrors.none());
     }
 

@@ -4,6 +4,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.StageKind;
 import app.clientdesk.work.Workflow;
 import app.clientdesk.work.WorkflowId;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's workflows: the list with their stages, and the editor of a workflow's name and ordered stages. */
+@OwnerOnly
 @Controller
 class WorkflowsController {
 
