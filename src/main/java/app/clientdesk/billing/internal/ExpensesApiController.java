@@ -152,7 +152,7 @@ class ExpensesApiController {
             } else if (a.isString()) {
                 amount = a.stringValue();
             } else if (a.isNumber()) {
-                amount = a.decimalValue().toPlainString();
+                amount = JsonFields.number(body, "amount", v);
             } else {
                 v.add("amount", "expenses.api.amount");
             }

@@ -246,12 +246,7 @@ class InvoicesApiController {
                 object ? JsonFields.text(body, "subject", v) : null,
                 object ? JsonFields.text(body, "text", v) : null);
         v.throwIfAny();
-        UUID queued;
-        try {
-            queued = sending.send(viewer, invoice.id(), message, key);
-        } catch (Idempotency.Retry e) {
-            queued = sending.send(viewer, invoice.id(), message, key);
-        }
+        UUID queued = sending.send(viewer, invoice.id(), message, key);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SentJson(queued, message.to(), message.subject(),
                 sending.mailConfigured(), InvoiceJson.of(invoices.get(viewer, invoice.id()))));
     }
