@@ -88,7 +88,8 @@ class OpenApiContractIT extends IntegrationTest {
     private String create(String path, String body) throws Exception {
         MockHttpServletResponse response = call(post(path), body);
         assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isEqualTo(201);
-        return JsonPath.read(response.getContentAsString(), "$.id");
+        String json = response.getContentAsString();
+        return json.contains("\"id\"") && !json.startsWith("[") ? JsonPath.read(json, "$.id") : "";
     }
 
     @Test
@@ -125,11 +126,11 @@ class OpenApiContractIT extends IntegrationTest {
         }
         assertThat(compared).as("GET operations compared with a live answer").hasSizeGreaterThanOrEqualTo(14);
         assertThat(mismatches).as("answers that do not match the description").isEmpty();
+        namesAreDistinctAndSaySomething(api);
     }
 
-    @Test
-    void namesAreDistinctAndSaySomething() throws Exception {
-        JsonNode api = JSON.readTree(call(get("/api/v1/openapi.json"), null).getContentAsString());
+    /** (Part of the test above: one workspace of everything is slow to make.) */
+    private void namesAreDistinctAndSaySomething(JsonNode api) {
         assertThat(api.get("components").get("schemas").propertyNames())
                 .contains("ClientJson", "TaskJson", "ProjectJson", "ExpenseJson", "ServiceJson", "InvoiceJson",
                         "ClientRequest", "TaskRequest", "ProjectRequest", "Problem")

@@ -256,7 +256,7 @@ class InvoicesApiController {
     }
 
     @Operation(summary = "The invoice as a PDF", description = "In the invoice's language, as it is sent.")
-    @GetMapping("/{invoiceId}/pdf")
+    @GetMapping(value = "/{invoiceId}/pdf", produces = "application/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
         var pdf = pdfs.file(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
