@@ -63,7 +63,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI clientdeskOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Clientdesk API").version("v1").description("""
+                .info(new Info().title("Clientdesk API").version("v1")
+                        .contact(new io.swagger.v3.oas.models.info.Contact().name("The operator of this Clientdesk"))
+                        .description("""
                         Clients, projects, tasks, time, expenses, services and invoices of one workspace. \
                         Authenticate with a personal token: `Authorization: Bearer <token>` (Settings → API tokens). \
                         Errors are RFC 9457 problem details (`application/problem+json`); invalid input answers 422 \
@@ -106,6 +108,9 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 if (operation.getTags() != null) {
                     tags.addAll(operation.getTags());
+                }
+                if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+                    operation.setDescription(operation.getSummary() + ".");
                 }
                 errors(path, method, operation);
             }));
