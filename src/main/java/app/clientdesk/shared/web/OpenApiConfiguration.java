@@ -206,6 +206,11 @@ class OpenApiConfiguration {
                 }
                 boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class)
                         || component.isAnnotationPresent(Nullable.class);
+                if (component.getType() == boolean.class && property.getEnum() != null) {
+                    // allowableValues arrive as strings ("false"); a boolean's enum holds booleans.
+                    property.setEnum(((List<Object>) property.getEnum()).stream()
+                            .map(v -> Boolean.valueOf(String.valueOf(v))).toList());
+                }
                 if (component.getType() == String.class && MONEY_FIELDS.contains(component.getName())) {
                     property.setPattern(MONEY_PATTERN);
                     property.setDescription(MONEY_RULE);
