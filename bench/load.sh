@@ -58,7 +58,7 @@ SESSION=$(awk '$6 == "CLIENTDESK_SESSION" { print $7 }' "$JAR_COOKIES")
 [ -n "$SESSION" ] || { echo "[bench] could not sign in" >&2; exit 1; }
 COOKIE="Cookie: CLIENTDESK_SESSION=$SESSION"
 AUTH="Authorization: Bearer $TOKEN"
-LIST=$(curl -sf -H "$AUTH" "$BASE/api/v1/clients?size=1")
+LIST=$(curl -sf -H "$AUTH" "$BASE/api/v1/clients?limit=1")
 CLIENT_ID=$(grep -o '"id":"[^"]*"' <<<"$LIST" | head -1 | cut -d'"' -f4)
 PAGE=$(curl -sf -H "$COOKIE" "$BASE/clients")
 grep -q 'client-name' <<<"$PAGE" || { echo "[bench] clients page did not render" >&2; exit 1; }
@@ -78,7 +78,7 @@ run() { # label, header, path [connections threads]
   run "GET /clients?q=harbour (search)" "$COOKIE" "/clients?q=harbour"
   run "GET /clients?status=ACTIVE" "$COOKIE" "/clients?status=ACTIVE"
   run "GET /clients/{id}" "$COOKIE" "/clients/$CLIENT_ID"
-  run "GET /api/v1/clients?size=200 (all)" "$AUTH" "/api/v1/clients?size=200"
+  run "GET /api/v1/clients?limit=200 (all)" "$AUTH" "/api/v1/clients?limit=200"
   run "GET /api/v1/clients/{id}" "$AUTH" "/api/v1/clients/$CLIENT_ID"
 } | tee "$OUT/last-run.md"
 
@@ -89,5 +89,5 @@ run() { # label, header, path [connections threads]
   echo "|---|---:|---:|---:|---:|---:|---:|"
   run "GET /actuator/health (baseline)" "Accept: application/json" "/actuator/health" 1 1
   run "GET /clients (page of 50)" "$COOKIE" "/clients" 1 1
-  run "GET /api/v1/clients?size=200 (all)" "$AUTH" "/api/v1/clients?size=200" 1 1
+  run "GET /api/v1/clients?limit=200 (all)" "$AUTH" "/api/v1/clients?limit=200" 1 1
 } | tee -a "$OUT/last-run.md"

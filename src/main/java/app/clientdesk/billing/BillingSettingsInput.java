@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
 public record BillingSettingsInput(@Nullable String invoicePattern, @Nullable String creditNotePattern,
         @Nullable String netDays, @Nullable String taxName, @Nullable String taxPercent, @Nullable String taxMode,
         @Nullable String businessDetails, @Nullable String paymentInstructions, @Nullable String defaultNotes,
-        @Nullable String defaultTerms, boolean showBaseTotal, @Nullable String closedThrough,
+        @Nullable String defaultTerms, Boolean showBaseTotal, @Nullable String closedThrough,
         @Nullable String reminderDays) {
+
+    /** A box left unticked sends nothing (a browser sends no field, not even Spring's marker): false. */
+    public BillingSettingsInput {
+        showBaseTotal = Boolean.TRUE.equals(showBaseTotal);
+    }
 
     /** The form filled with what is saved. */
     public static BillingSettingsInput of(BillingSettings s) {

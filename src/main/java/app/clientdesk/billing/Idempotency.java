@@ -83,6 +83,25 @@ public class Idempotency {
         return new Outcome(seen.get().resource(), false);
     }
 
+    /**
+     * The result of a call already finished with {@code key} (outside any transaction, without waiting): lets a
+     * retry answer before doing slow work such as rendering a PDF. Empty without a key, for a new key, or while the
+     * first call is still running. The same key with another request is a 422.
+     */
+    public Optional<UUID> answered(WorkspaceId workspace, String operation, @Nullable String key, String request) {
+        if (key == null || key.isBlank() || key.strip().length() > 200) {
+            return Optional.empty();
+        }
+        Optional<Seen> seen = seen(workspace, operation, key.strip());
+        if (seen.isEmpty() || seen.get().resource().equals(PENDING)) {
+            return Optional.empty();
+        }
+        if (!seen.get().hash().equals(sha256(request))) {
+            throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.reused");
+        }
+        return Optional.of(seen.get().resource());
+    }
+
     private record Seen(String hash, UUID resource) {
     }
 

@@ -21,7 +21,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sending an invoice by email with its PDF attached, through the transactional outbox: the message is written
@@ -42,10 +41,12 @@ public class InvoiceSending {
     private final MessageSource messages;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     InvoiceSending(Invoices invoices, InvoiceStore store, InvoicePdfs pdfs, Outbox outbox, Clients clients,
             Workspaces workspaces, BillingSettingsStore settings, MessageSource messages, Idempotency idempotency,
-            Clock clock) {
+            Clock clock, org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.idempotency = idempotency;
         this.invoices = invoices;
         this.store = store;
@@ -100,24 +101,41 @@ public class InvoiceSending {
      * Sends an issued invoice (or credit note) to {@code message.to} with its PDF; an invoice sent for the first
      * time becomes SENT. A draft or a voided invoice is not sent. Returns the outbox message's id.
      */
-    @Transactional
     public java.util.UUID send(CurrentUser viewer, InvoiceId id, Message message) {
         return send(viewer, id, message, null);
     }
 
+    /** How often a send runs again when a call with the same key held its row (it then answers that call's result). */
+    private static final int ATTEMPTS = 5;
+
     /**
      * As {@link #send(CurrentUser, InvoiceId, Message)}; with a {@code requestKey} (the form's one-time key, the
      * API's Idempotency-Key) seen before for this invoice, nothing is sent again and the first message's id is
-     * answered, so a double click emails the client once.
+     * answered, so a double click emails the client once. The PDF is rendered before the transaction: the key's row
+     * is locked only for the few statements that queue the message, so retries with the same key wait briefly for
+     * the first and answer its result instead of timing out while it renders.
      */
-    @Transactional
     public java.util.UUID send(CurrentUser viewer, InvoiceId id, Message message, @Nullable String requestKey) {
         viewer.requireOwner();
-        return idempotency.once(viewer.workspaceId(), "invoice.send", requestKey, id.toString(),
-                () -> queue(viewer, id, message)).resourceId();
+        WorkspaceId ws = viewer.workspaceId();
+        java.util.Optional<java.util.UUID> done = idempotency.answered(ws, "invoice.send", requestKey, id.toString());
+        if (done.isPresent()) {
+            return done.get();
+        }
+        InvoicePdfs.Pdf pdf = pdfs.file(ws, id);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(status -> idempotency.once(ws, "invoice.send", requestKey, id.toString(),
+                        () -> queue(viewer, id, message, pdf)).resourceId());
+            } catch (Idempotency.Retry | org.springframework.dao.PessimisticLockingFailureException e) {
+                if (requestKey == null || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
-    private java.util.UUID queue(CurrentUser viewer, InvoiceId id, Message message) {
+    private java.util.UUID queue(CurrentUser viewer, InvoiceId id, Message message, InvoicePdfs.Pdf pdf) {
         WorkspaceId ws = viewer.workspaceId();
         InvoiceStatus status = store.lock(ws, id.value()).orElseThrow(
                 () -> new app.clientdesk.shared.web.NotFoundException("invoice"));
@@ -127,7 +145,6 @@ public class InvoiceSending {
         Invoice invoice = invoices.get(viewer, id);
         List<String> to = Arrays.stream(message.to() == null ? new String[0] : message.to().split("[,;\\s]+"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        InvoicePdfs.Pdf pdf = pdfs.file(ws, id);
         OutgoingMail mail;
         try {
             mail = new OutgoingMail(to, viewer.email(), message.subject() == null ? "" : message.subject(),

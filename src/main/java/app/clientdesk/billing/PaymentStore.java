@@ -41,6 +41,18 @@ class PaymentStore {
                 .param("at", InvoiceStore.utc(p.createdAt())).update();
     }
 
+    /** Keeps the hash of what the payment recorded under a request key asked for. */
+    void rememberRequest(WorkspaceId workspace, UUID payment, String requestHash) {
+        jdbc.sql("update payments set request_hash = :h where workspace_id = :w and id = :id")
+                .param("h", requestHash).param("w", workspace.value()).param("id", payment).update();
+    }
+
+    /** The request hash kept with the payment of {@code key}; empty for payments recorded before hashes were kept. */
+    Optional<String> requestHash(WorkspaceId workspace, String key) {
+        return jdbc.sql("select request_hash from payments where workspace_id = :w and request_key = :key")
+                .param("w", workspace.value()).param("key", key).query(String.class).optional();
+    }
+
     Optional<Payment> byRequestKey(WorkspaceId workspace, String key) {
         return jdbc.sql("""
                 select p.*, i.currency from payments p join invoices i on i.id = p.invoice_id

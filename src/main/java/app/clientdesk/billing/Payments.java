@@ -100,6 +100,11 @@ public class Payments {
                 if (!seen.get().invoiceId().equals(id)) {
                     throw InvalidInputException.of("requestKey", "billing.payment.key.reused");
                 }
+                Optional<String> asked = store.requestHash(ws, key);
+                if (asked.isPresent() && !asked.get().strip().equals(requestHash(id, input))) {
+                    // As invoice create and issue do: one key, one request.
+                    throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.reused");
+                }
                 return new Recorded(seen.get(), false);
             }
         }
@@ -179,6 +184,10 @@ public class Payments {
             throw InvalidInputException.of("amount", "billing.payment.amount.invalid", received.getCurrencyCode(),
                     Money.digits(received));
         }
+        if (fee.amount().compareTo(applied.amount()) > 0) {
+            throw InvalidInputException.of("fee", "billing.payment.fee.tooLarge", applied.plain(),
+                    currency.getCurrencyCode());
+        }
         Money due = invoice.amountDue();
         BigDecimal over = applied.amount().subtract(due.amount());
         if (over.signum() > 0 && !input.confirmOverpayment()) {
@@ -200,6 +209,9 @@ public class Payments {
                 received.equals(currency) ? null : receivedAmount, rate, null, note, now);
         try {
             store.insert(ws, payment, invoice.clientId().value(), key, viewer.id().value());
+            if (key != null) {
+                store.rememberRequest(ws, payment.id(), requestHash(id, input));
+            }
         } catch (DuplicateKeyException e) {
             // Another transaction recorded this key first (it held no lock on this invoice): that one counts.
             throw new DuplicatePaymentException(key);
@@ -225,6 +237,25 @@ public class Payments {
             step.recorded(ws, after, payment);
         }
         return new Recorded(payment, true);
+    }
+
+    /** What a payment request asked for, as a hash: the same key with another request is refused. */
+    static String requestHash(InvoiceId id, PaymentInput input) {
+        // Amounts by value: "40.00" sent as a string and 40.00 as a JSON number (read as 40.0) ask for the same.
+        return Idempotency.sha256(String.join("\n", id.toString(), number(input.amount()), String.valueOf(input.currency()),
+                number(input.rate()), String.valueOf(input.date()), String.valueOf(input.method()), number(input.fee()),
+                String.valueOf(input.note()), Boolean.toString(input.confirmOverpayment())));
+    }
+
+    private static String number(@Nullable String text) {
+        if (text == null) {
+            return "null";
+        }
+        try {
+            return new BigDecimal(text.strip().replace(',', '.')).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return text;
+        }
     }
 
     /** The same request key was recorded by a transaction that ran at the same time; retry to read it. */

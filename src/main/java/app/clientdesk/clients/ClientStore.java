@@ -70,7 +70,7 @@ class ClientStore {
             params.put("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
         }
         params.put("limit", query.pageSize());
-        params.put("offset", (long) query.page() * query.pageSize());
+        params.put("offset", query.offset());
         // The total rides along with the page (one round trip); only a page past the end needs a count.
         List<SummaryRow> rows = jdbc.sql("""
                 select c.id, c.name, c.status, c.time_zone, c.currency, c.country, c.response_time_hours,
@@ -80,7 +80,7 @@ class ClientStore {
                 """ + where + " order by lower(c.name), c.id limit :limit offset :offset")
                 .params(params).query(ClientStore::summaryRow).list();
         long total = !rows.isEmpty() ? rows.get(0).total()
-                : query.page() == 0 ? 0
+                : query.offset() == 0 ? 0
                 : jdbc.sql("select count(*) from clients c" + where).params(params).query(Long.class).single();
         Map<UUID, BusinessHours> hours = hours(rows.stream().map(SummaryRow::id).toList());
         List<ClientSummary> clients = rows.stream().map(r -> r.toSummary(

@@ -362,6 +362,31 @@ class ClientsApiIT extends IntegrationTest {
         mvc.perform(auth(get("/api/v1/clients/" + UUID.randomUUID()), tokenFor(ws.owner())))
                 .andExpect(jsonPath("$.title").value("Não encontrado"));
     }
+    @Test
+    void theListPagesWithLimitAndOffsetLikeEveryOtherList() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        String token = tokenFor(ws.owner());
+        createClient(ws, "Alpha");
+        createClient(ws, "Bravo");
+        createClient(ws, "Charlie");
+        mvc.perform(auth(get("/api/v1/clients").param("limit", "2"), token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains("Alpha", "Bravo")))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.limit").value(2))
+                .andExpect(jsonPath("$.offset").value(0))
+                .andExpect(jsonPath("$.hasMore").value(true));
+        mvc.perform(auth(get("/api/v1/clients").param("limit", "2").param("offset", "1"), token))
+                .andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains("Bravo", "Charlie")))
+                .andExpect(jsonPath("$.hasMore").value(false));
+        mvc.perform(auth(get("/api/v1/clients").param("offset", "3"), token))
+                .andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.hasMore").value(false));
+        mvc.perform(auth(get("/api/v1/clients").param("limit", "201").param("offset", "-1"), token))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("limit", "offset")));
+    }
 
     @Test
     void theApiDescribesItself() throws Exception {

@@ -15,23 +15,23 @@ import org.jspecify.annotations.Nullable;
  */
 record ExpenseJson(UUID id, UUID clientId, String clientName, @Nullable UUID projectId, String spentOn,
         String description, @Nullable String category, String amount, String currency, boolean billable,
-        @Nullable Receipt receipt, @Nullable UUID invoiceId, @Nullable String invoiceNumber, boolean locked,
+        @Nullable ReceiptJson receipt, @Nullable UUID invoiceId, @Nullable String invoiceNumber, boolean locked,
         String createdAt, String updatedAt) {
 
-    record Receipt(String name, String contentType, long size, String url) {
+    record ReceiptJson(String name, String contentType, long size, String url) {
     }
 
-    record Total(String amount, String currency) {
-        static Total of(Money m) {
-            return new Total(m.plain(), m.currency().getCurrencyCode());
+    record ExpenseTotalJson(String amount, String currency) {
+        static ExpenseTotalJson of(Money m) {
+            return new ExpenseTotalJson(m.plain(), m.currency().getCurrencyCode());
         }
     }
 
     /** A page of expenses: {@code total} counts every match, {@code totals} sums every match per currency. */
-    record Page(List<ExpenseJson> items, long total, List<Total> totals, int limit, int offset, boolean hasMore) {
-        static Page of(ExpenseList list) {
-            return new Page(list.items().stream().map(ExpenseJson::of).toList(), list.total(),
-                    list.totals().stream().map(Total::of).toList(), list.limit(), list.offset(), list.hasMore());
+    record ExpensePageJson(List<ExpenseJson> items, long total, List<ExpenseTotalJson> totals, int limit, int offset, boolean hasMore) {
+        static ExpensePageJson of(ExpenseList list) {
+            return new ExpensePageJson(list.items().stream().map(ExpenseJson::of).toList(), list.total(),
+                    list.totals().stream().map(ExpenseTotalJson::of).toList(), list.limit(), list.offset(), list.hasMore());
         }
     }
 
@@ -39,7 +39,7 @@ record ExpenseJson(UUID id, UUID clientId, String clientName, @Nullable UUID pro
         Expense.Receipt r = e.receipt();
         return new ExpenseJson(e.id(), e.clientId().value(), e.clientName(), e.projectId(), e.spentOn().toString(),
                 e.description(), e.category(), e.amount().plain(), e.amount().currency().getCurrencyCode(),
-                e.billable(), r == null ? null : new Receipt(r.name(), r.contentType(), r.size(),
+                e.billable(), r == null ? null : new ReceiptJson(r.name(), r.contentType(), r.size(),
                         "/billing/expenses/" + e.id() + "/receipt"),
                 e.invoiceId(), e.invoiceNumber(), e.invoiced(), e.createdAt().toString(), e.updatedAt().toString());
     }

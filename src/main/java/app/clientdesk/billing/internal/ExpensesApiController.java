@@ -66,7 +66,7 @@ class ExpensesApiController {
             + "unbilled=true keeps those on no invoice. Answers {items, total, totals, limit, offset, hasMore}; "
             + "totals sums every match per currency.")
     @GetMapping
-    ExpenseJson.Page list(@AuthenticationPrincipal CurrentUser viewer,
+    ExpenseJson.ExpensePageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
             @Parameter(description = "first day (yyyy-MM-dd)") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "last day (yyyy-MM-dd)") @RequestParam(required = false) @Nullable String to,
@@ -92,7 +92,7 @@ class ExpensesApiController {
         int size = number(limit, "limit", DEFAULT_LIMIT, 1, ExpenseQuery.MAX_LIMIT, v);
         int skip = number(offset, "offset", 0, 0, Integer.MAX_VALUE - ExpenseQuery.MAX_LIMIT, v);
         v.throwIfAny();
-        return ExpenseJson.Page.of(expenses.list(viewer,
+        return ExpenseJson.ExpensePageJson.of(expenses.list(viewer,
                 new ExpenseQuery(client, fromDate, toDate, paid, Boolean.TRUE.equals(open), size, skip)));
     }
 
@@ -106,6 +106,7 @@ class ExpensesApiController {
             + "required. A billable expense must be in the client's currency (it is billed on the client's invoice).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ExpenseRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ExpenseJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
         viewer.requireOwner();
@@ -127,6 +128,7 @@ class ExpensesApiController {
 
     @Operation(summary = "Delete an expense", description = "With its receipt. An expense on an invoice is "
             + "locked: 422 naming the invoice.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{expenseId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID expenseId) {
         expenses.delete(viewer, expenses.get(viewer, expenseId).id());
@@ -154,7 +156,7 @@ class ExpensesApiController {
             } else if (a.isString()) {
                 amount = a.stringValue();
             } else if (a.isNumber()) {
-                amount = a.decimalValue().toPlainString();
+                amount = JsonFields.number(body, "amount", v);
             } else {
                 v.add("amount", "expenses.api.amount");
             }

@@ -152,6 +152,7 @@ class InvoicesApiController {
             + "the server; any total sent is ignored. With an Idempotency-Key, a retry returns the first draft (200) instead of a new one.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = InvoiceRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<InvoiceJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
@@ -186,6 +187,7 @@ class InvoicesApiController {
     }
 
     @Operation(summary = "Delete a draft", description = "Only drafts (they have no number); issued invoices are voided.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{invoiceId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
         invoices.deleteDraft(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
@@ -222,6 +224,7 @@ class InvoicesApiController {
             + "and answers it; the invoice's time is free again and what was paid becomes the client's credit.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     schema = @Schema(implementation = VoidRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping("/{invoiceId}/void")
     ResponseEntity<InvoiceJson> voidInvoice(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestBody(required = false) @Nullable JsonNode body) {
@@ -244,6 +247,7 @@ class InvoicesApiController {
             + "and text default to the client's primary contact and the text in the invoice's language.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     schema = @Schema(implementation = SendRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @PostMapping("/{invoiceId}/send")
     ResponseEntity<SentJson> send(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestBody(required = false) @Nullable JsonNode body,
@@ -259,18 +263,13 @@ class InvoicesApiController {
                 object ? JsonFields.text(body, "subject", v) : null,
                 object ? JsonFields.text(body, "text", v) : null);
         v.throwIfAny();
-        UUID queued;
-        try {
-            queued = sending.send(viewer, invoice.id(), message, key);
-        } catch (Idempotency.Retry e) {
-            queued = sending.send(viewer, invoice.id(), message, key);
-        }
+        UUID queued = sending.send(viewer, invoice.id(), message, key);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SentJson(queued, message.to(), message.subject(),
                 sending.mailConfigured(), InvoiceJson.of(invoices.get(viewer, invoice.id()))));
     }
 
     @Operation(summary = "The invoice as a PDF", description = "In the invoice's language, as it is sent.")
-    @GetMapping("/{invoiceId}/pdf")
+    @GetMapping(value = "/{invoiceId}/pdf", produces = "application/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
         var pdf = pdfs.file(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -294,6 +293,7 @@ class InvoicesApiController {
             + "Idempotency-Key, a retry returns the first payment (200) and records nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = PaymentRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping("/{invoiceId}/payments")
     ResponseEntity<PaymentJson> pay(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,
             @RequestBody JsonNode body,

@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 record ServiceJson(UUID id, String name, String description, List<String> deliverables, String model,
         @Nullable Integer includedMinutes, @Nullable String includedHours, @Nullable String taxName,
-        @Nullable String taxPercent, List<Price> prices, boolean archived, @Nullable Instant archivedAt,
+        @Nullable String taxPercent, List<PriceJson> prices, boolean archived, @Nullable Instant archivedAt,
         Instant createdAt, Instant updatedAt) {
 
     /** {@code amount} is the hourly rate, the fixed price or the monthly fee, as the model says. */
-    record Price(String currency, String amount, @Nullable String overageRate) {
+    record PriceJson(String currency, String amount, @Nullable String overageRate) {
     }
 
-    record Page(List<ServiceJson> items) {
+    record ServicePageJson(List<ServiceJson> items) {
     }
 
     static ServiceJson of(Service s) {
@@ -34,8 +34,8 @@ record ServiceJson(UUID id, String name, String description, List<String> delive
                 s.updatedAt());
     }
 
-    static Price price(ServicePrice p) {
-        return new Price(p.currency().getCurrencyCode(), p.amount().plain(),
+    static PriceJson price(ServicePrice p) {
+        return new PriceJson(p.currency().getCurrencyCode(), p.amount().plain(),
                 p.overageRate() == null ? null : p.overageRate().plain());
     }
 }

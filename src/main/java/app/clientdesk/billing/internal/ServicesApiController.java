@@ -10,6 +10,9 @@ import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import app.clientdesk.shared.web.OpenApiPatterns;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,11 +50,24 @@ class ServicesApiController {
         this.services = services;
     }
 
+    /** What POST and PATCH accept (for the description; the body is read field by field, see {@link #input}). */
+    record ServiceRequest(@Nullable String name, @Nullable String description, @Nullable List<String> deliverables,
+            @Schema(allowableValues = {"HOURLY", "FIXED", "RETAINER"}) @Nullable String model,
+            @Schema(example = "12:30") @Nullable String includedHours, @Nullable String taxName,
+            @Schema(example = "7.5") @Nullable String taxPercent, @Nullable List<PriceRequest> prices) {
+    }
+
+    /** A price of a service in one currency; amounts are exact decimal strings (numbers are taken). */
+    record PriceRequest(@Nullable String currency,
+            @Schema(pattern = OpenApiPatterns.MONEY, example = "750.00") @Nullable String amount,
+            @Schema(pattern = OpenApiPatterns.MONEY, example = "60") @Nullable String overageRate) {
+    }
+
     @Operation(summary = "List services", description = "By name; archived ones too with archived=true.")
     @GetMapping
-    ServiceJson.Page list(@AuthenticationPrincipal CurrentUser viewer,
+    ServiceJson.ServicePageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(defaultValue = "false") boolean archived) {
-        return new ServiceJson.Page(services.list(viewer, archived).stream().map(ServiceJson::of).toList());
+        return new ServiceJson.ServicePageJson(services.list(viewer, archived).stream().map(ServiceJson::of).toList());
     }
 
     @Operation(summary = "Read a service", description = "404 for an id of no service of the caller's workspace.")
@@ -62,7 +78,10 @@ class ServicesApiController {
 
     @Operation(summary = "Create a service", description = "name, model (HOURLY, FIXED, RETAINER) and at least one "
             + "price {currency, amount, overageRate?} are required; a retainer needs includedHours (\"20\", \"12.5\" "
-            + "or \"12:30\"). Amounts are strings (numbers are taken) with no more decimals than the currency has.")
+            + "or \"12:30\"). Amounts are strings (numbers are taken) with no more decimals than the currency has.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ServiceRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ServiceJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
         Service created = services.create(viewer, input(body, null));
@@ -70,7 +89,9 @@ class ServicesApiController {
     }
 
     @Operation(summary = "Change a service", description = "Fields left out stay as they are; prices, when sent, "
-            + "replace all the prices. A field sent as null is cleared.")
+            + "replace all the prices. A field sent as null is cleared.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ServiceRequest.class))))
     @PatchMapping("/{serviceId}")
     ServiceJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID serviceId,
             @RequestBody JsonNode body) {
@@ -80,6 +101,7 @@ class ServicesApiController {
 
     @Operation(summary = "Archive a service", description = "The service and its prices stay (what uses it goes on); "
             + "it leaves the catalogue. Restore it from the screens.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{serviceId}")
     ResponseEntity<Void> archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID serviceId) {
         services.archive(viewer, serviceId);

@@ -12,6 +12,8 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import app.clientdesk.shared.validation.Violations;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
@@ -48,61 +50,86 @@ class ClientsApiController {
     }
 
     @Operation(summary = "List clients", description = "Search by name or contact, filter by status; archived "
-            + "clients only with archived=true. A member sees only the clients assigned to them.")
+            + "clients only with archived=true. A member sees only the clients assigned to them. Paged as every "
+            + "list: limit (1 to 200, default 50) from offset; total counts all matches, hasMore says whether more follow.")
     @GetMapping
-    ClientJson.Page list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    ClientJson.ClientPageJson list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q,
+            @Parameter(description = "LEAD, ONBOARDING, ACTIVE, PAUSED or ENDED") @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
+        Violations v = new Violations();
         ClientStatus filter = null;
         if (status != null && !status.isBlank()) {
             filter = Arrays.stream(ClientStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim()))
-                    .findFirst().orElseThrow(() -> InvalidInputException.of("status", "validation.choice"));
+                    .findFirst().orElse(null);
+            if (filter == null) {
+                v.add("status", "validation.choice");
+            }
         }
-        if (size < 1 || size > 200) {
-            throw InvalidInputException.of("size", "validation.range", 1, 200);
+        int size = (int) whole(limit, "limit", 50, 1, 200, v);
+        long skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE, v);
+        v.throwIfAny();
+        ClientPage result = clients.search(viewer, ClientQuery.slice(q, filter, archived, skip, size));
+        return new ClientJson.ClientPageJson(
+                result.clients().stream().map(c -> ClientJson.ClientSummaryJson.of(c, clock)).toList(),
+                result.total(), size, skip, skip + result.clients().size() < result.total());
+    }
+
+    private static long whole(@Nullable String value, String field, long fallback, long min, long max, Violations v) {
+        if (value == null || value.isBlank()) {
+            return fallback;
         }
-        ClientPage result = clients.search(viewer, new ClientQuery(q, filter, archived, page, size));
-        return new ClientJson.Page(result.clients().stream().map(c -> ClientJson.Summary.of(c, clock)).toList(),
-                result.page(), result.pageSize(), result.total());
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        v.add(field, "validation.range", min, max);
+        return fallback;
     }
 
     @Operation(summary = "Read a client", description = "404 for an unknown id or one the caller may not see.")
     @GetMapping("/{clientId}")
-    ClientJson.Full read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
-        return ClientJson.Full.of(clients.get(viewer, new ClientId(clientId)), clock);
+    ClientJson read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
+        return ClientJson.of(clients.get(viewer, new ClientId(clientId)), clock);
     }
 
     @Operation(summary = "Create a client", description = "Owner only. name, timeZone and currency are required.")
     @OwnerOnly
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<ClientJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestBody ClientJson.Request body) {
+    ResponseEntity<ClientJson> create(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestBody ClientJson.ClientRequest body) {
         ClientId id = clients.create(viewer, input(body, null));
         Client client = clients.get(viewer, id);
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + id)).body(ClientJson.Full.of(client, clock));
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + id)).body(ClientJson.of(client, clock));
     }
 
     @Operation(summary = "Change a client", description = "Owner only. Fields left out stay as they are; "
             + "contacts, businessHours and memberIds, when given, replace the whole list.")
     @OwnerOnly
     @PatchMapping("/{clientId}")
-    ClientJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
-            @RequestBody ClientJson.Request body) {
+    ClientJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId,
+            @RequestBody ClientJson.ClientRequest body) {
         Client existing = clients.get(viewer, new ClientId(clientId));
-        return ClientJson.Full.of(clients.update(viewer, existing.id(), input(body, existing)), clock);
+        return ClientJson.of(clients.update(viewer, existing.id(), input(body, existing)), clock);
     }
 
     @Operation(summary = "Archive a client", description = "Owner only. The client stays, hidden from the list; "
             + "restore it from the screens.")
     @OwnerOnly
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{clientId}")
     ResponseEntity<Void> archive(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID clientId) {
         clients.archive(viewer, new ClientId(clientId));
         return ResponseEntity.noContent().build();
     }
 
-    private static ClientInput input(ClientJson.Request b, @Nullable Client old) {
+    private static ClientInput input(ClientJson.ClientRequest b, @Nullable Client old) {
         List<ClientInput.Day> days = b.businessHours() != null
                 ? b.businessHours().stream().map(d -> d == null ? new ClientInput.Day(null, null, null)
                         : new ClientInput.Day(d.day(), d.start(), d.end())).toList()
@@ -113,7 +140,7 @@ class ClientsApiController {
                                 e.getValue().closes().toString())).toList();
         List<ClientInput.ContactInput> contacts = new ArrayList<>();
         if (b.contacts() != null) {
-            for (ClientJson.ContactIn c : b.contacts()) {
+            for (ClientJson.ContactRequest c : b.contacts()) {
                 if (c != null) {
                     contacts.add(new ClientInput.ContactInput(c.id(), c.name(), c.email(), c.phone(), c.role(),
                             Boolean.TRUE.equals(c.primary())));
@@ -124,7 +151,7 @@ class ClientsApiController {
                 contacts.add(new ClientInput.ContactInput(c.id(), c.name(), c.email(), c.phone(), c.role(), c.primary()));
             }
         }
-        ClientJson.Channels ch = b.channels() == null ? new ClientJson.Channels(null, null, null, null) : b.channels();
+        ClientJson.ChannelsJson ch = b.channels() == null ? new ClientJson.ChannelsJson(null, null, null, null) : b.channels();
         return new ClientInput(
                 pick(b.name(), old == null ? null : old.name()),
                 pick(b.status(), old == null ? null : old.status().name()),

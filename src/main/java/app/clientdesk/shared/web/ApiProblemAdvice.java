@@ -71,6 +71,14 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(simple(HttpStatus.FORBIDDEN, "problem.forbidden"));
     }
 
+    /** A row held by a concurrent request past the lock timeout: nothing was changed, so a retry is safe. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy() {
+        ProblemDetail problem = simple(HttpStatus.SERVICE_UNAVAILABLE, "problem.busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception e) {
         String reference = ErrorPages.newReference();

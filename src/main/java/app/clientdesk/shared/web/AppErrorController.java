@@ -3,8 +3,6 @@ package app.clientdesk.shared.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,11 +19,11 @@ import org.springframework.web.servlet.ModelAndView;
 class AppErrorController implements ErrorController {
 
     private final ErrorPages pages;
-    private final MessageSource texts;
+    private final ApiProblems problems;
 
-    AppErrorController(ErrorPages pages, MessageSource texts) {
+    AppErrorController(ErrorPages pages, ApiProblems problems) {
         this.pages = pages;
-        this.texts = texts;
+        this.problems = problems;
     }
 
     @PublicRoute("the error page must render for whoever hit the error, signed in or not")
@@ -40,21 +38,15 @@ class AppErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
-        String key = switch (status) {
-            case NOT_FOUND -> "problem.notFound";
-            case PAYLOAD_TOO_LARGE -> "problem.tooLarge";
-            case UNAUTHORIZED -> "problem.unauthorized";
-            case FORBIDDEN -> "problem.forbidden";
-            default -> status.is4xxClientError() ? "problem.unreadable" : "problem.failure";
-        };
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(texts.getMessage(key + ".title", null, key, LocaleContextHolder.getLocale()));
-        problem.setDetail(texts.getMessage(key + ".detail", null, key, LocaleContextHolder.getLocale()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return problems.response(status, ApiProblems.key(status));
     }
 
+    /** The status of the failed request; /error asked for directly (no error behind it) is a page nobody serves. */
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

@@ -42,7 +42,7 @@ public class ErrorPages {
         return switch (status) {
             case NOT_FOUND -> "notFound";
             case FORBIDDEN -> "forbidden";
-            case PAYLOAD_TOO_LARGE -> "tooLarge";
+            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> "tooLarge";
             case BAD_REQUEST, UNPROCESSABLE_CONTENT -> "badRequest";
             case TOO_MANY_REQUESTS -> "tooMany";
             case METHOD_NOT_ALLOWED -> "badRequest";

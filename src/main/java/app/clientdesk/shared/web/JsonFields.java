@@ -43,7 +43,7 @@ public final class JsonFields {
             return "";
         }
         if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
+            return decimal(node, errorField, v);
         }
         if (node.isString()) {
             return node.stringValue();
@@ -54,5 +54,27 @@ public final class JsonFields {
 
     public static @Nullable String number(JsonNode body, String field, Violations v) {
         return number(body, field, field, v);
+    }
+
+    /** Digits allowed before and after the point: wider than any amount, narrow enough that 1e999999999 is no string of a billion digits. */
+    static final int MAX_DIGITS = 40;
+
+    /**
+     * A JSON number as plain decimal text; one beyond a double's range (1e400 reads as infinity) or with more
+     * digits than {@link #MAX_DIGITS} on either side of the point is a field error, never written out.
+     */
+    public static @Nullable String decimal(JsonNode node, String errorField, Violations v) {
+        java.math.BigDecimal value;
+        try {
+            value = node.decimalValue();
+        } catch (RuntimeException e) {
+            v.add(errorField, "validation.json.range");
+            return null;
+        }
+        if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+            v.add(errorField, "validation.json.range");
+            return null;
+        }
+        return value.toPlainString();
     }
 }

@@ -23,9 +23,11 @@ class WebErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
 
     private final ErrorPages pages;
+    private final ApiProblems apiProblems;
 
-    WebErrorAdvice(ErrorPages pages) {
+    WebErrorAdvice(ErrorPages pages, ApiProblems apiProblems) {
         this.pages = pages;
+        this.apiProblems = apiProblems;
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class,
@@ -39,10 +41,38 @@ class WebErrorAdvice {
         return pages.page(request, HttpStatus.FORBIDDEN, null);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, HttpRequestMethodNotSupportedException.class,
-            org.springframework.web.bind.ServletRequestBindingException.class})
+    /** A form post that cannot even be bound (a field of the wrong type, a missing field) is the sender's mistake. */
+    @ExceptionHandler({MissingServletRequestParameterException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class,
+            org.springframework.validation.BindException.class})
     ModelAndView badRequest(HttpServletRequest request) {
         return pages.page(request, HttpStatus.BAD_REQUEST, null);
+    }
+
+    /**
+     * A method nobody serves at this path: 405 with Allow. Under /api the controller advice of the API never sees
+     * it (no controller was chosen), so the problem detail is answered here.
+     */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            HttpRequestMethodNotSupportedException e) {
+        if (ApiPaths.isApi(request)) {
+            return apiProblems.methodNotAllowed(e);
+        }
+        if (e.getSupportedHttpMethods() != null) {
+            response.setHeader(org.springframework.http.HttpHeaders.ALLOW, e.getSupportedHttpMethods().stream()
+                    .map(org.springframework.http.HttpMethod::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return pages.page(request, HttpStatus.METHOD_NOT_ALLOWED, null);
+    }
+
+    /** A body type the API does not read (anything but JSON): 415 under /api. */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(HttpServletRequest request) {
+        if (ApiPaths.isApi(request)) {
+            return apiProblems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupportedMediaType");
+        }
+        return pages.page(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null);
     }
 
     /** An upload over the multipart limit (a chunked body has no length for the body-size filter to see). */

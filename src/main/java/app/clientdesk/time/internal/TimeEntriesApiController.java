@@ -109,6 +109,7 @@ class TimeEntriesApiController {
             + "owner gives one. userId and rate are for the owner only.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TimeEntryRequest.class))))
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TimeEntryJson> create(@AuthenticationPrincipal CurrentUser viewer, @RequestBody JsonNode body) {
         viewer.requireStaff();
@@ -131,6 +132,7 @@ class TimeEntriesApiController {
     }
 
     @Operation(summary = "Delete a time entry", description = "An entry on an issued invoice is locked: 422 saying why.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{entryId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID entryId) {
         viewer.requireStaff();

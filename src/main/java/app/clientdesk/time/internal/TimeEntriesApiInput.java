@@ -118,7 +118,7 @@ final class TimeEntriesApiInput {
             return "";
         }
         if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
+            return app.clientdesk.shared.web.JsonFields.decimal(node, field, v);
         }
         if (node.isString()) {
             return node.stringValue();

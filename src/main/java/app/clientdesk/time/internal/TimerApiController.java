@@ -46,6 +46,7 @@ class TimerApiController {
             + "project and note. A running timer is stopped first and its time logged: stopped is that entry's "
             + "id. A member starts timers on the tasks and clients assigned to them. 422 when the task or client "
             + "is unknown, or the running timer ran over 24 hours (stop it with an end first).")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping("/start")
     ResponseEntity<TimerJson.Running> start(@AuthenticationPrincipal CurrentUser viewer,
             @RequestBody(required = false) TimerJson.@Nullable Start body) {
@@ -86,6 +87,7 @@ class TimerApiController {
 
     @Operation(summary = "Discard the timer", description = "Throws the running timer away without logging "
             + "anything. 422 when no timer runs.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @PostMapping("/discard")
     ResponseEntity<Void> discard(@AuthenticationPrincipal CurrentUser viewer) {
         timer.discard(viewer);

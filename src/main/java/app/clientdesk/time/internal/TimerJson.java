@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 sealed interface TimerJson permits TimerJson.Idle, TimerJson.Running {
 
     /** No timer runs: {@code {"running": false}}. */
-    record Idle(boolean running) implements TimerJson {
+    record Idle(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = "false") boolean running)
+            implements TimerJson {
     }
 
     record Pomodoro(int workMinutes, int breakMinutes) {
@@ -22,7 +23,7 @@ sealed interface TimerJson permits TimerJson.Idle, TimerJson.Running {
      * during a break; {@code workingSince} is when the current stretch of work began (a Pomodoro work period
      * runs from then). {@code stopped} is the id of the entry made from the timer a start stopped.
      */
-    record Running(boolean running, UUID clientId, String clientName, @Nullable UUID projectId,
+    record Running(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = "true") boolean running, UUID clientId, String clientName, @Nullable UUID projectId,
             @Nullable String projectName, @Nullable UUID taskId, @Nullable String taskTitle, @Nullable String note,
             String label, boolean billable, String start, @Nullable String pausedAt, long breakSeconds,
             long workedSeconds, String workingSince, @Nullable Pomodoro pomodoro, @Nullable UUID stopped)

@@ -11,38 +11,30 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The API's shapes of a project. Field names are the API's contract; change them only with a new version. */
-final class ProjectJson {
-
-    private ProjectJson() {}
-
-    /**
-     * A project as every route answers it. {@code budgetHours} is a number of hours; {@code budgetAmount} a
-     * decimal string, exact to the currency's minor units, in {@code budgetCurrency} (the client's); both are
-     * left out when there is none, and for a caller who sees no money (a member).
-     */
-    record Full(UUID id, UUID clientId, String clientName, String name, String status, @Nullable LocalDate startDate,
+/**
+ * A project as every route answers it. {@code budgetHours} is a number of hours; {@code budgetAmount} a decimal string, exact to the currency's minor units, in {@code budgetCurrency} (the client's); both are left out when there is none, and for a caller who sees no money (a member). The API's other shapes of a project are nested here.
+ */
+record ProjectJson(UUID id, UUID clientId, String clientName, String name, String status, @Nullable LocalDate startDate,
             @Nullable LocalDate dueDate, @Nullable BigDecimal budgetHours,
-            @JsonInclude(NON_NULL) @Nullable String budgetAmount, @JsonInclude(NON_NULL) @Nullable String budgetCurrency,
-            UUID workflowId, String workflowName, int openTasks, int doneTasks,
+            @JsonInclude(NON_NULL) @Nullable String budgetAmount,
+            @JsonInclude(NON_NULL) @Nullable String budgetCurrency, UUID workflowId, String workflowName, int openTasks, int doneTasks,
             Instant createdAt, Instant updatedAt) {
 
-        static Full of(Project p) {
-            return new Full(p.id().value(), p.clientId().value(), p.clientName(), p.name(), p.status().name(),
-                    p.startDate(), p.dueDate(), hours(p.budgetMinutes()),
-                    p.budgetAmount() == null ? null : p.budgetAmount().toPlainString(),
-                    p.budgetAmount() == null || p.budgetCurrency() == null ? null
-                            : p.budgetCurrency().getCurrencyCode(),
-                    p.workflowId().value(), p.workflowName(), p.openTasks(), p.doneTasks(), p.createdAt(),
-                    p.updatedAt());
-        }
+    static ProjectJson of(Project p) {
+        return new ProjectJson(p.id().value(), p.clientId().value(), p.clientName(), p.name(), p.status().name(),
+                p.startDate(), p.dueDate(), hours(p.budgetMinutes()),
+                p.budgetAmount() == null ? null : p.budgetAmount().toPlainString(),
+                p.budgetAmount() == null || p.budgetCurrency() == null ? null
+                        : p.budgetCurrency().getCurrencyCode(),
+                p.workflowId().value(), p.workflowName(), p.openTasks(), p.doneTasks(), p.createdAt(),
+                p.updatedAt());
     }
 
     /**
      * What {@code POST} and {@code PATCH} accept. In a PATCH an absent (null) field stays as it is and an
      * empty string clears it. Numbers may come as JSON numbers or as decimal strings.
      */
-    record Request(@Nullable String clientId, @Nullable String name, @Nullable String status,
+    record ProjectRequest(@Nullable String clientId, @Nullable String name, @Nullable String status,
             @Nullable String startDate, @Nullable String dueDate, @Nullable String budgetHours,
             @Nullable String budgetAmount, @Nullable String workflowId) {
     }

@@ -42,7 +42,7 @@ class ProjectsApiController {
     @Operation(summary = "List projects", description = "Filter by client and by open (PLANNED, ACTIVE, ON_HOLD: "
             + "open=true) or closed (DONE, CANCELLED: open=false). A member sees the projects of their clients.")
     @GetMapping
-    List<ProjectJson.Full> list(@AuthenticationPrincipal CurrentUser viewer,
+    List<ProjectJson> list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
             @Parameter(description = "true or false") @RequestParam(required = false) @Nullable String open) {
         Violations v = new Violations();
@@ -51,47 +51,49 @@ class ProjectsApiController {
         v.throwIfAny();
         return projects.list(viewer, client, Boolean.TRUE.equals(openOnly)).stream()
                 .filter(p -> openOnly == null || openOnly || !p.status().isOpen())
-                .map(ProjectJson.Full::of).toList();
+                .map(ProjectJson::of).toList();
     }
 
     @Operation(summary = "Read a project", description = "404 for an unknown id or one the caller may not see.")
     @GetMapping("/{projectId}")
-    ProjectJson.Full read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId) {
-        return ProjectJson.Full.of(projects.get(viewer, new ProjectId(projectId)));
+    ProjectJson read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId) {
+        return ProjectJson.of(projects.get(viewer, new ProjectId(projectId)));
     }
 
     @Operation(summary = "Create a project", description = "Owner only. clientId and name are required; the "
             + "workflow is the workspace's default unless workflowId is given; status defaults to ACTIVE.")
     @OwnerOnly
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<ProjectJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestBody ProjectJson.Request body) {
+    ResponseEntity<ProjectJson> create(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestBody ProjectJson.ProjectRequest body) {
         ProjectId id = projects.create(viewer, input(body, null));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id.value()))
-                .body(ProjectJson.Full.of(projects.get(viewer, id)));
+                .body(ProjectJson.of(projects.get(viewer, id)));
     }
 
     @Operation(summary = "Change a project", description = "Owner only. Fields left out stay as they are; an "
             + "empty string clears a date or a budget. Client and workflow cannot change once it has tasks.")
     @OwnerOnly
     @PatchMapping("/{projectId}")
-    ProjectJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId,
-            @RequestBody ProjectJson.Request body) {
+    ProjectJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId,
+            @RequestBody ProjectJson.ProjectRequest body) {
         Project existing = projects.get(viewer, new ProjectId(projectId));
         viewer.requireOwner();
-        return ProjectJson.Full.of(projects.update(viewer, existing.id(), input(body, existing)));
+        return ProjectJson.of(projects.update(viewer, existing.id(), input(body, existing)));
     }
 
     @Operation(summary = "Delete a project", description = "Owner only. A project with tasks is refused (422): "
             + "set its status to DONE or CANCELLED instead.")
     @OwnerOnly
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{projectId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID projectId) {
         projects.delete(viewer, new ProjectId(projectId));
         return ResponseEntity.noContent().build();
     }
 
-    private static ProjectInput input(ProjectJson.Request b, @Nullable Project old) {
+    private static ProjectInput input(ProjectJson.ProjectRequest b, @Nullable Project old) {
         return new ProjectInput(
                 ApiParams.pick(b.clientId(), old == null ? null : old.clientId().value().toString()),
                 ApiParams.pick(b.name(), old == null ? null : old.name()),

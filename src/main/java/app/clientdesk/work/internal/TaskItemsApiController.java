@@ -65,6 +65,7 @@ class TaskItemsApiController {
 
     @Operation(summary = "Add a checklist item", description = "{\"text\"}, up to 500 characters, at the end. "
             + "Answers 201 with the whole checklist.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping("/checklist")
     ResponseEntity<List<Item>> addItem(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestBody NewItem body) {
@@ -86,6 +87,7 @@ class TaskItemsApiController {
     }
 
     @Operation(summary = "Remove a checklist item")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/checklist/{itemId}")
     ResponseEntity<Void> removeItem(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @PathVariable UUID itemId) {
@@ -101,6 +103,7 @@ class TaskItemsApiController {
 
     @Operation(summary = "Comment on a task", description = "{\"body\"} in Markdown, up to 10,000 characters. "
             + "Answers 201 with all the task's comments.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping("/comments")
     ResponseEntity<List<CommentJson>> comment(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
             @RequestBody NewComment body) {

@@ -39,8 +39,8 @@ class TaskMovesApiController {
             + "stage, anyone moving work waiting in a client-approval stage forward (use /approve). Work that needs "
             + "no client approval may skip that stage. Entering a done stage completes the task.")
     @PostMapping("/move")
-    TaskJson.Full move(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
-            @RequestBody TaskJson.Move body) {
+    TaskJson move(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
+            @RequestBody TaskJson.MoveRequest body) {
         Task task = tasks.get(viewer, new TaskId(taskId));
         Violations v = new Violations();
         StageId target = null;
@@ -59,31 +59,31 @@ class TaskMovesApiController {
             v.add("position", "validation.range", 0, Integer.MAX_VALUE);
         }
         v.throwIfAny();
-        return TaskJson.Full.of(tasks.move(viewer, task.id(), target, body.position()));
+        return TaskJson.of(tasks.move(viewer, task.id(), target, body.position()));
     }
 
     @Operation(summary = "Complete a task", description = "Moves it to its workflow's done stage, with the same "
             + "gates as a move. A repeating task makes its next occurrence.")
     @PostMapping("/complete")
-    TaskJson.Full complete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
-        return TaskJson.Full.of(tasks.complete(viewer, new TaskId(taskId)));
+    TaskJson complete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
+        return TaskJson.of(tasks.complete(viewer, new TaskId(taskId)));
     }
 
     @Operation(summary = "Approve work waiting at a gate", description = "The owner approves a review stage; "
             + "at a client-approval stage the owner approves on the client's behalf, which the task's history "
             + "records. The task moves to the next stage. Optional {\"note\"}.")
     @PostMapping("/approve")
-    TaskJson.Full approve(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
-            @RequestBody(required = false) TaskJson.Note body) {
-        return TaskJson.Full.of(tasks.approve(viewer, new TaskId(taskId), body == null ? null : body.note()));
+    TaskJson approve(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
+            @RequestBody(required = false) TaskJson.NoteRequest body) {
+        return TaskJson.of(tasks.approve(viewer, new TaskId(taskId), body == null ? null : body.note()));
     }
 
     @Operation(summary = "Ask for changes", description = "Sends work waiting at a gate back to the nearest "
             + "ordinary stage before it. {\"note\"} saying what should change is required; it is kept as a "
             + "comment.")
     @PostMapping("/request-changes")
-    TaskJson.Full requestChanges(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
-            @RequestBody(required = false) TaskJson.Note body) {
-        return TaskJson.Full.of(tasks.requestChanges(viewer, new TaskId(taskId), body == null ? null : body.note()));
+    TaskJson requestChanges(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
+            @RequestBody(required = false) TaskJson.NoteRequest body) {
+        return TaskJson.of(tasks.requestChanges(viewer, new TaskId(taskId), body == null ? null : body.note()));
     }
 }

@@ -58,7 +58,7 @@ class TasksApiController {
             + "order=board. A member sees only the tasks of clients assigned to them. hasMore says whether "
             + "another page follows.")
     @GetMapping
-    TaskJson.Page list(@AuthenticationPrincipal CurrentUser viewer,
+    TaskJson.TaskPageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
             @Parameter(description = "a project id") @RequestParam(required = false) @Nullable String projectId,
             @Parameter(description = "a stage by name (\"Doing\", in any workflow) or by id")
@@ -106,52 +106,54 @@ class TasksApiController {
         TaskQuery query = new TaskQuery(client, project, stageId, stageName, assignee, from, to, q, openOnly,
                 type == null || type.isBlank() ? null : type.strip(), size + 1, skip);
         List<Task> found = boardOrder ? tasks.inBoardOrder(viewer, query) : tasks.search(viewer, query);
-        return new TaskJson.Page(found.stream().limit(size).map(TaskJson.Full::of).toList(), size, skip,
+        return new TaskJson.TaskPageJson(found.stream().limit(size).map(TaskJson::of).toList(), size, skip,
                 found.size() > size);
     }
 
     @Operation(summary = "Read a task", description = "404 for an unknown id or one the caller may not see.")
     @GetMapping("/{taskId}")
-    TaskJson.Full read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
-        return TaskJson.Full.of(tasks.get(viewer, new TaskId(taskId)));
+    TaskJson read(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
+        return TaskJson.of(tasks.get(viewer, new TaskId(taskId)));
     }
 
     @Operation(summary = "Create a task", description = "title and clientId are required. The task starts in the "
             + "first stage of its project's workflow (or the default workflow), or in stageId of that workflow, "
             + "at the end of the stage. A member creates tasks for the clients assigned to them.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<TaskJson.Full> create(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestBody TaskJson.Request body) {
+    ResponseEntity<TaskJson> create(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestBody TaskJson.TaskRequest body) {
         TaskId id = tasks.create(viewer, input(body, null));
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + id.value()))
-                .body(TaskJson.Full.of(tasks.get(viewer, id)));
+                .body(TaskJson.of(tasks.get(viewer, id)));
     }
 
     @Operation(summary = "Change a task", description = "Fields left out stay as they are; an empty string "
             + "clears a field; recurrence {\"frequency\": \"NONE\"} stops a repeat. The stage changes only "
             + "through /move, /complete, /approve and /request-changes.")
     @PatchMapping("/{taskId}")
-    TaskJson.Full update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
-            @RequestBody TaskJson.Request body) {
+    TaskJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId,
+            @RequestBody TaskJson.TaskRequest body) {
         Task existing = tasks.get(viewer, new TaskId(taskId));
-        return TaskJson.Full.of(tasks.update(viewer, existing.id(), input(body, existing)));
+        return TaskJson.of(tasks.update(viewer, existing.id(), input(body, existing)));
     }
 
     @Operation(summary = "Delete a task", description = "With its checklist, comments, attachments and history.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping("/{taskId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID taskId) {
         attachments.deleteTask(viewer, new TaskId(taskId));
         return ResponseEntity.noContent().build();
     }
 
-    private static TaskInput input(TaskJson.Request b, @Nullable Task old) {
+    private static TaskInput input(TaskJson.TaskRequest b, @Nullable Task old) {
         Due due = old == null ? null : old.due();
         String oldDate = due == null ? null : due.date().toString();
         String oldTime = due == null || due.timeInStatedZone() == null ? null : due.timeInStatedZone().toString();
         String oldZone = due == null || due.zone() == null ? null : due.zone().getId();
         boolean dateCleared = b.dueDate() != null && b.dueDate().isBlank();
         Recurrence r = old == null ? null : old.recurrence();
-        TaskJson.RecurrenceIn in = b.recurrence();
+        TaskJson.RecurrenceRequest in = b.recurrence();
         // Each part of a repeat left out stays as it was, like the task's own fields.
         String oldRepeat = r == null ? null : r.frequency().name();
         String oldInterval = r == null ? null : Integer.toString(r.interval());
