@@ -91,6 +91,10 @@ class OwnerOnlyInterceptorTest {
                 return owner;
             }
 
+            public boolean seesMoney() {
+                return owner;
+            }
+
             public boolean isClientContact() {
                 return false;
             }
