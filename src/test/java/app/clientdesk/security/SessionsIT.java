@@ -85,9 +85,11 @@ class SessionsIT extends IntegrationTest {
                     get("/actuator/health"), get("/css/app.css"), get("/api/v1/clients"),
                     get("/api/v1/clients").header(HttpHeaders.AUTHORIZATION, "Bearer cdt_nonsense"),
                     get("/clients"), get("/")}) {
-                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-                assertThat(response.getStatus()).isLessThan(500);
-                assertThat(sessionCookie(response)).as("a session cookie for %s", response).isNull();
+                var result = mvc.perform(request).andReturn();
+                MockHttpServletResponse response = result.getResponse();
+                String uri = result.getRequest().getRequestURI();
+                assertThat(response.getStatus()).as(uri).isLessThan(500);
+                assertThat(sessionCookie(response)).as("a session cookie for %s", uri).isNull();
             }
         }
         assertThat(sessionRows()).as("session rows after 30 anonymous requests").isEqualTo(before);
