@@ -54,8 +54,8 @@ class SessionsOverHttpIT extends IntegrationTest {
     void twentyPostsOfOneFormFromOneBrowserAtOnceAllSucceed() throws Exception {
         String email = newWorkspace().created().ownerEmail();
         Browser browser = new Browser();
-        assertThat(browser.signIn(email, PASSWORD).headers().firstValue("Location")).contains("/")
-                .as("a path, not a URL built from the Host header");
+        assertThat(browser.signIn(email, PASSWORD).headers().firstValue("Location"))
+                .as("a path, not a URL built from the Host header").contains("/");
         String csrf = browser.csrf("/settings/account");
 
         ExecutorService pool = Executors.newFixedThreadPool(20);
