@@ -3,6 +3,7 @@ package app.clientdesk.admin;
 import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.ApiTokens;
 import app.clientdesk.identity.NewWorkspace;
+import app.clientdesk.identity.PasswordResets;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.validation.InvalidInputException;
@@ -23,9 +24,11 @@ class AdminCommands {
     private final ApiTokens tokens;
     private final DataGenerator generator;
     private final MessageSource texts;
+    private final PasswordResets resets;
 
     AdminCommands(Workspaces workspaces, Accounts accounts, ApiTokens tokens, DataGenerator generator,
-            MessageSource texts) {
+            MessageSource texts, PasswordResets resets) {
+        this.resets = resets;
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -38,6 +41,7 @@ class AdminCommands {
             return switch (command) {
                 case "create-workspace" -> createWorkspace(options, password);
                 case "create-token" -> createToken(options);
+                case "reset-password" -> resetPassword(options, password);
                 case "generate" -> generator.generate(DataGenerator.Spec.from(options, password));
                 default -> throw new AdminCli.UsageException("unknown command " + command);
             };
@@ -68,6 +72,17 @@ class AdminCommands {
         var account = accounts.findByEmail(o.get("email"))
                 .orElseThrow(() -> new AdminCli.UsageException("no account with email " + o.get("email")));
         return List.of(tokens.create(account, o.get("name")).token());
+    }
+
+    private List<String> resetPassword(Map<String, String> o, @Nullable String password) {
+        require(o, "email");
+        if (password == null) {
+            throw new AdminCli.UsageException("--password-stdin is required: give the new password on standard input");
+        }
+        if (!resets.resetByOperator(o.get("email"), password)) {
+            throw new AdminCli.UsageException("no account with email " + o.get("email"));
+        }
+        return List.of("password of " + o.get("email").trim() + " set; every session of that person has ended");
     }
 
     private static String ownerName(String email) {

@@ -106,6 +106,27 @@ class AdminCliIT extends IntegrationTest {
         assertThat(apiTokens.of(owner.id())).extracting(t -> t.name()).containsExactly("ci");
     }
 
+    @Test
+    void resetPasswordSetsThePasswordFromStandardInputAndEndsEverySessionOfThatPerson() throws Exception {
+        String email = newWorkspace().created().ownerEmail();
+        var signedIn = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("email", email).param("password", PASSWORD)).andReturn().getResponse();
+        var browser = java.util.Arrays.stream(signedIn.getCookies())
+                .filter(c -> c.getName().equals("SESSION") || c.getName().equals("CLIENTDESK_SESSION")).findFirst()
+                .orElseThrow();
+        assertThat(mvc.perform(get("/clients").cookie(browser)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        Run run = admin("a password set by the operator", "reset-password", "--email", email.toUpperCase(),
+                "--password-stdin");
+
+        assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+        assertThat(run.out()).singleElement().asString().contains("set");
+        assertThat(passwordEncoder.matches("a password set by the operator", principal(email).getPassword())).isTrue();
+        assertThat(mvc.perform(get("/clients").cookie(browser)).andReturn().getResponse().getRedirectedUrl())
+                .as("the browser signed in before").endsWith("/login");
+    }
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of("no command", null, new String[] {}, "usage: admin"),
@@ -127,6 +148,10 @@ class AdminCliIT extends IntegrationTest {
                         "--time-zone: Choose a time zone by its IANA name"),
                 Arguments.of("short password", "too short", new String[] {"create-workspace", "--name", "X",
                         "--owner-email", "@EMAIL", "--password-stdin"}, "password: Use at least 12 characters."),
+                Arguments.of("unknown email for reset-password", PASSWORD, new String[] {"reset-password", "--email",
+                        "@EMAIL", "--password-stdin"}, "no account with email"),
+                Arguments.of("short password for reset-password", "too short", new String[] {"reset-password",
+                        "--email", "@EMAIL", "--password-stdin"}, "password: Use at least 12 characters."),
                 Arguments.of("unknown email for create-token", null, new String[] {"create-token", "--email",
                         "@EMAIL", "--name", "ci"}, "no account with email"),
                 Arguments.of("number that is not one", null, new String[] {"generate", "--clients", "many"},

@@ -38,8 +38,13 @@ public class AccountController {
     private final PasswordEncoder passwords;
     private final SessionSignIn sessions;
     private final MessageSource texts;
+    private final PersonSessions personSessions;
+    private final AttemptLimits limits;
 
-    AccountController(IdentityStore store, PasswordEncoder passwords, SessionSignIn sessions, MessageSource texts) {
+    AccountController(IdentityStore store, PasswordEncoder passwords, SessionSignIn sessions, MessageSource texts,
+            PersonSessions personSessions, AttemptLimits limits) {
+        this.personSessions = personSessions;
+        this.limits = limits;
         this.store = store;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -84,11 +89,16 @@ public class AccountController {
     @PostMapping("/settings/password")
     @Transactional
     String changePassword(@AuthenticationPrincipal CurrentUser user, @ModelAttribute PasswordForm form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Locale locale = user.locale();
         Violations violations = new Violations();
         String hash = store.passwordHash(user.id()).orElse("");
-        if (form.currentPassword() == null || !passwords.matches(form.currentPassword(), hash)) {
+        String who = user.id().value().toString();
+        if (limits.exhausted(AttemptLimits.Kind.PASSWORD_CHANGE, who)) {
+            // A stolen session must not become a way to guess the password without the sign-in form's limits.
+            violations.add("currentPassword", "account.password.throttled");
+        } else if (form.currentPassword() == null || !passwords.matches(form.currentPassword(), hash)) {
+            limits.spend(AttemptLimits.Kind.PASSWORD_CHANGE, who);
             violations.add("currentPassword", "account.password.wrong");
         }
         PasswordPolicy.check("newPassword", form.newPassword(), violations);
@@ -101,6 +111,13 @@ public class AccountController {
                     FieldErrors.none(), FieldErrors.of(violations.list(), texts, locale));
         }
         store.updatePassword(user.id(), passwords.encode(form.newPassword()));
+        // Whoever else is signed in as this person (a forgotten laptop, a thief) is signed out; this browser stays.
+        var current = request.getSession(false);
+        if (current != null) {
+            personSessions.endOthers(user.email(), current.getId());
+        } else {
+            personSessions.endAll(user.email());
+        }
         Notices.flash(redirect, texts.getMessage("account.password.changed", null, locale));
         return "redirect:/settings/account";
     }

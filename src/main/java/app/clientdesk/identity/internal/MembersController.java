@@ -40,10 +40,12 @@ public class MembersController {
     private final MessageSource texts;
     private final Clock clock;
     private final PublicUrls urls;
+    private final PersonSessions sessions;
 
     MembersController(Accounts accounts, Invitations invitations, InvitationStore invitationStore, IdentityStore people,
-            MessageSource texts, Clock clock, PublicUrls urls) {
+            MessageSource texts, Clock clock, PublicUrls urls, PersonSessions sessions) {
         this.urls = urls;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.invitations = invitations;
         this.invitationStore = invitationStore;
@@ -100,6 +102,10 @@ public class MembersController {
                 .filter(a -> !a.id().equals(owner.id()))
                 .orElseThrow(() -> new NotFoundException("member"));
         people.setDisabled(owner.workspaceId(), member.id(), disabled ? clock.instant() : null);
+        if (disabled) {
+            // Their open browsers stop working now, not when their sessions would have timed out.
+            sessions.endAll(member.email());
+        }
         Notices.flash(redirect, texts.getMessage(disabled ? "members.disabled" : "members.enabled",
                 new Object[] {member.displayName()}, owner.locale()));
         return "redirect:/members";

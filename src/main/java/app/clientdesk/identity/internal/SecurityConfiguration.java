@@ -26,10 +26,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +53,7 @@ class SecurityConfiguration {
     static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
+            "/password/forgot", "/password/reset/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
 
@@ -88,14 +93,25 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, UserDetailsService users,
+    SecurityFilterChain web(HttpSecurity http, AttemptLimits limits, KnownDevices devices, UserDetailsService users,
             PasswordEncoder passwords, AuthenticationEventPublisher events) throws Exception {
         DaoAuthenticationProvider passwordsProvider = new DaoAuthenticationProvider(users);
         passwordsProvider.setPasswordEncoder(passwords);
         // The form's own manager, without a parent: Spring Security would otherwise fall back to a global
         // manager holding a plain password provider, which signs in whoever the throttle refused.
-        ProviderManager signIn = new ProviderManager(new ThrottledAuthenticationProvider(passwordsProvider, throttle));
+        ProviderManager signIn = new ProviderManager(new ThrottledAuthenticationProvider(passwordsProvider, limits,
+                devices));
         signIn.setAuthenticationEventPublisher(events);
+        // Redirects name a path only: never a host taken from the request's Host or X-Forwarded-Host.
+        RedirectStrategy pathOnly = new PathOnlyRedirectStrategy();
+        LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint("/login");
+        toSignIn.setFavorRelativeUris(true);
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/");
+        signedIn.setRedirectStrategy(pathOnly);
+        // The page asked for before sign-in waits in a cookie, not in a session made for every visitor.
+        CookieRequestCache requestCache = new CookieRequestCache();
+        signedIn.setRequestCache(requestCache);
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -109,11 +125,19 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/", false)
+                        .authenticationDetailsSource(SignInDetails::new)
+                        .successHandler((request, response, authentication) -> {
+                            if (authentication.getPrincipal() instanceof CurrentUser user) {
+                                devices.remember(user.id(), request, response);
+                            }
+                            signedIn.onAuthenticationSuccess(request, response, authentication);
+                        })
                         .failureHandler(failureHandler()))
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::deniedPage))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toSignIn)
+                        .accessDeniedHandler(SecurityConfiguration::deniedPage))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -141,6 +165,22 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/portal");
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    /** Redirects to the path (and query) of a URL, dropping any scheme and host that came from the request. */
+    static final class PathOnlyRedirectStrategy implements RedirectStrategy {
+        @Override
+        public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
+                throws IOException {
+            java.net.URI uri = java.net.URI.create(url);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.isAbsolute() || uri.getRawAuthority() != null) {
+                path = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            } else {
+                path = url.startsWith("/") ? request.getContextPath() + url : url;
+            }
+            response.sendRedirect(response.encodeRedirectURL(path));
         }
     }
 

@@ -115,11 +115,22 @@ class SessionTouchThrottle {
         @Override
         public void setAttribute(String name, Object value) {
             delegate.setAttribute(name, value);
+            writeRowFirst();
         }
 
         @Override
         public void removeAttribute(String name) {
             delegate.removeAttribute(name);
+            writeRowFirst();
+        }
+
+        /**
+         * Marks the session row changed, so its save updates that row before the attribute rows: two saves
+         * of one session at once then wait for each other on the row's lock instead of racing to insert the
+         * same attribute (see {@link SessionAttributeUpserts}).
+         */
+        private void writeRowFirst() {
+            delegate.setLastAccessedTime(delegate.getLastAccessedTime());
         }
 
         @Override

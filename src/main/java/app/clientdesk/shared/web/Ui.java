@@ -26,7 +26,8 @@ public final class Ui {
     private final MessageSource messages;
     private final Locale locale;
     private final @Nullable Viewer viewer;
-    private final @Nullable String csrfToken;
+    private final java.util.function.Supplier<@Nullable String> csrfToken;
+    private @Nullable String csrfTokenValue;
     private final String csrfParameter;
     private final String path;
     private final Clock clock;
@@ -42,6 +43,16 @@ public final class Ui {
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice,
             List<HeaderWidget> widgets) {
+        this(messages, locale, viewer, () -> csrfToken, csrfParameter, path, clock, notice, widgets);
+    }
+
+    /**
+     * With the CSRF token read only when a page uses it: reading it stores it in a session, and a page
+     * without a form (an error page for a visitor) should not make one.
+     */
+    public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer,
+            java.util.function.Supplier<@Nullable String> csrfToken, String csrfParameter, String path, Clock clock,
+            @Nullable String notice, List<HeaderWidget> widgets) {
         this.widgets = List.copyOf(widgets);
         this.messages = messages;
         this.locale = locale;
@@ -108,7 +119,11 @@ public final class Ui {
     }
 
     public String csrfToken() {
-        return csrfToken == null ? "" : csrfToken;
+        if (csrfTokenValue == null) {
+            String token = csrfToken.get();
+            csrfTokenValue = token == null ? "" : token;
+        }
+        return csrfTokenValue;
     }
 
     public String csrfParameter() {
@@ -117,6 +132,10 @@ public final class Ui {
 
     /** The htmx header that carries the CSRF token on every htmx request, as a JSON attribute value. */
     public String htmxHeaders() {
+        if (viewer == null) {
+            // Pages for visitors post plain forms, which carry their own token field.
+            return "{}";
+        }
         return "{\"X-CSRF-TOKEN\": \"" + csrfToken() + "\"}";
     }
 

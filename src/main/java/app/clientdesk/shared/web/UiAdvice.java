@@ -45,7 +45,8 @@ class UiAdvice {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object notice = flash == null ? null : flash.get(NOTICE);
         return new Ui(messages, LocaleContextHolder.getLocale(), currentViewer(),
-                csrf == null ? null : csrf.getToken(), csrf == null ? "_csrf" : csrf.getParameterName(),
+                // Spring Security's default field name; asking the token for it would load (and store) the token.
+                () -> csrf == null ? null : csrf.getToken(), "_csrf",
                 request.getRequestURI().substring(request.getContextPath().length()), clock,
                 notice == null ? null : notice.toString(), widgets);
     }
