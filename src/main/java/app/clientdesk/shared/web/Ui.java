@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
@@ -33,6 +34,7 @@ public final class Ui {
     private final @Nullable String notice;
     private final ZoneId zone;
     private final List<HeaderWidget> widgets;
+    private final UnaryOperator<String> assets;
 
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice) {
@@ -42,6 +44,13 @@ public final class Ui {
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice,
             List<HeaderWidget> widgets) {
+        this(messages, locale, viewer, csrfToken, csrfParameter, path, clock, notice, widgets, UnaryOperator.identity());
+    }
+
+    public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
+            String csrfParameter, String path, Clock clock, @Nullable String notice,
+            List<HeaderWidget> widgets, UnaryOperator<String> assets) {
+        this.assets = assets;
         this.widgets = List.copyOf(widgets);
         this.messages = messages;
         this.locale = locale;
@@ -117,6 +126,14 @@ public final class Ui {
 
     public String path() {
         return path;
+    }
+
+    /**
+     * The URL of a static file ({@code /css/app.css}) with a hash of its content in the name, which browsers
+     * may cache for a year: link every stylesheet, script and image through it.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
     }
 
     public boolean at(String prefix) {
