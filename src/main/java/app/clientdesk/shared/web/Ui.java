@@ -209,8 +209,14 @@ public final class Ui {
         return app.clientdesk.shared.money.Money.formatter(currency, locale).format(amount);
     }
 
+    /**
+     * "BRL — Real brasileiro": the code and the name in the viewer's language. The JDK has no Portuguese name
+     * for a few recent currencies (it answers in English), so the messages name those ({@code currency.name.XXX}).
+     */
     public String currencyName(Currency currency) {
-        return currency.getCurrencyCode() + " — " + currency.getDisplayName(locale);
+        String code = currency.getCurrencyCode();
+        String name = messages.getMessage("currency.name." + code, null, null, locale);
+        return code + " — " + (name != null ? name : currency.getDisplayName(locale));
     }
 
     public String languageName(String tag) {
