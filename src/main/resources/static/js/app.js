@@ -80,6 +80,24 @@
     nav.classList.toggle("is-open", open);
   }
 
+  // Between phone and wide screens, fold the navigation only when the header's row would overflow.
+  function fitNav() {
+    var bar = document.querySelector(".topbar");
+    var toggle = navToggle();
+    if (!bar || !toggle) return;
+    var wasFolded = bar.classList.contains("nav-folded");
+    bar.classList.remove("nav-folded");
+    var folded = bar.scrollWidth > bar.clientWidth;
+    bar.classList.toggle("nav-folded", folded);
+    if (wasFolded && !folded) setNavOpen(toggle, false);
+  }
+
+  var fitting = 0;
+  window.addEventListener("resize", function () {
+    cancelAnimationFrame(fitting);
+    fitting = requestAnimationFrame(fitNav);
+  });
+
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-nav-toggle]");
     if (toggle) {
@@ -104,6 +122,7 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    fitNav();
     tickClocks();
     guessZone();
     setInterval(tickClocks, 30000);

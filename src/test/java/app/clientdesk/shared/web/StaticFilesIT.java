@@ -34,7 +34,10 @@ class StaticFilesIT extends IntegrationTest {
         while (m.find()) {
             links.add(m.group(1));
         }
-        assertThat(links).as("stylesheets, scripts and the logo").hasSizeGreaterThan(30)
+        assertThat(links).as("one stylesheet, one script of our own, htmx and the logo: few requests on a phone")
+                .hasSizeLessThanOrEqualTo(6)
+                .anySatisfy(url -> assertThat(url).startsWith("/css/all-"))
+                .anySatisfy(url -> assertThat(url).startsWith("/js/all-"))
                 .allSatisfy(url -> assertThat(url).as("a URL with a content hash").matches(".*-[0-9a-f]{32}\\.[a-z]+$"));
 
         for (String url : links) {
