@@ -85,6 +85,8 @@
     var bar = document.querySelector(".topbar");
     var toggle = navToggle();
     if (!bar || !toggle) return;
+    // Narrow screens are folded by the stylesheet: no need to force a layout to measure.
+    if (window.matchMedia("(max-width: 900px)").matches) { bar.classList.remove("nav-folded"); return; }
     var wasFolded = bar.classList.contains("nav-folded");
     bar.classList.remove("nav-folded");
     var folded = bar.scrollWidth > bar.clientWidth;
