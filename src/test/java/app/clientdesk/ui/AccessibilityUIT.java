@@ -49,6 +49,7 @@ class AccessibilityUIT extends BrowserTest {
     void everyMainScreenPassesAxeInBothLanguagesAndOnAPhone() {
         String email = uniqueEmail("owner");
         newWorkspaceOwnedBy(email);
+        page.setDefaultTimeout(60_000); // the demo data takes a while on a busy machine
         SignInPage.open(page, baseUrl()).signIn(email, PASSWORD).loadDemoData();
         context.close();
 
@@ -64,6 +65,7 @@ class AccessibilityUIT extends BrowserTest {
         List<String> found = new ArrayList<>();
         try (browser) {
             Page p = newPage(browser);
+            p.setDefaultTimeout(30_000);
             signedOut(p, where, found);
             SignInPage.open(p, baseUrl()).signIn(email, PASSWORD);
             Locator lang = p.locator("form.lang-switch").getByRole(AriaRole.BUTTON,

@@ -101,6 +101,7 @@ class HeaderNavigationUIT extends BrowserTest {
     void theClientPagesAmountTileKeepsTheAmountOnOneLine() {
         String email = uniqueEmail("owner");
         newWorkspaceOwnedBy(email);
+        page.setDefaultTimeout(60_000); // the demo data takes a while on a busy machine
         SignInPage.open(page, baseUrl()).signIn(email, PASSWORD).loadDemoData().openClient("Harbour Wellness Studio");
         String client = page.url();
         for (int width : List.of(1366, 1280, 1024, 390)) {

@@ -54,8 +54,11 @@ class StaticFilesIT extends IntegrationTest {
     void aChangedFileGetsANewUrlSoACachedCopyIsNeverServedStale() throws Exception {
         TestWorkspace ws = newWorkspace();
         String html = mvc.perform(get("/clients").with(user(ws.owner()))).andReturn().getResponse().getContentAsString();
-        String app = html.replaceAll("(?s).*href=\"(/css/app-[0-9a-f]{32}\\.css)\".*", "$1");
-        String otherHash = app.replaceAll("-[0-9a-f]{32}\\.", "-" + "0".repeat(32) + ".");
+        Matcher stylesheet = Pattern.compile("href=\"(/css/all-[0-9a-f]{32}\\.css)\"").matcher(html);
+        assertThat(stylesheet.find()).as("the page links its stylesheet by a hashed URL").isTrue();
+        String current = stylesheet.group(1);
+        assertThat(mvc.perform(get(current)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        String otherHash = current.replaceAll("-[0-9a-f]{32}\\.", "-" + "0".repeat(32) + ".");
         assertThat(mvc.perform(get(otherHash)).andReturn().getResponse().getStatus())
                 .as("an old version's URL is not answered with today's file").isEqualTo(404);
     }
