@@ -79,7 +79,7 @@ class AccessibilityUIT extends BrowserTest {
                 paths.add(p.locator(detail.get(1)).first().getAttribute("href"));
             }
             for (String path : paths) {
-                p.navigate(baseUrl() + path, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+                p.navigate(baseUrl() + path, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
                 assertThat(p.locator("html").getAttribute("lang")).as(path).isEqualTo(language);
                 found.addAll(check(p, where + " " + path));
             }
