@@ -69,12 +69,62 @@
     }
   });
 
+  // The main navigation folds into a menu on narrow screens (the button shows only there, by CSS).
+  // The button says whether the menu is open; Escape closes it and gives focus back to the button.
+  function navToggle() { return document.querySelector("[data-nav-toggle]"); }
+
+  function setNavOpen(toggle, open) {
+    var nav = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!nav) return;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    nav.classList.toggle("is-open", open);
+  }
+
+  // Between phone and wide screens, fold the navigation only when the header's row would overflow.
+  function fitNav() {
+    var bar = document.querySelector(".topbar");
+    var toggle = navToggle();
+    if (!bar || !toggle) return;
+    // Narrow screens are folded by the stylesheet: no need to force a layout to measure.
+    if (window.matchMedia("(max-width: 900px)").matches) { bar.classList.remove("nav-folded"); return; }
+    var wasFolded = bar.classList.contains("nav-folded");
+    bar.classList.remove("nav-folded");
+    var folded = bar.scrollWidth > bar.clientWidth;
+    bar.classList.toggle("nav-folded", folded);
+    if (wasFolded && !folded) setNavOpen(toggle, false);
+  }
+
+  var fitting = 0;
+  window.addEventListener("resize", function () {
+    cancelAnimationFrame(fitting);
+    fitting = requestAnimationFrame(fitNav);
+  });
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-nav-toggle]");
+    if (toggle) {
+      setNavOpen(toggle, toggle.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+    var open = navToggle();
+    if (open && open.getAttribute("aria-expanded") === "true" && !event.target.closest(".mainnav")) setNavOpen(open, false);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var toggle = navToggle();
+    if (!toggle || toggle.getAttribute("aria-expanded") !== "true") return;
+    setNavOpen(toggle, false);
+    toggle.focus();
+  });
+
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    fitNav();
     tickClocks();
     guessZone();
     setInterval(tickClocks, 30000);

@@ -121,8 +121,13 @@ public abstract class BrowserTest {
 
     /** A phone-sized browser (390×844, touch, mobile viewport rules), in English. */
     protected BrowserContext newPhoneContext() {
+        return newPhoneContext("en-US");
+    }
+
+    /** A phone-sized browser (390×844, touch, mobile viewport rules) in the given language. */
+    protected BrowserContext newPhoneContext(String locale) {
         return browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-US")
+                .setLocale(locale)
                 .setTimezoneId("America/Sao_Paulo")
                 .setViewportSize(390, 844)
                 .setIsMobile(true)

@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Friendly error pages: what happened in plain words, and for failures of ours a reference id to quote. */
 @Component
@@ -18,9 +19,12 @@ public class ErrorPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    ErrorPages(MessageSource messages, Clock clock) {
+    private final ResourceUrlProvider assets;
+
+    ErrorPages(MessageSource messages, Clock clock, ResourceUrlProvider assets) {
         this.messages = messages;
         this.clock = clock;
+        this.assets = assets;
     }
 
     public static String newReference() {
@@ -29,7 +33,7 @@ public class ErrorPages {
 
     public ModelAndView page(HttpServletRequest request, HttpStatus status, @Nullable String reference) {
         Map<String, Object> model = new HashMap<>();
-        model.put("ui", UiAdvice.build(messages, clock, request));
+        model.put("ui", UiAdvice.build(messages, clock, request, assets));
         model.put("status", status.value());
         model.put("kind", kind(status));
         model.put("reference", reference);

@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
@@ -34,6 +35,7 @@ public final class Ui {
     private final @Nullable String notice;
     private final ZoneId zone;
     private final List<HeaderWidget> widgets;
+    private final UnaryOperator<String> assets;
 
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice) {
@@ -43,16 +45,19 @@ public final class Ui {
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer, @Nullable String csrfToken,
             String csrfParameter, String path, Clock clock, @Nullable String notice,
             List<HeaderWidget> widgets) {
-        this(messages, locale, viewer, () -> csrfToken, csrfParameter, path, clock, notice, widgets);
+        this(messages, locale, viewer, () -> csrfToken, csrfParameter, path, clock, notice, widgets,
+                UnaryOperator.identity());
     }
 
     /**
      * With the CSRF token read only when a page uses it: reading it stores it in a session, and a page
-     * without a form (an error page for a visitor) should not make one.
+     * without a form (an error page for a visitor) should not make one. {@code assets} maps a static file's
+     * path to its content-hashed URL.
      */
     public Ui(MessageSource messages, Locale locale, @Nullable Viewer viewer,
             java.util.function.Supplier<@Nullable String> csrfToken, String csrfParameter, String path, Clock clock,
-            @Nullable String notice, List<HeaderWidget> widgets) {
+            @Nullable String notice, List<HeaderWidget> widgets, UnaryOperator<String> assets) {
+        this.assets = assets;
         this.widgets = List.copyOf(widgets);
         this.messages = messages;
         this.locale = locale;
@@ -143,6 +148,14 @@ public final class Ui {
         return path;
     }
 
+    /**
+     * The URL of a static file ({@code /css/app.css}) with a hash of its content in the name, which browsers
+     * may cache for a year: link every stylesheet, script and image through it.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
+    }
+
     public boolean at(String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }
@@ -216,8 +229,14 @@ public final class Ui {
         return app.clientdesk.shared.money.Money.formatter(currency, locale).format(amount);
     }
 
+    /**
+     * "BRL — Real brasileiro": the code and the name in the viewer's language. The JDK has no Portuguese name
+     * for a few recent currencies (it answers in English), so the messages name those ({@code currency.name.XXX}).
+     */
     public String currencyName(Currency currency) {
-        return currency.getCurrencyCode() + " — " + currency.getDisplayName(locale);
+        String code = currency.getCurrencyCode();
+        String name = messages.getMessage("currency.name." + code, null, null, locale);
+        return code + " — " + (name != null ? name : currency.getDisplayName(locale));
     }
 
     public String languageName(String tag) {

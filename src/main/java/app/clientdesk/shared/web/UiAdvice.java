@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Puts {@link Ui} into the model of every page. */
@@ -23,24 +24,27 @@ class UiAdvice {
     private final MessageSource messages;
     private final Clock clock;
     private final List<HeaderWidget> widgets;
+    private final ResourceUrlProvider assets;
 
-    UiAdvice(MessageSource messages, Clock clock, List<HeaderWidget> widgets) {
+    UiAdvice(MessageSource messages, Clock clock, List<HeaderWidget> widgets, ResourceUrlProvider assets) {
         this.messages = messages;
         this.clock = clock;
         this.widgets = widgets;
+        this.assets = assets;
     }
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return build(messages, clock, request, widgets);
+        return build(messages, clock, request, widgets, assets);
     }
 
     /** For error pages: no header widgets, so a page about a failure does not depend on other modules. */
-    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request) {
-        return build(messages, clock, request, List.of());
+    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, ResourceUrlProvider assets) {
+        return build(messages, clock, request, List.of(), assets);
     }
 
-    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, List<HeaderWidget> widgets) {
+    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, List<HeaderWidget> widgets,
+            ResourceUrlProvider assets) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object notice = flash == null ? null : flash.get(NOTICE);
@@ -48,7 +52,13 @@ class UiAdvice {
                 // Spring Security's default field name; asking the token for it would load (and store) the token.
                 () -> csrf == null ? null : csrf.getToken(), "_csrf",
                 request.getRequestURI().substring(request.getContextPath().length()), clock,
-                notice == null ? null : notice.toString(), widgets);
+                notice == null ? null : notice.toString(), widgets, path -> versioned(assets, path));
+    }
+
+    /** The content-hashed URL of a static file; the plain path if no resource handler serves it. */
+    private static String versioned(ResourceUrlProvider assets, String path) {
+        String url = assets.getForLookupPath(path);
+        return url == null ? path : url;
     }
 
     static @Nullable Viewer currentViewer() {

@@ -1,0 +1,37 @@
+package app.clientdesk.identity.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The door for static files and {@code /robots.txt}: open to anyone, without a session, CSRF state or a
+ * saved request, so a stylesheet never reads or writes the session store. Spring Security's
+ * {@code no-store} is left off here: the resource handler sends its own year-long cache header, which
+ * is safe because every page links the files by a URL that carries a hash of their content.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class StaticFilesSecurityConfiguration {
+
+    static final String[] STATIC_FILES = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+            "/robots.txt"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        http.securityMatcher(STATIC_FILES)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfiguration.CSP)));
+        return http.build();
+    }
+}
