@@ -78,7 +78,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(request, response, 401, "problem.unauthorized");
+                            problems.write(request, response, 401,
+                                    request.getAttribute(ApiTokenAuthenticationFilter.EXPIRED) != null
+                                            ? "problem.tokenExpired" : "problem.unauthorized");
                         })
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, 403, "problem.forbidden")))
