@@ -49,6 +49,7 @@ class SecurityConfiguration {
     static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
+            "/signup/check-inbox", "/confirm-email/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
 
