@@ -61,7 +61,7 @@ public class ApiTokens {
     @Transactional
     public Issued create(Account owner, String name, @org.jspecify.annotations.Nullable Integer expiresInDays) {
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
-            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", MAX_DAYS);
+            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", String.valueOf(MAX_DAYS));
         }
         String label = name == null ? "" : app.clientdesk.shared.text.Text.name(name);
         if (label.isEmpty()) {

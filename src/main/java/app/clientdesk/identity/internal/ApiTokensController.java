@@ -73,7 +73,7 @@ class ApiTokensController {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", ApiTokens.MAX_DAYS);
+            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", String.valueOf(ApiTokens.MAX_DAYS));
         }
     }
 
