@@ -57,7 +57,8 @@ public final class Text {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String text = Normalizer.normalize(dropLoneSurrogates(value), Normalizer.Form.NFC);
+        // Normalised last: dropping a character can bring a letter and an accent together.
+        String text = dropLoneSurrogates(value);
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); ) {
@@ -77,7 +78,7 @@ public final class Text {
             }
             out.appendCodePoint(cp);
         }
-        return out.toString();
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     /**
@@ -91,7 +92,7 @@ public final class Text {
             return null;
         }
         String name = value.replace('\\', '/');
-        name = name(name.substring(name.lastIndexOf('/') + 1)).replace("\"", "");
+        name = name(name.substring(name.lastIndexOf('/') + 1).replace("\"", ""));
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return null;
         }
