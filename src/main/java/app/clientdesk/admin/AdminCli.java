@@ -23,14 +23,14 @@ public final class AdminCli {
 
     static final Map<String, Set<String>> COMMANDS = Map.of(
             "create-workspace", Set.of("name", "owner-email", "owner-name", "password-stdin", "currency", "time-zone", "locale"),
-            "create-token", Set.of("email", "name"),
+            "create-token", Set.of("email", "name", "expires-in-days"),
             "reset-password", Set.of("email", "password-stdin"),
             "generate", Set.of("clients", "users", "tasks", "projects", "time-entries", "invoices", "seed", "owner-email",
                     "password-stdin"));
 
     static final String USAGE = "usage: admin create-workspace --name NAME --owner-email EMAIL --password-stdin "
             + "[--owner-name NAME] [--currency BRL] [--time-zone America/Sao_Paulo] [--locale pt-BR] | "
-            + "admin create-token --email EMAIL --name LABEL | "
+            + "admin create-token --email EMAIL --name LABEL [--expires-in-days 90] | "
             + "admin reset-password --email EMAIL --password-stdin | "
             + "admin generate [--clients 200] [--users 10] [--tasks 0] [--projects CLIENTS/2 when tasks] [--time-entries 0] [--invoices 0] "
             + "[--seed 42] "

@@ -71,7 +71,16 @@ class AdminCommands {
         require(o, "email", "name");
         var account = accounts.findByEmail(o.get("email"))
                 .orElseThrow(() -> new AdminCli.UsageException("no account with email " + o.get("email")));
-        return List.of(tokens.create(account, o.get("name")).token());
+        Integer days = null;
+        if (o.containsKey("expires-in-days")) {
+            try {
+                days = Integer.valueOf(o.get("expires-in-days").strip());
+            } catch (NumberFormatException e) {
+                throw new AdminCli.UsageException("--expires-in-days takes a whole number of days, 1 to "
+                        + ApiTokens.MAX_DAYS);
+            }
+        }
+        return List.of(tokens.create(account, o.get("name"), days).token());
     }
 
     private List<String> resetPassword(Map<String, String> o, @Nullable String password) {

@@ -176,15 +176,7 @@ class ExpenseReceiptFiles {
 
     /** The name as shown and offered on download: no folders, no control characters, at most 255 characters. */
     static @Nullable String cleanName(@Nullable String fileName) {
-        if (fileName == null) {
-            return null;
-        }
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            return null;
-        }
-        return name.length() > MAX_NAME ? name.substring(name.length() - MAX_NAME) : name;
+        return app.clientdesk.shared.text.Text.fileName(fileName, MAX_NAME);
     }
 
     private static void deleteQuietly(@Nullable Path file) {

@@ -233,6 +233,9 @@ class InvoiceStore {
                 .list();
     }
 
+    static final int EVENT_DETAIL = 1000;
+
+    /** The detail is cut to its column's 1,000 characters (ending in "…"), so a long recipient list still logs. */
     void event(WorkspaceId workspace, UUID invoice, String kind, @Nullable String detail, @Nullable UUID user,
             Instant at) {
         event(workspace, invoice, kind, detail, user, at, null);
@@ -241,6 +244,13 @@ class InvoiceStore {
     /** An event that put a message in the outbox: the history shows what became of it. */
     void event(WorkspaceId workspace, UUID invoice, String kind, @Nullable String detail, @Nullable UUID user,
             Instant at, @Nullable UUID message) {
+        if (detail != null && detail.length() > EVENT_DETAIL) {
+            int end = EVENT_DETAIL - 1;
+            if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+                end--;
+            }
+            detail = detail.substring(0, end) + "…";
+        }
         jdbc.sql("""
                 insert into invoice_events (id, invoice_id, workspace_id, at, kind, detail, user_id, message_id)
                 values (:id, :i, :w, :at, :kind, :detail, :user, :message)""")

@@ -156,6 +156,11 @@ public class Reminders {
             return Boolean.TRUE.equals(result);
         } catch (DuplicateKeyException e) {
             return false; // another node logged this step first
+        } catch (app.clientdesk.mail.MailRefused e) {
+            // The owner has not confirmed their address yet, or the day's messages are used up: nothing is
+            // logged, so the next run tries this step again.
+            log.info("reminder for invoice {} waits: {}", c.id(), e.getMessage());
+            return false;
         }
     }
 

@@ -48,7 +48,7 @@ final class ClientRules {
      */
     static Valid check(ClientInput in, Set<UUID> workspaceMembers) {
         Violations v = new Violations();
-        String name = text(in.name(), "name", 160, true, v);
+        String name = text(app.clientdesk.shared.text.Text.name(in.name()), "name", 160, true, v);
         ClientStatus status = enumValue(ClientStatus.class, in.status(), "status", ClientStatus.ACTIVE, v);
         ZoneId zone = null;
         if (blank(in.timeZone())) {
@@ -229,7 +229,7 @@ final class ClientRules {
         for (int i = 0; i < inputs.size(); i++) {
             ClientInput.ContactInput in = inputs.get(i);
             String field = "contacts[" + i + "]";
-            String name = text(in.name(), field + ".name", 120, true, v);
+            String name = text(app.clientdesk.shared.text.Text.name(in.name()), field + ".name", 120, true, v);
             String email = null;
             if (!blank(in.email())) {
                 email = Emails.normalise(in.email()).orElse(null);

@@ -33,14 +33,37 @@ public class ApiTokens {
     public record Issued(UUID id, String token) {
     }
 
+    /** A token as its list shows it; {@code expiresAt} null means it never expires. */
     public record Listed(UUID id, String name, String hint, java.time.Instant createdAt,
-            java.time.@org.jspecify.annotations.Nullable Instant lastUsedAt) {
+            java.time.@org.jspecify.annotations.Nullable Instant lastUsedAt,
+            java.time.@org.jspecify.annotations.Nullable Instant expiresAt) {
+
+        public boolean expired(java.time.Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
+        }
     }
 
-    /** @throws InvalidInputException when the label is blank or longer than 80 characters */
+    /** The longest lifetime a token may be given, in days (ten years). */
+    public static final int MAX_DAYS = 3650;
+
+    /** A token that never expires. @throws InvalidInputException as {@link #create(Account, String, Integer)} */
     @Transactional
     public Issued create(Account owner, String name) {
-        String label = name == null ? "" : name.trim();
+        return create(owner, name, null);
+    }
+
+    /**
+     * Makes a token for {@code owner}, valid for {@code expiresInDays} days from now, or for good when null.
+     *
+     * @throws InvalidInputException when the label is blank or longer than 80 characters, or the days are not
+     *     between 1 and {@link #MAX_DAYS}
+     */
+    @Transactional
+    public Issued create(Account owner, String name, @org.jspecify.annotations.Nullable Integer expiresInDays) {
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
+            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", String.valueOf(MAX_DAYS));
+        }
+        String label = name == null ? "" : app.clientdesk.shared.text.Text.name(name);
         if (label.isEmpty()) {
             throw InvalidInputException.of("name", "validation.required");
         }
@@ -54,8 +77,10 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = UUID.randomUUID();
+        java.time.Instant now = clock.instant();
         store.insert(id, owner.workspaceId(), owner.id(), label, TokenStore.hash(token),
-                token.substring(0, PREFIX.length() + 4), clock.instant());
+                token.substring(0, PREFIX.length() + 4), now,
+                expiresInDays == null ? null : now.plus(java.time.Duration.ofDays(expiresInDays)));
         log.info("API token {} created for user {}", id, owner.id());
         return new Issued(id, token);
     }

@@ -1,11 +1,16 @@
 package app.clientdesk.mail;
 
+import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.EmailConfirmations;
 import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.shared.web.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,17 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox: where a module puts an email in the same transaction as the change that causes
  * it, and where the owner sees what became of each. {@link OutboxDelivery} sends what waits.
+ *
+ * <p>It is also where a workspace is kept from being a relay on the operator's SMTP server: until an owner
+ * has confirmed their address a workspace mails only its owners, and no workspace queues more than
+ * {@code clientdesk.mail.daily-limit} messages in 24 hours (a refused message is never queued; one already
+ * queued is always delivered). The cap is checked before the insert, not under a lock: two messages racing at
+ * the limit may both pass, which keeps it a cap on abuse, not an exact count.
  */
 @Service
 public class Outbox {
 
     private final OutboxStore store;
     private final OutboxDelivery delivery;
+    private final EmailConfirmations confirmations;
+    private final Accounts accounts;
+    private final int dailyLimit;
     private final Clock clock;
 
-    Outbox(OutboxStore store, OutboxDelivery delivery, Clock clock) {
+    Outbox(OutboxStore store, OutboxDelivery delivery, EmailConfirmations confirmations, Accounts accounts,
+            @Value("${clientdesk.mail.daily-limit:200}") int dailyLimit, Clock clock) {
         this.store = store;
         this.delivery = delivery;
+        this.confirmations = confirmations;
+        this.accounts = accounts;
+        this.dailyLimit = dailyLimit;
         this.clock = clock;
     }
 
@@ -34,12 +52,46 @@ public class Outbox {
      * key, nor who is asking: the calling module decides who may cause an email.
      *
      * @return the message's id
+     * @throws MailRefused when the workspace may not mail these recipients yet (owner not confirmed) or has
+     *     queued its messages for the day; nothing is queued
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(WorkspaceId workspace, OutgoingMail mail) {
+        EmailConfirmations.Sender sender = confirmations.sender(workspace);
+        if (!sender.mayMail(mail.to())) {
+            throw new MailRefused("mail.error.unconfirmed", String.join(", ", sender.ownerEmails()));
+        }
+        Instant now = clock.instant();
+        if (store.countSince(workspace, now.minus(Duration.ofDays(1))) >= dailyLimit) {
+            throw new MailRefused("mail.error.dailyLimit", dailyLimit);
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(workspace, id, mail, now);
+        return id;
+    }
+
+    /**
+     * A message to people about their own account in this workspace (the link that confirms an owner's address,
+     * "you already have an account"): queued even before the owner confirms and beyond the day's limit, because
+     * it can reach no one but the workspace's own accounts. The caller limits how often it sends one.
+     *
+     * @throws IllegalArgumentException when a recipient has no account in this workspace
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueueToAccount(WorkspaceId workspace, OutgoingMail mail) {
+        for (String to : mail.to()) {
+            if (accounts.findByEmail(to).filter(a -> a.workspaceId().equals(workspace)).isEmpty()) {
+                throw new IllegalArgumentException("account mail to an address without an account in " + workspace);
+            }
+        }
         UUID id = UUID.randomUUID();
         store.insert(workspace, id, mail, clock.instant());
         return id;
+    }
+
+    /** How many messages a workspace may queue in 24 hours. */
+    public int dailyLimit() {
+        return dailyLimit;
     }
 
     /** The workspace's messages about one thing (such as {@code invoice:<uuid>}), newest first. */

@@ -64,6 +64,11 @@ class OutboxStore {
         return withFiles(workspace, bare);
     }
 
+    long countSince(WorkspaceId workspace, Instant since) {
+        return jdbc.sql("select count(*) from mail_outbox where workspace_id = :w and created_at >= :since")
+                .param("w", workspace.value()).param("since", utc(since)).query(Long.class).single();
+    }
+
     long count(WorkspaceId workspace) {
         return jdbc.sql("select count(*) from mail_outbox where workspace_id = :w").param("w", workspace.value())
                 .query(Long.class).single();

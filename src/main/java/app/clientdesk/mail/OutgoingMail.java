@@ -26,7 +26,8 @@ import org.springframework.util.MimeTypeUtils;
 public record OutgoingMail(List<String> to, @Nullable String replyTo, String subject, String text,
         @Nullable String html, List<MailAttachment> attachments, @Nullable String reference) {
 
-    public static final int MAX_RECIPIENTS = 50;
+    /** An invoice goes to a few people; more is a mailing list, which this is not. */
+    public static final int MAX_RECIPIENTS = 10;
     public static final int MAX_SUBJECT = 300;
     public static final int MAX_TEXT = 200_000;
     public static final int MAX_HTML = 400_000;

@@ -287,12 +287,8 @@ public class TimeImports {
 
     /** The name as shown: no folders, no control characters, at most 255 characters. */
     static String cleanName(@Nullable String fileName) {
-        String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
-        if (name.isEmpty()) {
-            return "export.csv";
-        }
-        return name.length() > NAME_MAX ? name.substring(name.length() - NAME_MAX) : name;
+        String name = app.clientdesk.shared.text.Text.fileName(fileName, NAME_MAX);
+        return name == null ? "export.csv" : name;
     }
 
     private static void deleteOnRollback(Path file) {

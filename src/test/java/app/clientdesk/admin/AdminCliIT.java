@@ -127,6 +127,24 @@ class AdminCliIT extends IntegrationTest {
                 .as("the browser signed in before").endsWith("/login");
     }
 
+    @Test
+    void createTokenWithExpiresInDaysMakesATokenThatExpires() {
+        String email = uniqueEmail("expiring");
+        workspaces.create(new app.clientdesk.identity.NewWorkspace("Expiring VA", "Owner", email, PASSWORD, "BRL",
+                "America/Sao_Paulo", "en"));
+        java.time.Instant before = java.time.Instant.now();
+
+        Run run = admin(null, "create-token", "--email", email, "--name", "zapier", "--expires-in-days", "90");
+
+        assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+        assertThat(apiTokens.of(principal(email).id())).singleElement()
+                .satisfies(t -> assertThat(t.expiresAt()).isBetween(before.plus(java.time.Duration.ofDays(90)),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(90))));
+        Run bad = admin(null, "create-token", "--email", email, "--name", "x", "--expires-in-days", "soon");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).anyMatch(line -> line.contains("--expires-in-days takes a whole number of days"));
+    }
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of("no command", null, new String[] {}, "usage: admin"),

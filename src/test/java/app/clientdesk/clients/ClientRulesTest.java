@@ -80,6 +80,12 @@ class ClientRulesTest {
     }
 
     @Test
+    void aNameLosesBidiOverridesControlAndInvisibleCharacters() {
+        assertThat(accepted(valid().name("Thames\u202E Legal\u200B\u0000")).name()).isEqualTo("Thames Legal");
+        assertThat(violations(valid().name("\u202E\u200B"))).containsExactly(violation("name", "validation.required"));
+    }
+
+    @Test
     void statusMustBeOneOfTheKnownOnes() {
         assertThat(violations(valid().status("VIP"))).containsExactly(violation("status", "validation.choice"));
     }

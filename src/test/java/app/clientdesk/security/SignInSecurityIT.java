@@ -187,7 +187,7 @@ class SignInSecurityIT extends IntegrationTest {
         // The same form with a long enough password opens the workspace: only the password was wrong.
         MockHttpServletResponse created = mvc.perform(signUp(business, email, "twelve chars")).andReturn()
                 .getResponse();
-        assertThat(created.getRedirectedUrl()).isEqualTo("/clients");
+        assertThat(created.getRedirectedUrl()).isEqualTo("/signup/check-inbox");
         assertThat(accounts.findByEmail(email)).map(Account::role).contains(Role.OWNER);
     }
 

@@ -7,6 +7,7 @@ import app.clientdesk.ui.pages.ClientPage;
 import app.clientdesk.ui.pages.ClientsPage;
 import app.clientdesk.ui.pages.SignInPage;
 import app.clientdesk.ui.pages.SignUpPage;
+import app.clientdesk.ui.pages.SignUpSentPage;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.time.DayOfWeek;
@@ -24,18 +25,23 @@ class OnboardingUIT extends BrowserTest {
 
     @Test
     void signUpCreateClientWithContactsAndSeeItListed() {
-        ClientsPage clients = SignUpPage.open(page, baseUrl())
+        String email = uniqueEmail("marina");
+        SignUpSentPage sent = SignUpPage.open(page, baseUrl())
                 .businessName("Marina Costa Virtual Assistance")
                 .yourName("Marina Costa")
-                .email(uniqueEmail("marina"))
+                .email(email)
                 .password("a long enough passphrase")
                 .baseCurrency("EUR")
                 .language("English")
                 .timeZone("Europe/Lisbon")
                 .createWorkspace();
 
+        assertThat(sent.heading()).isEqualTo("Check your inbox");
+        assertThat(sent.text()).contains(email);
+        ClientsPage clients = sent.signIn().signIn(email, "a long enough passphrase");
         assertThat(page.url()).endsWith("/clients");
-        assertThat(clients.notice()).startsWith("Your workspace is ready.");
+        assertThat(page.locator("#confirm-banner").innerText()).contains("Confirm your email address (" + email + ")")
+                .contains("Resend the link");
         assertThat(clients.emptyStateTitle()).isEqualTo("No clients yet");
 
         ClientPage client = clients.newClient()

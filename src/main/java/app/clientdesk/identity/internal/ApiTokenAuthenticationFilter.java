@@ -17,9 +17,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A token of a disabled or
- * client-contact account authenticates no one. Last use is recorded at most once a minute per token.
+ * client-contact account authenticates no one, nor does an expired token (the 401 then says it expired). Last
+ * use is recorded at most once a minute per token, so a busy integration costs one write a minute, not one a call.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Request attribute set when the token was known but has expired, for the 401's wording. */
+    static final String EXPIRED = ApiTokenAuthenticationFilter.class.getName() + ".expired";
 
     private final TokenStore tokens;
     private final IdentityStore people;
@@ -37,7 +41,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
-            authenticate(token).ifPresent(user -> {
+            authenticate(token, request).ifPresent(user -> {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                         user.getAuthorities()));
@@ -47,12 +51,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<CurrentUser> authenticate(String token) {
+    private Optional<CurrentUser> authenticate(String token, HttpServletRequest request) {
         if (token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        return tokens.ownerOf(token).flatMap(owner -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        return tokens.ownerOf(token).filter(owner -> {
+            if (owner.expired(now)) {
+                request.setAttribute(EXPIRED, Boolean.TRUE);
+                return false;
+            }
+            return true;
+        }).flatMap(owner -> {
             if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
                 tokens.touch(owner.tokenId(), now);
             }

@@ -27,8 +27,10 @@ class ApiTokensController {
     private final ApiTokens tokens;
     private final Accounts accounts;
     private final MessageSource texts;
+    private final java.time.Clock clock;
 
-    ApiTokensController(ApiTokens tokens, Accounts accounts, MessageSource texts) {
+    ApiTokensController(ApiTokens tokens, Accounts accounts, MessageSource texts, java.time.Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
         this.texts = texts;
@@ -40,11 +42,12 @@ class ApiTokensController {
     }
 
     @PostMapping("/settings/tokens")
-    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String expiresInDays, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         var account = accounts.find(user.workspaceId(), user.id()).orElseThrow(() -> new NotFoundException("user"));
         try {
-            ApiTokens.Issued issued = tokens.create(account, name);
+            ApiTokens.Issued issued = tokens.create(account, name, days(expiresInDays));
             redirect.addFlashAttribute("newToken", issued.token());
             return "redirect:/settings/tokens";
         } catch (InvalidInputException e) {
@@ -62,10 +65,23 @@ class ApiTokensController {
         return "redirect:/settings/tokens";
     }
 
+    /** Blank means never; anything else must be a whole number of days. */
+    private static @org.jspecify.annotations.Nullable Integer days(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("expiresInDays", "tokens.expiry.range", String.valueOf(ApiTokens.MAX_DAYS));
+        }
+    }
+
     private String page(CurrentUser user, Model model, String name, FieldErrors errors) {
         model.addAttribute("tokens", tokens.of(user.id()));
         model.addAttribute("name", name);
         model.addAttribute("errors", errors);
+        model.addAttribute("now", clock.instant());
         if (!model.containsAttribute("newToken")) {
             model.addAttribute("newToken", null);
         }

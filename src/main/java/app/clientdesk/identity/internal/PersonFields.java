@@ -1,5 +1,6 @@
 package app.clientdesk.identity.internal;
 
+import app.clientdesk.shared.text.Text;
 import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.Violations;
 import java.util.Optional;
@@ -12,9 +13,12 @@ public final class PersonFields {
 
     private PersonFields() {}
 
-    /** The trimmed name; a blank or over-long one is reported under {@code field}. */
+    /**
+     * The name cleaned by {@link Text#name} (NFC, no control, bidirectional or invisible characters); a blank or
+     * over-long one is reported under {@code field}.
+     */
     public static String name(String field, @Nullable String value, Violations violations) {
-        String name = value == null ? "" : value.trim();
+        String name = Text.name(value);
         if (name.isEmpty()) {
             violations.add(field, "validation.required");
         } else if (name.length() > MAX_NAME) {

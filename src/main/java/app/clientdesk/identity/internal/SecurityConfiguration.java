@@ -54,6 +54,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
             "/password/forgot", "/password/reset/*",
+            "/signup/check-inbox", "/confirm-email/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
 
@@ -83,7 +84,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(request, response, 401, "problem.unauthorized");
+                            problems.write(request, response, 401,
+                                    request.getAttribute(ApiTokenAuthenticationFilter.EXPIRED) != null
+                                            ? "problem.tokenExpired" : "problem.unauthorized");
                         })
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, 403, "problem.forbidden")))

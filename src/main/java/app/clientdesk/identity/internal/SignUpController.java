@@ -1,18 +1,16 @@
 package app.clientdesk.identity.internal;
 
-import app.clientdesk.identity.WorkspaceCreated;
 import app.clientdesk.identity.Workspaces;
+import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.InvalidInputException;
-import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
-import app.clientdesk.shared.web.Notices;
 import app.clientdesk.shared.web.PublicRoute;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,21 +20,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-up creates a workspace and its owner, then signs the owner in. Can be closed by configuration. */
+/**
+ * Sign-up: creates a workspace and its owner, or, for an address that already has an account, mails its holder;
+ * either way it answers "check your inbox", so the page tells no one who has an account. The owner then
+ * confirms the address with the mailed link and signs in. Can be closed by configuration.
+ */
 @Controller
 class SignUpController {
 
     private final Workspaces workspaces;
-    private final IdentityStore store;
-    private final SessionSignIn sessions;
     private final MessageSource texts;
     private final boolean enabled;
 
-    SignUpController(Workspaces workspaces, IdentityStore store, SessionSignIn sessions, MessageSource texts,
+    SignUpController(Workspaces workspaces, MessageSource texts,
             @Value("${clientdesk.signup.enabled:true}") boolean enabled) {
         this.workspaces = workspaces;
-        this.store = store;
-        this.sessions = sessions;
         this.texts = texts;
         this.enabled = enabled;
     }
@@ -55,19 +53,30 @@ class SignUpController {
         return "identity/signUp";
     }
 
+    @PublicRoute("the answer to sign-up, the same whether or not the address has an account")
+    @GetMapping("/signup/check-inbox")
+    String checkInbox(Model model) {
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", "");
+        }
+        return "identity/signUpSent";
+    }
+
     @PublicRoute("anyone may open a workspace unless sign-up is closed by configuration")
     @PostMapping("/signup")
-    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!enabled) {
             throw new NotFoundException("sign-up");
         }
         try {
-            WorkspaceCreated created = workspaces.create(form.toNewWorkspace());
-            store.principalById(created.ownerId()).ifPresent(user -> sessions.signIn(user, request, response));
-            Notices.flash(redirect, texts.getMessage("signUp.welcome", null,
-                    Languages.match(form.locale()).orElse(LocaleContextHolder.getLocale())));
-            return "redirect:/clients";
+            try {
+                workspaces.signUp(form.toNewWorkspace());
+            } catch (DuplicateKeyException e) {
+                // Another sign-up took this address a moment ago: answer as for any known address.
+            }
+            redirect.addFlashAttribute("email", Emails.normalise(form.ownerEmail()).orElse(""));
+            return "redirect:/signup/check-inbox";
         } catch (InvalidInputException e) {
             model.addAttribute("form", form.withoutPassword());
             model.addAttribute("errors", FieldErrors.of(e.violations(), texts, LocaleContextHolder.getLocale()));

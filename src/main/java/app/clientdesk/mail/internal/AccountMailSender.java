@@ -27,7 +27,8 @@ class AccountMailSender implements AccountMail {
         String subject = texts.getMessage("passwordReset.mail.subject", null, locale);
         String text = texts.getMessage("passwordReset.mail.text",
                 new Object[] {displayName, link, PasswordResets.LINK_VALID.toMinutes()}, locale);
-        outbox.enqueue(workspace, new OutgoingMail(List.of(email), null, subject, text, null, List.of(),
+        // Mail about a person's own account: it goes even from a workspace whose owner has not confirmed yet.
+        outbox.enqueueToAccount(workspace, new OutgoingMail(List.of(email), null, subject, text, null, List.of(),
                 "password-reset"));
     }
 }

@@ -32,10 +32,15 @@ public class ErrorPages {
     }
 
     public ModelAndView page(HttpServletRequest request, HttpStatus status, @Nullable String reference) {
+        return page(request, status, reference, kind(status));
+    }
+
+    /** As {@link #page(HttpServletRequest, HttpStatus, String)}, with the words of {@code error.<kind>.*}. */
+    ModelAndView page(HttpServletRequest request, HttpStatus status, @Nullable String reference, String kind) {
         Map<String, Object> model = new HashMap<>();
         model.put("ui", UiAdvice.build(messages, clock, request, assets));
         model.put("status", status.value());
-        model.put("kind", kind(status));
+        model.put("kind", kind);
         model.put("reference", reference);
         ModelAndView view = new ModelAndView("error/page", model);
         view.setStatus(status);

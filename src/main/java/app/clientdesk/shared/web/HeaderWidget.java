@@ -11,4 +11,9 @@ public interface HeaderWidget {
 
     /** The widget's HTML for {@code viewer} on the page described by {@code ui}. */
     Content render(Viewer viewer, Ui ui);
+
+    /** True for a strip below the header, across the page, rather than an item inside it. */
+    default boolean banner() {
+        return false;
+    }
 }

@@ -173,7 +173,18 @@ public final class Ui {
         if (who == null) {
             return List.of();
         }
-        return widgets.stream().map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
+        return widgets.stream().filter(w -> !w.banner())
+                .map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
+    }
+
+    /** The widgets that show as a strip below the header (such as "confirm your email address"). */
+    public List<Content> banners() {
+        Viewer who = viewer;
+        if (who == null) {
+            return List.of();
+        }
+        return widgets.stream().filter(HeaderWidget::banner)
+                .map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
     }
 
     public ZoneId zone() {

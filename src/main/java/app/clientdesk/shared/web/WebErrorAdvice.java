@@ -75,6 +75,12 @@ class WebErrorAdvice {
         return pages.page(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null);
     }
 
+    /** NUL in a form or query: a page that says which character, rather than a failure at the database. */
+    @ExceptionHandler(NulCharacterException.class)
+    ModelAndView nul(HttpServletRequest request) {
+        return pages.page(request, HttpStatus.BAD_REQUEST, null, "nul");
+    }
+
     /** An upload over the multipart limit (a chunked body has no length for the body-size filter to see). */
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {

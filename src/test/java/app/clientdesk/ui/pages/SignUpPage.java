@@ -53,8 +53,9 @@ public class SignUpPage extends AppPage {
         return this;
     }
 
-    public ClientsPage createWorkspace() {
+    /** Sign-up answers "check your inbox", whether or not the address already has an account. */
+    public SignUpSentPage createWorkspace() {
         loadingNextPage(() -> page.locator("main form[action='/signup'] button[type=submit]").click());
-        return new ClientsPage(page);
+        return new SignUpSentPage(page);
     }
 }
