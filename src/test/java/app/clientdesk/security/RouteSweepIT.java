@@ -73,7 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
  * workspace points at a victim's id. Which routes are the owner's comes from {@code @OwnerOnly}, the
  * mark the application itself enforces. A new controller is swept the day it is written; nobody has to
  * add it to a list. Each sweep collects all holes before failing, so one run shows them all.
- * See docs/security/sweep.md.
+ * See docs/SECURITY.md, "Who may call what: the route sweep".
  */
 class RouteSweepIT extends IntegrationTest {
 
