@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Friendly error pages: what happened in plain words, and for failures of ours a reference id to quote. */
@@ -19,9 +20,10 @@ public class ErrorPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    private final ResourceUrlProvider assets;
+    // Absent when the application runs without a web server (the admin commands).
+    private final ObjectProvider<ResourceUrlProvider> assets;
 
-    ErrorPages(MessageSource messages, Clock clock, ResourceUrlProvider assets) {
+    ErrorPages(MessageSource messages, Clock clock, ObjectProvider<ResourceUrlProvider> assets) {
         this.messages = messages;
         this.clock = clock;
         this.assets = assets;
@@ -38,7 +40,7 @@ public class ErrorPages {
     /** As {@link #page(HttpServletRequest, HttpStatus, String)}, with the words of {@code error.<kind>.*}. */
     ModelAndView page(HttpServletRequest request, HttpStatus status, @Nullable String reference, String kind) {
         Map<String, Object> model = new HashMap<>();
-        model.put("ui", UiAdvice.build(messages, clock, request, assets));
+        model.put("ui", UiAdvice.build(messages, clock, request, assets.getIfAvailable()));
         model.put("status", status.value());
         model.put("kind", kind);
         model.put("reference", reference);

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -24,9 +25,10 @@ class UiAdvice {
     private final MessageSource messages;
     private final Clock clock;
     private final List<HeaderWidget> widgets;
-    private final ResourceUrlProvider assets;
+    // Absent when the application runs without a web server (the admin commands).
+    private final ObjectProvider<ResourceUrlProvider> assets;
 
-    UiAdvice(MessageSource messages, Clock clock, List<HeaderWidget> widgets, ResourceUrlProvider assets) {
+    UiAdvice(MessageSource messages, Clock clock, List<HeaderWidget> widgets, ObjectProvider<ResourceUrlProvider> assets) {
         this.messages = messages;
         this.clock = clock;
         this.widgets = widgets;
@@ -35,16 +37,16 @@ class UiAdvice {
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return build(messages, clock, request, widgets, assets);
+        return build(messages, clock, request, widgets, assets.getIfAvailable());
     }
 
     /** For error pages: no header widgets, so a page about a failure does not depend on other modules. */
-    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, ResourceUrlProvider assets) {
+    static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, @Nullable ResourceUrlProvider assets) {
         return build(messages, clock, request, List.of(), assets);
     }
 
     static Ui build(MessageSource messages, Clock clock, HttpServletRequest request, List<HeaderWidget> widgets,
-            ResourceUrlProvider assets) {
+            @Nullable ResourceUrlProvider assets) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object notice = flash == null ? null : flash.get(NOTICE);
@@ -56,8 +58,8 @@ class UiAdvice {
     }
 
     /** The content-hashed URL of a static file; the plain path if no resource handler serves it. */
-    private static String versioned(ResourceUrlProvider assets, String path) {
-        String url = assets.getForLookupPath(path);
+    private static String versioned(@Nullable ResourceUrlProvider assets, String path) {
+        String url = assets == null ? null : assets.getForLookupPath(path);
         return url == null ? path : url;
     }
 
