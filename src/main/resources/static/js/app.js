@@ -95,10 +95,13 @@
   }
 
   var fitting = 0;
-  window.addEventListener("resize", function () {
+  function refitNav() {
     cancelAnimationFrame(fitting);
     fitting = requestAnimationFrame(fitNav);
-  });
+  }
+  window.addEventListener("resize", refitNav);
+  // The header changes width when htmx swaps part of it (the timer starts, pauses or stops).
+  document.addEventListener("htmx:afterSettle", refitNav);
 
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-nav-toggle]");
