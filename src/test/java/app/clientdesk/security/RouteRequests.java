@@ -211,8 +211,12 @@ final class RouteRequests {
                 return all;
             }
             String key = idKey(leaf, ids);
-            if (key != null) {
+            if (key != null && isUuid(ids.get(key))) {
                 carried.put(name, List.of(ids.get(key)));
+                return List.of(ids.get(key));
+            }
+            if (key != null) {
+                // A day or a currency pair of the victim's names nothing of theirs: sent, but not an attack.
                 return List.of(ids.get(key));
             }
             return List.of(plain(leaf, type));

@@ -114,11 +114,11 @@ class TimerApiIT extends IntegrationTest {
                 .andExpect(jsonPath("$.billable").value(true))
                 .andExpect(jsonPath("$.note").value("Inbox triage"))
                 .andExpect(jsonPath("$.tags").value(empty()))
-                .andExpect(jsonPath("$.rate").isEmpty())
-                .andExpect(jsonPath("$.currency").isEmpty())
-                .andExpect(jsonPath("$.rateSource").isEmpty())
+                .andExpect(jsonPath("$.rate").doesNotExist())
+                .andExpect(jsonPath("$.currency").doesNotExist())
+                .andExpect(jsonPath("$.rateSource").doesNotExist())
                 .andExpect(jsonPath("$.locked").value(false))
-                .andExpect(jsonPath("$.invoiceNumber").isEmpty())
+                .andExpect(jsonPath("$.invoiceNumber").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(body, "$.id");
         assertThat(entries.get(owner, new TimeEntryId(java.util.UUID.fromString(id))).note()).isEqualTo("Inbox triage");

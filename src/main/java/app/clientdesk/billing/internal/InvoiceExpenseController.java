@@ -8,6 +8,7 @@ import app.clientdesk.billing.Invoices;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.FieldErrors;
+import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.shared.web.Notices;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * each. An expense in another currency than the invoice's is shown but cannot be ticked.
  */
 @Controller
+@OwnerOnly
 class InvoiceExpenseController {
 
     private final Invoices invoices;

@@ -268,8 +268,14 @@ class InvoicesApiController {
                 sending.mailConfigured(), InvoiceJson.of(invoices.get(viewer, invoice.id()))));
     }
 
-    @Operation(summary = "The invoice as a PDF", description = "In the invoice's language, as it is sent.")
-    @GetMapping(value = "/{invoiceId}/pdf", produces = "application/pdf")
+    // Not "produces": a client that asks for JSON still gets the PDF (the only thing this route answers) rather
+    // than a refusal that cannot be written as JSON either.
+    @Operation(summary = "The invoice as a PDF", description = "In the invoice's language, as it is sent.",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "The PDF", content = @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/pdf", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                                    type = "string", format = "binary"))))
+    @GetMapping("/{invoiceId}/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId) {
         var pdf = pdfs.file(viewer, invoices.get(viewer, new InvoiceId(invoiceId)).id());
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
