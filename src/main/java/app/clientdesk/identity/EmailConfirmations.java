@@ -36,6 +36,8 @@ public class EmailConfirmations {
     private final PublicUrls urls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<UserId, Boolean> knownConfirmed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     EmailConfirmations(ConfirmationStore store, PublicUrls urls, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
@@ -66,7 +68,16 @@ public class EmailConfirmations {
 
     /** Whether this person's address is confirmed (only owners who signed up ever need it). */
     public boolean confirmed(UserId user) {
-        return store.confirmed(user);
+        // Asked on every page of an owner (the banner): a confirmation is never taken back, so a "yes" is kept
+        // and later pages read no row. A "no" is asked again, so a link opened on another node shows at once.
+        if (knownConfirmed.getIfPresent(user) != null) {
+            return true;
+        }
+        boolean confirmed = store.confirmed(user);
+        if (confirmed) {
+            knownConfirmed.put(user, Boolean.TRUE);
+        }
+        return confirmed;
     }
 
     /**
