@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +37,17 @@ public class PasswordResets {
     private final PasswordResetStore resets;
     private final PersonSessions sessions;
     private final PasswordEncoder passwords;
-    private final AccountMail mail;
+    private final ApplicationEventPublisher events;
     private final PublicUrls urls;
     private final Clock clock;
 
     PasswordResets(IdentityStore people, PasswordResetStore resets, PersonSessions sessions,
-            PasswordEncoder passwords, AccountMail mail, PublicUrls urls, Clock clock) {
+            PasswordEncoder passwords, ApplicationEventPublisher events, PublicUrls urls, Clock clock) {
         this.people = people;
         this.resets = resets;
         this.sessions = sessions;
         this.passwords = passwords;
-        this.mail = mail;
+        this.events = events;
         this.urls = urls;
         this.clock = clock;
     }
@@ -63,8 +64,8 @@ public class PasswordResets {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Instant now = clock.instant();
             resets.insert(hash(token), person.id(), now, now.plus(LINK_VALID));
-            mail.passwordReset(person.workspaceId(), person.email(), person.displayName(), person.locale(),
-                    urls.to("/password/reset/{token}", token));
+            events.publishEvent(new PasswordResetRequested(person.workspaceId(), person.id(), person.email(),
+                    person.displayName(), person.locale(), urls.to("/password/reset/{token}", token)));
         });
     }
 

@@ -4,6 +4,7 @@ import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.EmailConfirmations;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.identity.WorkspaceLocks;
 import app.clientdesk.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>It is also where a workspace is kept from being a relay on the operator's SMTP server: until an owner
  * has confirmed their address a workspace mails only its owners, and no workspace queues more than
  * {@code clientdesk.mail.daily-limit} messages in 24 hours (a refused message is never queued; one already
- * queued is always delivered). The cap is checked before the insert, not under a lock: two messages racing at
- * the limit may both pass, which keeps it a cap on abuse, not an exact count.
+ * queued is always delivered). The cap is exact: the count and the insert happen under the workspace's row lock
+ * ({@link WorkspaceLocks}), so two messages racing for the last slot are served one after the other.
  */
 @Service
 public class Outbox {
@@ -32,15 +33,17 @@ public class Outbox {
     private final OutboxDelivery delivery;
     private final EmailConfirmations confirmations;
     private final Accounts accounts;
+    private final WorkspaceLocks locks;
     private final int dailyLimit;
     private final Clock clock;
 
     Outbox(OutboxStore store, OutboxDelivery delivery, EmailConfirmations confirmations, Accounts accounts,
-            @Value("${clientdesk.mail.daily-limit:200}") int dailyLimit, Clock clock) {
+            WorkspaceLocks locks, @Value("${clientdesk.mail.daily-limit:200}") int dailyLimit, Clock clock) {
         this.store = store;
         this.delivery = delivery;
         this.confirmations = confirmations;
         this.accounts = accounts;
+        this.locks = locks;
         this.dailyLimit = dailyLimit;
         this.clock = clock;
     }
@@ -61,6 +64,8 @@ public class Outbox {
         if (!sender.mayMail(mail.to())) {
             throw new MailRefused("mail.error.unconfirmed", String.join(", ", sender.ownerEmails()));
         }
+        // Held until the caller's transaction ends: the next sender of this workspace counts this message too.
+        locks.lock(workspace);
         Instant now = clock.instant();
         if (store.countSince(workspace, now.minus(Duration.ofDays(1))) >= dailyLimit) {
             throw new MailRefused("mail.error.dailyLimit", dailyLimit);

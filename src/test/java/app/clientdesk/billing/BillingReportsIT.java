@@ -451,6 +451,38 @@ class BillingReportsIT extends IntegrationTest {
     }
 
     @Test
+    void theLatePayersAndShareReportsAlsoSayWhichFiguresWereFilledInLaterInEnglishAndPortuguese() throws Exception {
+        Invoice late = issued(gbp, "100.00", TODAY.minusDays(40), 10); // 30 days overdue, no rate yet
+        assertThat(page(owner, "/billing/reports/late").select("[data-filled-later]")).isEmpty();
+        exchangeRates.set(owner, TODAY.minusDays(41).toString(), "GBP", "BRL", "6.50");
+
+        for (String url : List.of("/billing/reports/late", "/billing/reports/share")) {
+            Document report = page(owner, url);
+            assertThat(report.select(".billingreports-filled").text()).as(url).startsWith("Rates filled in later.");
+            assertThat(report.select("[data-filled-later]").text()).as(url)
+                    .startsWith(late.number() + ": GBP at the rate of ").contains(", filled in ");
+            assertThat(report.select("[data-filled-later] a").attr("href")).isEqualTo("/billing/invoices/" + late.id());
+        }
+        // 100.00 × 6.50: the figure the notes speak of is in the reports.
+        assertThat(page(owner, "/billing/reports/share").select("[data-total=share]").text()).contains("650");
+
+        TestWorkspace br = newWorkspace("Ana AV", "pt-BR");
+        CurrentUser ana = br.owner();
+        ClientId pounds = createClient(br, "Acme Ltd");
+        Invoice hers = invoices.issue(ana, invoices.createDraft(ana, new DraftInput(pounds.value().toString(), null,
+                "10", null, null, null, null, List.of(new LineInput(null, "Work", "1", null, "100.00", null, null,
+                        null)))).id(), TODAY.minusDays(40));
+        exchangeRates.set(ana, TODAY.minusDays(41).toString(), "GBP", "BRL", "6.50");
+        for (String url : List.of("/billing/reports/late", "/billing/reports/share")) {
+            Document report = page(ana, url);
+            assertThat(report.select(".billingreports-filled").text()).as(url)
+                    .startsWith("Cotações preenchidas depois.");
+            assertThat(report.select("[data-filled-later]").text()).as(url)
+                    .startsWith(hers.number() + ": GBP pela cotação de ").contains(", preenchida em ");
+        }
+    }
+
+    @Test
     void anEcbImportFillsInInvoicesInEveryCurrencyItCovers() throws Exception {
         ClientId usd = client("Hudson Bakery", "USD");
         Invoice dollars = issued(usd, "100.00", TODAY.minusDays(1), 30);

@@ -9,6 +9,7 @@ import app.clientdesk.billing.DraftInput.LineInput;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.NewWorkspace;
+import app.clientdesk.mail.MailRefused;
 import app.clientdesk.mail.MailStatus;
 import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutboxMessage;
@@ -42,6 +43,7 @@ class MailRelayIT extends IntegrationTest {
     @Autowired Outbox outbox;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired org.springframework.context.MessageSource texts;
 
     @BeforeEach
     void aMomentInTime() {
@@ -115,6 +117,72 @@ class MailRelayIT extends IntegrationTest {
 
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         assertThat(send(ws.owner(), invoice, "primary@example.com").getStatus()).isEqualTo(302);
+    }
+
+    @Test
+    void twentySendersRacingForTheLastSlotsGetExactlyThoseSlotsAndTheRestAClearRefusal() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        int free = 5;
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < outbox.dailyLimit() - free; i++) {
+                outbox.enqueue(ws.created().workspaceId(),
+                        OutgoingMail.text(List.of("client@example.com"), "Update " + i, "Hello"));
+            }
+        });
+
+        // Each sender counts, queues and then holds its transaction open a moment before committing: without a
+        // lock around the count, all twenty would count the same free slots and all twenty would be queued.
+        int senders = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < senders; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return new TransactionTemplate(transactions).execute(s -> {
+                            java.util.UUID id = outbox.enqueue(ws.created().workspaceId(),
+                                    OutgoingMail.text(List.of("client@example.com"), "Racing " + n, "Hello"));
+                            try {
+                                Thread.sleep(25);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return id;
+                        });
+                    } catch (MailRefused refused) {
+                        return refused;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> answers = new java.util.ArrayList<>();
+            for (var result : results) {
+                answers.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).filteredOn(java.util.UUID.class::isInstance).as("accepted").hasSize(free);
+            List<MailRefused> refusals = answers.stream().filter(MailRefused.class::isInstance)
+                    .map(MailRefused.class::cast).toList();
+            assertThat(refusals).as("refused").hasSize(senders - free);
+            // The refusal the sender reads, on the recipients field, in English and in Portuguese.
+            app.clientdesk.shared.validation.Violation violation = refusals.get(0).violations().get(0);
+            assertThat(violation.field()).isEqualTo("to");
+            assertThat(texts.getMessage(violation.messageKey(), violation.args().toArray(), java.util.Locale.ENGLISH))
+                    .isEqualTo("This workspace has queued 200 messages in the last 24 hours, the most it may. "
+                            + "Nothing was sent; try again later, or ask the administrator to raise the limit.");
+            assertThat(texts.getMessage(violation.messageKey(), violation.args().toArray(), java.util.Locale.forLanguageTag("pt-BR")))
+                    .startsWith("Este espaço de trabalho já colocou 200 mensagens na fila nas últimas 24 horas");
+        } finally {
+            pool.shutdownNow();
+        }
+        List<OutboxMessage> queued = outbox.page(ws.owner(), 0, 500).items();
+        assertThat(queued).as("the day's limit, exactly").hasSize(outbox.dailyLimit())
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(MailStatus.WAITING));
+        assertThat(queued).filteredOn(m -> m.subject().startsWith("Update ")).as("nothing queued before is lost")
+                .hasSize(outbox.dailyLimit() - free);
     }
 
     @Test

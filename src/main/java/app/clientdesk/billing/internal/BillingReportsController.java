@@ -101,6 +101,8 @@ class BillingReportsController {
     @GetMapping("/billing/reports/late")
     String late(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         model.addAttribute("report", reports.latePayers(viewer));
+        // Overdue amounts are of open invoices of any age, as on the ageing page.
+        model.addAttribute("filledLater", reports.filledLater(viewer, null, null));
         return "billing/reports/late";
     }
 
@@ -124,7 +126,9 @@ class BillingReportsController {
                 v.add("threshold", "billingreports.error.threshold");
             }
         }
-        model.addAttribute("report", reports.share(viewer, percent));
+        RevenueShareReport report = reports.share(viewer, percent);
+        model.addAttribute("report", report);
+        model.addAttribute("filledLater", reports.filledLater(viewer, report.from().atDay(1), report.to().atEndOfMonth()));
         model.addAttribute("typed", v.list().isEmpty() ? String.valueOf(percent) : typed);
         model.addAttribute("errors", FieldErrors.of(v.list(), texts, viewer.locale()));
         return "billing/reports/share";

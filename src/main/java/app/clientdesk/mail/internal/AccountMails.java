@@ -1,19 +1,25 @@
 package app.clientdesk.mail.internal;
 
 import app.clientdesk.identity.OwnerEmailConfirmationRequested;
+import app.clientdesk.identity.PasswordResetRequested;
+import app.clientdesk.identity.PasswordResets;
 import app.clientdesk.identity.SignUpForExistingAccount;
+import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutgoingMail;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages about a person's own account that identity asks for: the link confirming an owner's address and
- * "you already have an account". Handled in the publisher's transaction (a plain, synchronous listener), so
- * the message is queued if and only if what caused it is saved.
+ * Every message about a person's own account that identity asks for (identity cannot call mail: mail depends on
+ * it, so it publishes an event): the link confirming an owner's address, "you already have an account" and the
+ * "forgot password" link. Each goes in the person's language, as account mail (it goes even from a workspace
+ * whose owner has not confirmed yet, and does not count against the day's limit). Handled in the publisher's
+ * transaction (a plain, synchronous listener), so the message is queued if and only if what caused it is saved.
  */
 @Component
 class AccountMails {
@@ -28,19 +34,27 @@ class AccountMails {
 
     @EventListener
     void on(OwnerEmailConfirmationRequested event) {
-        Locale locale = event.locale();
-        Object[] args = {event.displayName(), event.link()};
-        outbox.enqueueToAccount(event.workspaceId(), OutgoingMail.text(List.of(event.email()),
-                texts.getMessage("mail.account.confirm.subject", args, locale),
-                texts.getMessage("mail.account.confirm.text", args, locale)));
+        queue(event.workspaceId(), event.email(), event.locale(), "mail.account.confirm", null,
+                event.displayName(), event.link());
     }
 
     @EventListener
     void on(SignUpForExistingAccount event) {
-        Locale locale = event.locale();
-        Object[] args = {event.displayName(), event.signInLink()};
-        outbox.enqueueToAccount(event.workspaceId(), OutgoingMail.text(List.of(event.email()),
-                texts.getMessage("mail.account.exists.subject", args, locale),
-                texts.getMessage("mail.account.exists.text", args, locale)));
+        queue(event.workspaceId(), event.email(), event.locale(), "mail.account.exists", null,
+                event.displayName(), event.signInLink());
+    }
+
+    @EventListener
+    void on(PasswordResetRequested event) {
+        queue(event.workspaceId(), event.email(), event.locale(), "passwordReset.mail", "password-reset",
+                event.displayName(), event.link(), PasswordResets.LINK_VALID.toMinutes());
+    }
+
+    /** The message {@code key}.subject / {@code key}.text with {@code args}, to one account's address. */
+    private void queue(WorkspaceId workspace, String email, Locale locale, String key, @Nullable String reference,
+            Object... args) {
+        outbox.enqueueToAccount(workspace, new OutgoingMail(List.of(email), null,
+                texts.getMessage(key + ".subject", args, locale), texts.getMessage(key + ".text", args, locale),
+                null, List.of(), reference));
     }
 }
