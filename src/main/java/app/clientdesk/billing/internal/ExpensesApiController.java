@@ -8,6 +8,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
+import app.clientdesk.shared.web.OpenApiPatterns;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,9 +58,10 @@ class ExpensesApiController {
      * (or a number) with no more decimals than the currency has; {@code currency} is the client's when left
      * out, and must be the client's for a billable expense; {@code billable} is true when left out.
      */
-    record ExpenseRequest(@Nullable String clientId, @Nullable String projectId, @Nullable String spentOn,
-            @Nullable String description, @Nullable String category, @Nullable String amount,
-            @Nullable String currency, @Nullable Boolean billable) {
+    record ExpenseRequest(@Schema(format = "uuid") String clientId, @Schema(format = "uuid") @Nullable String projectId,
+            @Schema(format = "date", example = "2026-11-20") String spentOn, @Schema(example = "Domain renewal") String description,
+            @Schema(example = "Software") @Nullable String category, @Schema(pattern = OpenApiPatterns.MONEY, example = "12.50") String amount,
+            @Schema(example = "GBP") @Nullable String currency, @Nullable Boolean billable) {
     }
 
     @Operation(summary = "List expenses", description = "Latest first. Filters combine; from and to are inclusive. "

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code overdue} is as of today in the workspace's time zone. Time lines give {@code hours} as h:mm and
  * their exact {@code seconds}; {@code quantity} is then the hours to 4 decimals.
  */
-record InvoiceJson(UUID id, @Nullable String number, String kind, String status, UUID clientId, String clientName,
-        String currency, String language, String taxMode, String discountPercent, int netDays,
+record InvoiceJson(UUID id, @Nullable String number, @Schema(allowableValues = {"INVOICE", "DEPOSIT", "CREDIT_NOTE"}) String kind, @Schema(allowableValues = {"DRAFT", "ISSUED", "SENT", "PARTIALLY_PAID", "PAID", "VOID"}) String status,
+        UUID clientId, String clientName, @Schema(example = "GBP") String currency, @Schema(example = "en") String language,
+        @Schema(allowableValues = {"EXCLUSIVE", "INCLUSIVE"}) String taxMode, String discountPercent, int netDays,
         @Nullable LocalDate issueDate, @Nullable LocalDate dueDate, boolean overdue, long daysOverdue, String subtotal,
         String discountTotal, List<TaxJson> taxes, String taxTotal, String total, String amountPaid, String amountDue,
         @Nullable String baseCurrency, @Nullable String baseTotal, @Nullable String notes, @Nullable String terms,
@@ -27,7 +29,10 @@ record InvoiceJson(UUID id, @Nullable String number, String kind, String status,
     record TaxJson(String name, String rate, String amount) {
     }
 
-    record LineJson(UUID id, String kind, String description, @Nullable String detail, String quantity, String unit,
+    record LineJson(UUID id,
+            @Schema(allowableValues = {"ITEM", "TIME", "EXPENSE", "RETAINER", "OVERAGE", "DEPOSIT", "DEDUCTION"}) String kind,
+            String description, @Nullable String detail, String quantity,
+            @Schema(allowableValues = {"ITEMS", "HOURS"}) String unit,
             @Nullable String hours, @Nullable Long seconds, String unitPrice, String discountPercent,
             @Nullable String taxName, String taxRate, String net, String tax, String gross) {
 
@@ -58,7 +63,8 @@ record InvoiceJson(UUID id, @Nullable String number, String kind, String status,
     }
 
     /** An invoice in a list: the figures without the lines. */
-    record SummaryJson(UUID id, @Nullable String number, String kind, String status, UUID clientId, String clientName,
+    record SummaryJson(UUID id, @Nullable String number, @Schema(allowableValues = {"INVOICE", "DEPOSIT", "CREDIT_NOTE"}) String kind, @Schema(allowableValues = {"DRAFT", "ISSUED", "SENT", "PARTIALLY_PAID", "PAID", "VOID"}) String status,
+            UUID clientId, String clientName,
             String currency, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate, boolean overdue, String total,
             String amountPaid, String amountDue, Instant createdAt) {
 
@@ -71,7 +77,8 @@ record InvoiceJson(UUID id, @Nullable String number, String kind, String status,
 
     /** A payment: amounts in the invoice's currency; what came in, when in another currency, with its rate. */
     record PaymentJson(UUID id, UUID invoiceId, LocalDate date, String currency, String amount, String credit,
-            String method, String fee, @Nullable String receivedAmount, @Nullable String receivedCurrency,
+            @Schema(allowableValues = {"BANK", "PAYPAL", "WISE", "CARD", "CASH", "CREDIT", "OTHER"}) String method,
+            String fee, @Nullable String receivedAmount, @Nullable String receivedCurrency,
             @Nullable String receivedRate, @Nullable String note, Instant createdAt) {
 
         static PaymentJson of(Payment p) {

@@ -13,6 +13,7 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
+import app.clientdesk.shared.web.OpenApiPatterns;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -80,26 +81,32 @@ class InvoicesApiController {
     }
 
     /** What POST and PATCH accept (for the documentation; the body is read by hand). */
-    record InvoiceRequest(@Nullable String clientId, @Nullable String currency, @Nullable Integer netDays,
-            @Nullable String discountPercent, @Nullable String taxMode, @Nullable String notes, @Nullable String terms,
+    record InvoiceRequest(@Schema(format = "uuid") String clientId, @Schema(example = "GBP") @Nullable String currency,
+            @Schema(example = "14") @Nullable Integer netDays, @Schema(example = "10") @Nullable String discountPercent,
+            @Schema(allowableValues = {"EXCLUSIVE", "INCLUSIVE"}) @Nullable String taxMode, @Nullable String notes, @Nullable String terms,
             @Nullable List<LineRequest> lines,
             @Schema(description = "Unbilled billable expenses of the client (in the invoice's currency) to bill at "
                     + "cost, one line each; on PATCH added to the lines kept") @Nullable List<UUID> expenseIds) {
     }
 
-    record LineRequest(@Nullable String id, @Nullable String description, @Nullable String quantity,
-            @Nullable String unit, @Nullable String unitPrice, @Nullable String discountPercent,
-            @Nullable String taxName, @Nullable String taxRate) {
+    record LineRequest(@Schema(description = "A kept line's id (PATCH)", format = "uuid") @Nullable String id,
+            @Schema(example = "Inbox management") String description,
+            @Schema(description = "Required on an item line", example = "12") @Nullable String quantity,
+            @Schema(allowableValues = {"ITEMS", "HOURS"}) @Nullable String unit,
+            @Schema(pattern = OpenApiPatterns.MONEY, example = "45.00") @Nullable String unitPrice,
+            @Schema(example = "0") @Nullable String discountPercent, @Schema(example = "VAT") @Nullable String taxName,
+            @Schema(example = "20") @Nullable String taxRate) {
     }
 
-    record IssueRequest(@Nullable String issueDate) {
+    record IssueRequest(@Schema(format = "date", example = "2026-11-20") @Nullable String issueDate) {
     }
 
     record VoidRequest(@Nullable String reason) {
     }
 
-    record PaymentRequest(@Nullable String amount, @Nullable String currency, @Nullable String rate,
-            @Nullable String date, @Nullable String method, @Nullable String fee, @Nullable String note,
+    record PaymentRequest(@Schema(pattern = OpenApiPatterns.MONEY, example = "120.00") String amount, @Schema(example = "GBP") @Nullable String currency,
+            @Nullable String rate, @Schema(format = "date", example = "2026-11-20") @Nullable String date,
+            @Schema(allowableValues = {"BANK", "PAYPAL", "WISE", "CARD", "CASH", "CREDIT", "OTHER"}) @Nullable String method, @Nullable String fee, @Nullable String note,
             @Nullable Boolean confirmOverpayment) {
     }
 
@@ -235,7 +242,8 @@ class InvoicesApiController {
                 .body(InvoiceJson.of(credit));
     }
 
-    record SendRequest(@Nullable String to, @Nullable String subject, @Nullable String text) {
+    record SendRequest(@Schema(description = "Comma-separated, at most 10", example = "ana@example.com, finance@example.com")
+            @Nullable String to, @Nullable String subject, @Nullable String text) {
     }
 
     record SentJson(UUID messageId, String to, String subject, boolean mailConfigured, InvoiceJson invoice) {
@@ -246,7 +254,10 @@ class InvoicesApiController {
             + "or waits in the outbox while mail is not set up (mailConfigured false). With an Idempotency-Key a retry sends nothing again. to (comma-separated), subject "
             + "and text default to the client's primary contact and the text in the invoice's language.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
-                    schema = @Schema(implementation = SendRequest.class))))
+                    schema = @Schema(implementation = SendRequest.class))),
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = OpenApiPatterns.QUEUES_MAIL,
+                    properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "outbox",
+                            value = "true")))
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @PostMapping("/{invoiceId}/send")
     ResponseEntity<SentJson> send(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID invoiceId,

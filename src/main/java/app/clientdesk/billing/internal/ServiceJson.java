@@ -6,6 +6,7 @@ import app.clientdesk.billing.ServicePrice;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code includedMinutes} and {@code includedHours} ("12:30") are set for a retainer only; {@code taxPercent}
  * is a string such as "5" or "7.25".
  */
-record ServiceJson(UUID id, String name, String description, List<String> deliverables, String model,
+record ServiceJson(UUID id, String name, String description, List<String> deliverables,
+        @Schema(allowableValues = {"HOURLY", "FIXED", "RETAINER"}) String model,
         @Nullable Integer includedMinutes, @Nullable String includedHours, @Nullable String taxName,
         @Nullable String taxPercent, List<PriceJson> prices, boolean archived, @Nullable Instant archivedAt,
         Instant createdAt, Instant updatedAt) {

@@ -51,15 +51,16 @@ class ServicesApiController {
     }
 
     /** What POST and PATCH accept (for the description; the body is read field by field, see {@link #input}). */
-    record ServiceRequest(@Nullable String name, @Nullable String description, @Nullable List<String> deliverables,
-            @Schema(allowableValues = {"HOURLY", "FIXED", "RETAINER"}) @Nullable String model,
+    record ServiceRequest(@Schema(example = "Inbox care") String name, @Nullable String description, @Nullable List<String> deliverables,
+            @Schema(allowableValues = {"HOURLY", "FIXED", "RETAINER"}) String model,
             @Schema(example = "12:30") @Nullable String includedHours, @Nullable String taxName,
-            @Schema(example = "7.5") @Nullable String taxPercent, @Nullable List<PriceRequest> prices) {
+            @Schema(example = "7.5") @Nullable String taxPercent,
+            @Schema(description = "At least one; on PATCH they replace all the prices") List<PriceRequest> prices) {
     }
 
     /** A price of a service in one currency; amounts are exact decimal strings (numbers are taken). */
-    record PriceRequest(@Nullable String currency,
-            @Schema(pattern = OpenApiPatterns.MONEY, example = "750.00") @Nullable String amount,
+    record PriceRequest(@Schema(example = "GBP") String currency,
+            @Schema(pattern = OpenApiPatterns.MONEY, example = "750.00") String amount,
             @Schema(pattern = OpenApiPatterns.MONEY, example = "60") @Nullable String overageRate) {
     }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
+
 
     /** What a money field holds, said once: the pattern and the rule behind it. */
     static final String MONEY_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$";
@@ -114,6 +116,7 @@ class OpenApiConfiguration {
                 }
                 errors(path, method, operation);
             }));
+            changeBodies(openApi);
             // Tags used by operations are declared, in order, so linters find each described.
             Map<String, Tag> declared = new TreeMap<>();
             if (openApi.getTags() != null) {
@@ -128,6 +131,42 @@ class OpenApiConfiguration {
                 components.setSchemas(new java.util.LinkedHashMap<>(sorted));
             }
         };
+    }
+
+    /**
+     * A PATCH takes the fields of its POST body, each optional (only the fields sent change): where a body schema
+     * has required fields, the PATCH gets a copy without them, named {@code <Resource>Change}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void changeBodies(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        openApi.getPaths().values().forEach(item -> {
+            Operation patch = item.getPatch();
+            if (patch == null || patch.getRequestBody() == null || patch.getRequestBody().getContent() == null) {
+                return;
+            }
+            MediaType json = patch.getRequestBody().getContent().get("application/json");
+            String ref = json == null || json.getSchema() == null ? null : json.getSchema().get$ref();
+            if (ref == null) {
+                return;
+            }
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            Schema body = schemas.get(name);
+            if (body == null || body.getRequired() == null || body.getRequired().isEmpty()) {
+                return;
+            }
+            String changeName = (name.endsWith("Request") ? name.substring(0, name.length() - "Request".length())
+                    : name) + "Change";
+            if (!schemas.containsKey(changeName)) {
+                Schema change = new Schema<>();
+                change.setTypes(body.getTypes());
+                change.setType(body.getType());
+                change.setProperties(new java.util.LinkedHashMap<String, Schema>(body.getProperties()));
+                change.setDescription("The fields of " + name + ", each optional: only the fields sent change.");
+                schemas.put(changeName, change);
+            }
+            json.setSchema(new Schema<>().$ref("#/components/schemas/" + changeName));
+        });
     }
 
     private static void errors(String path, PathItem.HttpMethod method, Operation operation) {
@@ -149,12 +188,33 @@ class OpenApiConfiguration {
         }
         boolean input = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        add(responses, "401", "No valid API token was sent.");
+        add(responses, "401", "No valid API token was sent, or the token has expired or was revoked.");
+        responses.get("401").getContent().get("application/problem+json")
+                .addExamples("missing", new Example().summary("No token, or an unknown one").value(Map.of(
+                        "title", "Unauthorized", "status", 401,
+                        "detail", "Send a valid API token as Authorization: Bearer <token>.")))
+                .addExamples("expired", new Example().summary("The token's expiry date has passed").value(Map.of(
+                        "title", "Token expired", "status", 401,
+                        "detail", "This API token has expired. Make a new one in Settings, API tokens.")));
         add(responses, "403", "The token's person may not do this (most writes are for the owner).");
         if (path.contains("{") || input) {
             add(responses, "404", "No such resource in the caller's workspace (or one the caller may not see).");
         }
-        if (input || method != PathItem.HttpMethod.GET) {
+        boolean queuesMail = operation.getExtensions() != null && operation.getExtensions().remove(OpenApiPatterns.QUEUES_MAIL) != null;
+        if (queuesMail) {
+            add(responses, "422", "Invalid input: every broken rule under errors. Also the outbox refusing the "
+                    + "message, on field to, with nothing queued: the workspace has queued its messages for the last "
+                    + "24 hours (clientdesk.mail.daily-limit, 200 by default), the owner has not confirmed their "
+                    + "address yet (only the owners may be mailed until then), or more than 10 recipients.");
+            responses.get("422").getContent().get("application/problem+json")
+                    .addExamples("dailyLimit", new Example().summary("The workspace's messages for the day are used up")
+                            .value(Map.of("type", "https://clientdesk.app/problems/invalid-input",
+                                    "title", "Invalid input", "status", 422,
+                                    "detail", "One or more fields break a rule; see errors. Nothing was saved.",
+                                    "errors", List.of(Map.of("field", "to", "message", "This workspace has queued 200 "
+                                            + "messages in the last 24 hours, the most it may. Nothing was sent; try "
+                                            + "again later, or ask the administrator to raise the limit.")))));
+        } else if (input || method != PathItem.HttpMethod.GET) {
             add(responses, "422", "Invalid input: every broken rule under errors.");
         }
         if (operation.getRequestBody() != null) {

@@ -58,7 +58,9 @@ class TimeEntriesApiController {
      * string or a number, optionally with {@code currency}, which must be the client's.
      */
     record TimeEntryRequest(@Nullable String clientId, @Nullable String projectId, @Nullable String taskId,
-            @Nullable String userId, @Nullable String start, @Nullable String end, @Nullable String zone,
+            @Nullable String userId, @Schema(format = "date-time", example = "2026-11-19T09:00:00Z") String start,
+            @Schema(format = "date-time", example = "2026-11-19T10:30:00Z") String end,
+            @Schema(example = "Europe/London") @Nullable String zone,
             @Nullable Integer breakMinutes, @Nullable Boolean billable, @Nullable String note,
             @Nullable List<String> tags, @Nullable String rate, @Nullable String currency) {
     }
