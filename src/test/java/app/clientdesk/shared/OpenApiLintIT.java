@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +152,37 @@ class OpenApiLintIT extends IntegrationTest {
         assertThat(unauthorized.at("/content/application~1problem+json/examples/expired/value/title").asString())
                 .isEqualTo("Token expired");
         assertThat(unauthorized.at("/content/application~1problem+json/schema/$ref").asString()).endsWith("/Problem");
+    }
+
+    @Test
+    void everyEnumOfTheDescriptionHoldsTheValuesTheCodeHas() throws Exception {
+        JsonNode schemas = description().at("/components/schemas");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("/InvoiceJson/properties/status", names(app.clientdesk.billing.InvoiceStatus.values()));
+        expected.put("/SummaryJson/properties/status", names(app.clientdesk.billing.InvoiceStatus.values()));
+        expected.put("/InvoiceJson/properties/kind", names(app.clientdesk.billing.InvoiceKind.values()));
+        expected.put("/InvoiceJson/properties/taxMode", names(app.clientdesk.billing.InvoiceMath.TaxMode.values()));
+        expected.put("/InvoiceRequest/properties/taxMode", names(app.clientdesk.billing.InvoiceMath.TaxMode.values()));
+        expected.put("/LineJson/properties/kind", names(app.clientdesk.billing.LineKind.values()));
+        expected.put("/PaymentJson/properties/method", app.clientdesk.billing.Payment.METHODS);
+        expected.put("/PaymentRequest/properties/method", app.clientdesk.billing.Payment.METHODS);
+        expected.put("/ServiceJson/properties/model", names(app.clientdesk.billing.ServiceModel.values()));
+        expected.put("/ServiceRequest/properties/model", names(app.clientdesk.billing.ServiceModel.values()));
+        expected.put("/ClientJson/properties/status", names(app.clientdesk.clients.ClientStatus.values()));
+        expected.put("/ClientSummaryJson/properties/status", names(app.clientdesk.clients.ClientStatus.values()));
+        expected.put("/ProjectJson/properties/status", names(app.clientdesk.work.ProjectStatus.values()));
+        expected.put("/TaskJson/properties/quadrant", names(app.clientdesk.work.Quadrant.values()));
+        expected.put("/TaskJson/properties/stageKind", names(app.clientdesk.work.StageKind.values()));
+        expected.put("/RecurrenceJson/properties/frequency", names(app.clientdesk.work.Recurrence.Frequency.values()));
+        expected.forEach((pointer, values) -> {
+            List<String> described = new ArrayList<>();
+            schemas.at(pointer + "/enum").forEach(v -> described.add(v.asString()));
+            assertThat(described).as(pointer).containsExactlyInAnyOrderElementsOf(values);
+        });
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
     }
 
     record Run(int status, String output) {

@@ -9,13 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A full client, as read by {@code GET /api/v1/clients/{id}}, and the API's other shapes of a client. Field names
  * are the API's contract; change them only with a new version.
  */
-record ClientJson(UUID id, String name, String status, String timeZone, String currency, String locale,
+record ClientJson(UUID id, String name, @Schema(allowableValues = {"LEAD", "ONBOARDING", "ACTIVE", "PAUSED", "ENDED"}) String status, String timeZone, String currency, String locale,
             @Nullable String country, @Nullable String website, @Nullable String billingAddress,
             @Nullable String taxId, List<BusinessDayJson> businessHours, int responseTimeHours, ChannelsJson channels,
             @Nullable String culturalNotes, @Nullable String notes, List<ContactJson> contacts, Set<UUID> memberIds,
@@ -51,7 +52,8 @@ record ClientJson(UUID id, String name, String status, String timeZone, String c
     }
 
     /** One row of {@code GET /api/v1/clients}. */
-    record ClientSummaryJson(UUID id, String name, String status, String timeZone, String currency, @Nullable String country,
+    record ClientSummaryJson(UUID id, String name,
+            @Schema(allowableValues = {"LEAD", "ONBOARDING", "ACTIVE", "PAUSED", "ENDED"}) String status, String timeZone, String currency, @Nullable String country,
             @Nullable PrimaryContactJson primaryContact, List<BusinessDayJson> businessHours, int responseTimeHours, boolean archived,
             String localTime, boolean openNow) {
 

@@ -9,12 +9,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A project as every route answers it. {@code budgetHours} is a number of hours; {@code budgetAmount} a decimal string, exact to the currency's minor units, in {@code budgetCurrency} (the client's); both are left out when there is none, and for a caller who sees no money (a member). The API's other shapes of a project are nested here.
  */
-record ProjectJson(UUID id, UUID clientId, String clientName, String name, String status, @Nullable LocalDate startDate,
+record ProjectJson(UUID id, UUID clientId, String clientName, String name,
+            @Schema(allowableValues = {"PLANNED", "ACTIVE", "ON_HOLD", "DONE", "CANCELLED"}) String status, @Nullable LocalDate startDate,
             @Nullable LocalDate dueDate, @Nullable BigDecimal budgetHours,
             @JsonInclude(NON_NULL) @Nullable String budgetAmount,
             @JsonInclude(NON_NULL) @Nullable String budgetCurrency, UUID workflowId, String workflowName, int openTasks, int doneTasks,

@@ -9,16 +9,19 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A task as every route answers it. {@code dueDate} is always set when the task is due; {@code dueAt} (ISO-8601 with the offset of {@code dueZone} at that moment), {@code dueTime} and {@code dueZone} only when a time was given. The API's other shapes of a task are nested here.
  */
 record TaskJson(UUID id, UUID clientId, String clientName, @Nullable UUID projectId, @Nullable String projectName,
-            String title, @Nullable String description, boolean urgent, boolean important, String quadrant,
+            String title, @Nullable String description, boolean urgent, boolean important,
+            @Schema(allowableValues = {"DO", "SCHEDULE", "DELEGATE", "ELIMINATE"}) String quadrant,
             @Nullable LocalDate dueDate, @Nullable String dueAt, @Nullable String dueTime, @Nullable String dueZone,
             @Nullable Integer estimateMinutes, @Nullable UUID assigneeId, @Nullable String assigneeName,
-            @Nullable String type, String stage, UUID stageId, String stageKind, UUID workflowId, int position,
+            @Nullable String type, String stage, UUID stageId,
+            @Schema(allowableValues = {"OPEN", "REVIEW", "CLIENT_APPROVAL", "DONE"}) String stageKind, UUID workflowId, int position,
             boolean completed, @Nullable Instant completedAt, @Nullable RecurrenceJson recurrence,
             ChecklistJson checklist, @Nullable String sop, Instant createdAt, Instant updatedAt) {
 
@@ -38,7 +41,7 @@ record TaskJson(UUID id, UUID clientId, String clientName, @Nullable UUID projec
                 t.createdAt(), t.updatedAt());
     }
 
-    record RecurrenceJson(String frequency, int interval, List<String> weekdays, @Nullable LocalDate until) {
+    record RecurrenceJson(@Schema(allowableValues = {"DAILY", "WEEKLY", "MONTHLY"}) String frequency, int interval, List<String> weekdays, @Nullable LocalDate until) {
 
         static @Nullable RecurrenceJson of(@Nullable Recurrence r) {
             return r == null ? null : new RecurrenceJson(r.frequency().name(), r.interval(),
