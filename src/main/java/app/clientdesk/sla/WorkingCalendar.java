@@ -1,0 +1,202 @@
+package app.clientdesk.sla;
+
+import app.clientdesk.clients.BusinessHours;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When a business works: a span of wall-clock hours per weekday (the same {@link BusinessHours} a client has),
+ * holidays, and the zone both are read in. Business time is the real time that passes inside those spans, so a
+ * day whose clocks jump forward inside working hours has an hour less of it, and one whose clocks go back has an
+ * hour more; a jump outside working hours changes nothing.
+ *
+ * <p>A wall-clock time that a DST change skips stands for the first instant after the gap; one that happens twice
+ * stands for its first occurrence. Arithmetic is exact to the nanosecond. It does not check that the calendar has
+ * any working day: {@link #dueAt} on such a calendar fails after searching {@value #MAX_DAYS} days.
+ */
+public final class WorkingCalendar {
+
+    /** How far ahead a due time is searched for before giving up (about 400 years). */
+    static final int MAX_DAYS = 146_097;
+
+    private final BusinessHours hours;
+    private final SortedMap<LocalDate, String> holidays;
+    private final ZoneId zone;
+    private final ZoneRules rules;
+
+    public WorkingCalendar(BusinessHours hours, List<Holiday> holidays, ZoneId zone) {
+        this.hours = hours;
+        TreeMap<LocalDate, String> days = new TreeMap<>();
+        for (Holiday holiday : holidays) {
+            days.put(holiday.date(), holiday.name());
+        }
+        this.holidays = Collections.unmodifiableSortedMap(days);
+        this.zone = zone;
+        this.rules = zone.getRules();
+    }
+
+    /** Monday to Friday, 09:00 to 18:00 in {@code zone}, no holidays: what a workspace has until its owner says. */
+    public static WorkingCalendar standard(ZoneId zone) {
+        return new WorkingCalendar(standardHours(), List.of(), zone);
+    }
+
+    public static BusinessHours standardHours() {
+        Map<DayOfWeek, BusinessHours.Span> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                days.put(day, new BusinessHours.Span(LocalTime.of(9, 0), LocalTime.of(18, 0)));
+            }
+        }
+        return new BusinessHours(days);
+    }
+
+    public BusinessHours hours() {
+        return hours;
+    }
+
+    public List<Holiday> holidays() {
+        return holidays.entrySet().stream().map(e -> new Holiday(e.getKey(), e.getValue())).toList();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public WorkingCalendar inZone(ZoneId other) {
+        return new WorkingCalendar(hours, holidays(), other);
+    }
+
+    public Optional<String> holiday(LocalDate date) {
+        return Optional.ofNullable(holidays.get(date));
+    }
+
+    /** Whether the business is at work at this instant. */
+    public boolean isWorkingAt(Instant instant) {
+        LocalDate date = instant.atZone(zone).toLocalDate();
+        for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
+            Window w = window(d);
+            if (w != null && !instant.isBefore(w.start) && instant.isBefore(w.end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The instant at which {@code businessTime} of work has passed since {@code start}. Zero business time from
+     * outside working hours is the next moment work starts; business time that ends exactly at a day's close is
+     * due at that close, not at the next opening.
+     */
+    public Instant dueAt(Instant start, Duration businessTime) {
+        if (businessTime.isNegative()) {
+            throw new IllegalArgumentException("business time must not be negative");
+        }
+        Duration left = businessTime;
+        LocalDate date = start.atZone(zone).toLocalDate().minusDays(1);
+        for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
+            Window w = window(date);
+            if (w == null) {
+                continue;
+            }
+            Instant from = w.start.isAfter(start) ? w.start : start;
+            if (!from.isBefore(w.end)) {
+                continue;
+            }
+            Duration available = Duration.between(from, w.end);
+            if (left.compareTo(available) <= 0) {
+                return from.plus(left);
+            }
+            left = left.minus(available);
+        }
+        throw new IllegalStateException("no working time within " + MAX_DAYS + " days of " + start);
+    }
+
+    /** The business time that passes from {@code from} to {@code to}; zero when {@code to} is not after it. */
+    public Duration businessTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
+        for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+            Window w = window(d);
+            if (w == null) {
+                continue;
+            }
+            Instant a = w.start.isAfter(from) ? w.start : from;
+            Instant b = w.end.isBefore(to) ? w.end : to;
+            if (b.isAfter(a)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total;
+    }
+
+    /** The first instant at or after {@code instant} at which the business is at work. */
+    public Instant nextWorkingStart(Instant instant) {
+        return dueAt(instant, Duration.ZERO);
+    }
+
+    /** The working day {@code date} as instants, or null for a day off. */
+    private @Nullable Window window(LocalDate date) {
+        if (holidays.containsKey(date)) {
+            return null;
+        }
+        BusinessHours.Span span = hours.days().get(date.getDayOfWeek());
+        if (span == null) {
+            return null;
+        }
+        return new Window(firstInstantShowing(date.atTime(span.opens())),
+                firstInstantShowing(date.atTime(span.closes())));
+    }
+
+    /** The first instant at which a wall clock of the zone shows {@code local} or, in a gap, a later time. */
+    private Instant firstInstantShowing(LocalDateTime local) {
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        Instant earliest = local.toInstant(offsets.get(0));
+        for (ZoneOffset offset : offsets) {
+            Instant candidate = local.toInstant(offset);
+            if (candidate.isBefore(earliest)) {
+                earliest = candidate;
+            }
+        }
+        return earliest;
+    }
+
+    private record Window(Instant start, Instant end) {
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorkingCalendar that && that.hours.equals(hours) && that.holidays.equals(holidays)
+                && that.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return hours.hashCode() * 31 + holidays.hashCode() * 17 + zone.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkingCalendar" + hours + " holidays " + holidays.keySet() + " in " + zone;
+    }
+}
