@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * day whose clocks jump forward inside working hours has an hour less of it, and one whose clocks go back has an
  * hour more; a jump outside working hours changes nothing.
  *
- * <p>A wall-clock time that a DST change skips stands for the first instant after the gap; one that happens twice
- * stands for its first occurrence. Arithmetic is exact to the nanosecond. It does not check that the calendar has
+ * <p>The business is at work whenever the zone's wall clock reads a time inside the day's span: hours a DST change
+ * skips are not worked, hours it repeats are worked twice. Arithmetic is exact to the nanosecond. Days are walked in
+ * date order, which assumes no zone turns its clocks back across midnight into the previous date. It does not check that the calendar has
  * any working day: {@link #dueAt} on such a calendar fails after searching {@value #MAX_DAYS} days.
  */
 public final class WorkingCalendar {
@@ -89,9 +92,10 @@ public final class WorkingCalendar {
     public boolean isWorkingAt(Instant instant) {
         LocalDate date = instant.atZone(zone).toLocalDate();
         for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
-            Window w = window(d);
-            if (w != null && !instant.isBefore(w.start) && instant.isBefore(w.end)) {
-                return true;
+            for (Window w : windows(d)) {
+                if (!instant.isBefore(w.start) && instant.isBefore(w.end)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -109,19 +113,17 @@ public final class WorkingCalendar {
         Duration left = businessTime;
         LocalDate date = start.atZone(zone).toLocalDate().minusDays(1);
         for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
-            Window w = window(date);
-            if (w == null) {
-                continue;
+            for (Window w : windows(date)) {
+                Instant from = later(w.start, start);
+                if (!from.isBefore(w.end)) {
+                    continue;
+                }
+                Duration available = Duration.between(from, w.end);
+                if (left.compareTo(available) <= 0) {
+                    return from.plus(left);
+                }
+                left = left.minus(available);
             }
-            Instant from = w.start.isAfter(start) ? w.start : start;
-            if (!from.isBefore(w.end)) {
-                continue;
-            }
-            Duration available = Duration.between(from, w.end);
-            if (left.compareTo(available) <= 0) {
-                return from.plus(left);
-            }
-            left = left.minus(available);
         }
         throw new IllegalStateException("no working time within " + MAX_DAYS + " days of " + start);
     }
@@ -134,14 +136,12 @@ public final class WorkingCalendar {
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
         for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
-            Window w = window(d);
-            if (w == null) {
-                continue;
-            }
-            Instant a = w.start.isAfter(from) ? w.start : from;
-            Instant b = w.end.isBefore(to) ? w.end : to;
-            if (b.isAfter(a)) {
-                total = total.plus(Duration.between(a, b));
+            for (Window w : windows(d)) {
+                Instant a = later(w.start, from);
+                Instant b = earlier(w.end, to);
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
             }
         }
         return total;
@@ -152,33 +152,44 @@ public final class WorkingCalendar {
         return dueAt(instant, Duration.ZERO);
     }
 
-    /** The working day {@code date} as instants, or null for a day off. */
-    private @Nullable Window window(LocalDate date) {
+    /**
+     * The instants of {@code date} at which the wall clock of the zone reads a working time, in order: usually one
+     * stretch, two when the clocks go back inside working hours (the repeated part is worked twice), none on a day
+     * off. Found by walking the stretches of constant offset that could show the day's hours.
+     */
+    private List<Window> windows(LocalDate date) {
         if (holidays.containsKey(date)) {
-            return null;
+            return List.of();
         }
         BusinessHours.Span span = hours.days().get(date.getDayOfWeek());
         if (span == null) {
-            return null;
+            return List.of();
         }
-        return new Window(firstInstantShowing(date.atTime(span.opens())),
-                firstInstantShowing(date.atTime(span.closes())));
+        LocalDateTime opens = date.atTime(span.opens());
+        LocalDateTime closes = date.atTime(span.closes());
+        Instant cursor = opens.toInstant(ZoneOffset.MAX);
+        Instant last = closes.toInstant(ZoneOffset.MIN);
+        List<Window> windows = new ArrayList<>(1);
+        while (cursor.isBefore(last)) {
+            ZoneOffset offset = rules.getOffset(cursor);
+            ZoneOffsetTransition next = rules.nextTransition(cursor);
+            Instant stretchEnd = next == null || next.getInstant().isAfter(last) ? last : next.getInstant();
+            Instant from = later(cursor, opens.toInstant(offset));
+            Instant to = earlier(stretchEnd, closes.toInstant(offset));
+            if (to.isAfter(from)) {
+                windows.add(new Window(from, to));
+            }
+            cursor = stretchEnd;
+        }
+        return windows;
     }
 
-    /** The first instant at which a wall clock of the zone shows {@code local} or, in a gap, a later time. */
-    private Instant firstInstantShowing(LocalDateTime local) {
-        List<ZoneOffset> offsets = rules.getValidOffsets(local);
-        if (offsets.isEmpty()) {
-            return rules.getTransition(local).getInstant();
-        }
-        Instant earliest = local.toInstant(offsets.get(0));
-        for (ZoneOffset offset : offsets) {
-            Instant candidate = local.toInstant(offset);
-            if (candidate.isBefore(earliest)) {
-                earliest = candidate;
-            }
-        }
-        return earliest;
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private record Window(Instant start, Instant end) {
