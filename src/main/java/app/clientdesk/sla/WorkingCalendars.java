@@ -97,7 +97,7 @@ public class WorkingCalendars {
             }
         }
         if (days.isEmpty() && input.days().stream().noneMatch(CalendarInput.Day::working)) {
-            v.add("days", "calendar.days.none");
+            v.add("days", "workingCalendar.days.none");
         }
         List<Holiday> holidays = holidays(input.holidays(), v);
         int atRisk = atRisk(input.atRiskPercent(), v);
@@ -114,12 +114,12 @@ public class WorkingCalendars {
         try {
             LocalTime time = LocalTime.parse(text.length() == 4 ? "0" + text : text);
             if (time.getSecond() != 0 || time.getNano() != 0) {
-                v.add(field, "calendar.time.invalid");
+                v.add(field, "workingCalendar.time.invalid");
                 return null;
             }
             return time;
         } catch (DateTimeParseException e) {
-            v.add(field, "calendar.time.invalid");
+            v.add(field, "workingCalendar.time.invalid");
             return null;
         }
     }
@@ -142,22 +142,22 @@ public class WorkingCalendars {
             try {
                 date = LocalDate.parse(parts[0]);
             } catch (DateTimeParseException e) {
-                v.add("holidays", "calendar.holiday.line", lineNo);
+                v.add("holidays", "workingCalendar.holiday.line", lineNo);
                 continue;
             }
             String name = parts.length < 2 ? "" : parts[1].replaceFirst("^[\\s\\-–—:,;]+", "").strip();
             if (name.isEmpty() || name.length() > MAX_HOLIDAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
-                v.add("holidays", "calendar.holiday.name", lineNo, MAX_HOLIDAY_NAME);
+                v.add("holidays", "workingCalendar.holiday.name", lineNo, MAX_HOLIDAY_NAME);
                 continue;
             }
             if (!seen.add(date)) {
-                v.add("holidays", "calendar.holiday.duplicate", lineNo, date.toString());
+                v.add("holidays", "workingCalendar.holiday.duplicate", lineNo, date.toString());
                 continue;
             }
             holidays.add(new Holiday(date, name));
         }
         if (holidays.size() > MAX_HOLIDAYS) {
-            v.add("holidays", "calendar.holiday.tooMany", MAX_HOLIDAYS);
+            v.add("holidays", "workingCalendar.holiday.tooMany", MAX_HOLIDAYS);
         }
         holidays.sort(java.util.Comparator.comparing(Holiday::date));
         return holidays;
@@ -172,7 +172,7 @@ public class WorkingCalendars {
         } catch (NumberFormatException e) {
             // reported below
         }
-        v.add("atRiskPercent", "calendar.atRisk.range", 1, 99);
+        v.add("atRiskPercent", "workingCalendar.atRisk.range", 1, 99);
         return ResponseClock.DEFAULT_AT_RISK_PERCENT;
     }
 

@@ -52,7 +52,7 @@ class WorkingCalendarController {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             calendars.save(owner, form.toInput());
-            Notices.flash(redirect, texts.getMessage("calendar.saved", null, owner.locale()));
+            Notices.flash(redirect, texts.getMessage("workingCalendar.saved", null, owner.locale()));
             return "redirect:/settings/calendar";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
