@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ public final class WorkingCalendar {
     private final SortedMap<LocalDate, String> holidays;
     private final ZoneId zone;
     private final ZoneRules rules;
+    /** Days already worked out: a page asks one calendar for many clocks over the same few weeks. */
+    private final Map<LocalDate, List<Window>> days = new ConcurrentHashMap<>();
 
     public WorkingCalendar(BusinessHours hours, List<Holiday> holidays, ZoneId zone) {
         this.hours = hours;
@@ -158,6 +161,21 @@ public final class WorkingCalendar {
      * off. Found by walking the stretches of constant offset that could show the day's hours.
      */
     private List<Window> windows(LocalDate date) {
+        List<Window> known = days.get(date);
+        if (known != null) {
+            return known;
+        }
+        List<Window> computed = computeWindows(date);
+        if (days.size() >= MAX_CACHED_DAYS) {
+            days.clear();
+        }
+        days.put(date, computed);
+        return computed;
+    }
+
+    private static final int MAX_CACHED_DAYS = 4096;
+
+    private List<Window> computeWindows(LocalDate date) {
         if (holidays.containsKey(date)) {
             return List.of();
         }
@@ -181,7 +199,7 @@ public final class WorkingCalendar {
             }
             cursor = stretchEnd;
         }
-        return windows;
+        return List.copyOf(windows);
     }
 
     private static Instant later(Instant a, Instant b) {
