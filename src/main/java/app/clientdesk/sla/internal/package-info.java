@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.sla.internal;
+
+import org.jspecify.annotations.NullMarked;
