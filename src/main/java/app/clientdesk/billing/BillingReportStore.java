@@ -168,19 +168,26 @@ class BillingReportStore {
     record PaidCount(UUID client, String clientName, long paid, long late) {
     }
 
+    /**
+     * The last payment of each paid invoice falling due since {@code :from}: the payments of those invoices only
+     * (found by the invoices' status and due date), not of the whole history.
+     */
     private static final String LAST_PAID = """
             (select p.invoice_id, max(p.paid_on) as last_paid from payments p where p.workspace_id = :w
+               and p.invoice_id in (select pi.id from invoices pi where pi.workspace_id = :w and pi.status = 'PAID'
+                                    and pi.due_date >= :from)
              group by p.invoice_id) lp""";
 
-    List<PaidCount> paidCounts(WorkspaceId workspace) {
+    /** Paid invoices falling due since {@code from}. */
+    List<PaidCount> paidCounts(WorkspaceId workspace, LocalDate from) {
         return jdbc.sql("""
                 select i.client_id, c.name as client_name, count(*) as paid,
                        sum(case when lp.last_paid > i.due_date then 1 else 0 end) as late
                 from invoices i join %s on lp.invoice_id = i.id
                 join clients c on c.id = i.client_id
-                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
+                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE' and i.due_date >= :from
                 group by i.client_id, c.name""".formatted(LAST_PAID))
-                .param("w", workspace.value())
+                .param("w", workspace.value()).param("from", Date.valueOf(from))
                 .query((rs, n) -> new PaidCount(rs.getObject("client_id", UUID.class), rs.getString("client_name"),
                         rs.getLong("paid"), rs.getLong("late")))
                 .list();
@@ -190,14 +197,15 @@ class BillingReportStore {
     record LateDays(UUID client, LocalDate due, LocalDate paid, long count) {
     }
 
-    List<LateDays> paidLate(WorkspaceId workspace) {
+    /** Of paid invoices falling due since {@code from}. */
+    List<LateDays> paidLate(WorkspaceId workspace, LocalDate from) {
         return jdbc.sql("""
                 select i.client_id, i.due_date, lp.last_paid, count(*) as n
                 from invoices i join %s on lp.invoice_id = i.id
-                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
+                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE' and i.due_date >= :from
                   and lp.last_paid > i.due_date
                 group by i.client_id, i.due_date, lp.last_paid""".formatted(LAST_PAID))
-                .param("w", workspace.value())
+                .param("w", workspace.value()).param("from", Date.valueOf(from))
                 .query((rs, n) -> new LateDays(rs.getObject("client_id", UUID.class),
                         rs.getDate("due_date").toLocalDate(), rs.getDate("last_paid").toLocalDate(), rs.getLong("n")))
                 .list();

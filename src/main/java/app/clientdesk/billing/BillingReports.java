@@ -210,13 +210,14 @@ public class BillingReports {
         WorkspaceId ws = viewer.workspaceId();
         Currency base = baseCurrency(ws);
         LocalDate today = invoices.today(ws);
+        LocalDate since = today.minusMonths(LatePayersReport.MONTHS);
         Map<UUID, Late> byClient = new HashMap<>();
-        for (PaidCount p : store.paidCounts(ws)) {
+        for (PaidCount p : store.paidCounts(ws, since)) {
             Late late = byClient.computeIfAbsent(p.client(), c -> new Late(p.clientName(), base));
             late.paid = p.paid();
             late.paidLate = p.late();
         }
-        for (LateDays d : store.paidLate(ws)) {
+        for (LateDays d : store.paidLate(ws, since)) {
             byClient.get(d.client()).days += ChronoUnit.DAYS.between(d.due(), d.paid()) * d.count();
         }
         Unrated unrated = new Unrated();
@@ -238,7 +239,7 @@ public class BillingReports {
                                 Comparator.reverseOrder())
                         .thenComparing(LatePayersReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new LatePayersReport(today, base, rows, unrated.list(base, store.unratedSince(ws, base)));
+        return new LatePayersReport(today, since, base, rows, unrated.list(base, store.unratedSince(ws, base)));
     }
 
     // --- share -----------------------------------------------------------------------------------
