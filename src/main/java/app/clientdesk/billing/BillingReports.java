@@ -1,7 +1,6 @@
 package app.clientdesk.billing;
 
 import app.clientdesk.billing.BillingReportStore.AgeingRow;
-import app.clientdesk.billing.BillingReportStore.LateDays;
 import app.clientdesk.billing.BillingReportStore.Overdue;
 import app.clientdesk.billing.BillingReportStore.PaidCount;
 import app.clientdesk.billing.BillingReportStore.Sum;
@@ -216,9 +215,7 @@ public class BillingReports {
             Late late = byClient.computeIfAbsent(p.client(), c -> new Late(p.clientName(), base));
             late.paid = p.paid();
             late.paidLate = p.late();
-        }
-        for (LateDays d : store.paidLate(ws, since)) {
-            byClient.get(d.client()).days += ChronoUnit.DAYS.between(d.due(), d.paid()) * d.count();
+            late.days += p.daysLate();
         }
         Unrated unrated = new Unrated();
         for (Overdue o : store.overdue(ws, base, today)) {

@@ -73,7 +73,7 @@ class BillingPagesQueriesIT extends IntegrationTest {
         Fixture f = fixture(200);
         Map<String, Integer> pinned = new LinkedHashMap<>();
         pinned.put("/billing/invoices", 9);
-        pinned.put("/clients/{id}", 24);
+        pinned.put("/clients/{id}", 25);
         pinned.put("/billing/reports", 9);
         pinned.put("/billing/reports/late", 9);
         pinned.put("/billing/reports/exchange", 7);
