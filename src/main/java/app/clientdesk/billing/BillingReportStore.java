@@ -164,42 +164,40 @@ class BillingReportStore {
                 .query((rs, n) -> sum(rs, false)).list();
     }
 
-    /** Paid invoices per client: how many, and how many with the last payment after the due date. */
-    record PaidCount(UUID client, String clientName, long paid, long late) {
+    /**
+     * Paid invoices per client: how many, how many with the last payment after the due date, and the days those
+     * were late in all.
+     */
+    record PaidCount(UUID client, String clientName, long paid, long late, long daysLate) {
     }
 
+    /**
+     * The last payment of each paid invoice falling due since {@code :from}: the payments of those invoices only
+     * (found by the invoices' status and due date), not of the whole history.
+     */
     private static final String LAST_PAID = """
             (select p.invoice_id, max(p.paid_on) as last_paid from payments p where p.workspace_id = :w
+               and p.invoice_id in (select pi.id from invoices pi where pi.workspace_id = :w and pi.status = 'PAID'
+                                    and pi.due_date >= :from)
              group by p.invoice_id) lp""";
 
-    List<PaidCount> paidCounts(WorkspaceId workspace) {
+    /**
+     * Paid invoices falling due since {@code from}, one row per client. The days between two dates are the day
+     * field of the difference of two timestamps, which H2 and PostgreSQL both answer in whole days.
+     */
+    List<PaidCount> paidCounts(WorkspaceId workspace, LocalDate from) {
         return jdbc.sql("""
                 select i.client_id, c.name as client_name, count(*) as paid,
-                       sum(case when lp.last_paid > i.due_date then 1 else 0 end) as late
+                       sum(case when lp.last_paid > i.due_date then 1 else 0 end) as late,
+                       sum(case when lp.last_paid > i.due_date then extract(day from
+                           (cast(lp.last_paid as timestamp) - cast(i.due_date as timestamp))) else 0 end) as days_late
                 from invoices i join %s on lp.invoice_id = i.id
                 join clients c on c.id = i.client_id
-                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
+                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE' and i.due_date >= :from
                 group by i.client_id, c.name""".formatted(LAST_PAID))
-                .param("w", workspace.value())
+                .param("w", workspace.value()).param("from", Date.valueOf(from))
                 .query((rs, n) -> new PaidCount(rs.getObject("client_id", UUID.class), rs.getString("client_name"),
-                        rs.getLong("paid"), rs.getLong("late")))
-                .list();
-    }
-
-    /** Invoices paid late, per client, due date and last payment date (days are counted in Java: portable). */
-    record LateDays(UUID client, LocalDate due, LocalDate paid, long count) {
-    }
-
-    List<LateDays> paidLate(WorkspaceId workspace) {
-        return jdbc.sql("""
-                select i.client_id, i.due_date, lp.last_paid, count(*) as n
-                from invoices i join %s on lp.invoice_id = i.id
-                where i.workspace_id = :w and i.status = 'PAID' and i.kind <> 'CREDIT_NOTE'
-                  and lp.last_paid > i.due_date
-                group by i.client_id, i.due_date, lp.last_paid""".formatted(LAST_PAID))
-                .param("w", workspace.value())
-                .query((rs, n) -> new LateDays(rs.getObject("client_id", UUID.class),
-                        rs.getDate("due_date").toLocalDate(), rs.getDate("last_paid").toLocalDate(), rs.getLong("n")))
+                        rs.getLong("paid"), rs.getLong("late"), rs.getLong("days_late")))
                 .list();
     }
 

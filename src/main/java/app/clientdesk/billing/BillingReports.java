@@ -1,7 +1,6 @@
 package app.clientdesk.billing;
 
 import app.clientdesk.billing.BillingReportStore.AgeingRow;
-import app.clientdesk.billing.BillingReportStore.LateDays;
 import app.clientdesk.billing.BillingReportStore.Overdue;
 import app.clientdesk.billing.BillingReportStore.PaidCount;
 import app.clientdesk.billing.BillingReportStore.Sum;
@@ -210,14 +209,13 @@ public class BillingReports {
         WorkspaceId ws = viewer.workspaceId();
         Currency base = baseCurrency(ws);
         LocalDate today = invoices.today(ws);
+        LocalDate since = today.minusMonths(LatePayersReport.MONTHS);
         Map<UUID, Late> byClient = new HashMap<>();
-        for (PaidCount p : store.paidCounts(ws)) {
+        for (PaidCount p : store.paidCounts(ws, since)) {
             Late late = byClient.computeIfAbsent(p.client(), c -> new Late(p.clientName(), base));
             late.paid = p.paid();
             late.paidLate = p.late();
-        }
-        for (LateDays d : store.paidLate(ws)) {
-            byClient.get(d.client()).days += ChronoUnit.DAYS.between(d.due(), d.paid()) * d.count();
+            late.days += p.daysLate();
         }
         Unrated unrated = new Unrated();
         for (Overdue o : store.overdue(ws, base, today)) {
@@ -238,7 +236,7 @@ public class BillingReports {
                                 Comparator.reverseOrder())
                         .thenComparing(LatePayersReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new LatePayersReport(today, base, rows, unrated.list(base, store.unratedSince(ws, base)));
+        return new LatePayersReport(today, since, base, rows, unrated.list(base, store.unratedSince(ws, base)));
     }
 
     // --- share -----------------------------------------------------------------------------------

@@ -45,13 +45,32 @@ public class ExchangeDifferences {
         }
     }
 
-    /** The payments of {@code from}–{@code to} in other currencies, the sum of their differences, in {@code base}. */
+    /**
+     * The payments of {@code from}–{@code to} in other currencies ({@code rows}: {@link #PAGE} of them from
+     * {@code offset}, by date; {@code more} when others follow), and the sums of their differences over the whole
+     * period, in {@code base}.
+     */
     public record Report(Currency base, LocalDate from, LocalDate to, List<Row> rows, Money total, Money gains,
-            Money losses, long withoutRate) {
+            Money losses, long withoutRate, int offset, boolean more) {
+    }
+
+    /** Payments listed on one page of the report; the sums are summed in the database over the whole period. */
+    public static final int PAGE = 100;
+
+    private static final String PAYMENTS = """
+            from payments p
+            join invoices i on i.id = p.invoice_id
+            where p.workspace_id = :w and i.workspace_id = :w and p.paid_on >= :from and p.paid_on <= :to
+                and i.currency <> :base and p.amount > 0""";
+
+    /** The first page of the period's payments and the period's sums. */
+    @Transactional(readOnly = true)
+    public Report report(CurrentUser viewer, LocalDate from, LocalDate to) {
+        return report(viewer, from, to, 0);
     }
 
     @Transactional(readOnly = true)
-    public Report report(CurrentUser viewer, LocalDate from, LocalDate to) {
+    public Report report(CurrentUser viewer, LocalDate from, LocalDate to, int offset) {
         viewer.requireOwner();
         WorkspaceId ws = viewer.workspaceId();
         Currency base = Currency.getInstance(workspaces.settings(ws).baseCurrency());
@@ -60,14 +79,13 @@ public class ExchangeDifferences {
         jdbc.sql("""
                 select p.paid_on, p.amount, p.base_rate as payment_rate, i.number, i.currency, i.base_rate as issue_rate,
                     i.base_currency, c.name as client_name
-                from payments p
-                join invoices i on i.id = p.invoice_id
-                join clients c on c.id = i.client_id
-                where p.workspace_id = :w and p.paid_on >= :from and p.paid_on <= :to and i.currency <> :base
-                    and p.amount > 0
-                order by p.paid_on, i.number""")
+                """ + PAYMENTS.replace("join invoices i on i.id = p.invoice_id",
+                        "join invoices i on i.id = p.invoice_id\njoin clients c on c.id = i.client_id") + """
+
+                order by p.paid_on, i.number, p.id
+                offset :offset rows fetch next :limit rows only""")
                 .param("w", ws.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .param("base", base.getCurrencyCode())
+                .param("base", base.getCurrencyCode()).param("offset", offset).param("limit", PAGE + 1)
                 .query((rs, n) -> {
                     Currency currency = Currency.getInstance(rs.getString("currency"));
                     Money amount = new Money(rs.getBigDecimal("amount"), currency);
@@ -86,19 +104,29 @@ public class ExchangeDifferences {
                             difference));
                 })
                 .list();
-        BigDecimal gains = BigDecimal.ZERO;
-        BigDecimal losses = BigDecimal.ZERO;
-        long missing = 0;
-        for (Row r : rows) {
-            if (r.difference() == null) {
-                missing++;
-            } else if (r.difference().amount().signum() > 0) {
-                gains = gains.add(r.difference().amount());
-            } else {
-                losses = losses.add(r.difference().amount());
-            }
-        }
-        return new Report(base, from, to, List.copyOf(rows), new Money(gains.add(losses), base), new Money(gains, base),
-                new Money(losses, base), missing);
+        boolean more = rows.size() > PAGE;
+        List<Row> shown = more ? rows.subList(0, PAGE) : rows;
+        // Amounts and rates are positive, so the database's round (half away from zero) is Java's HALF_UP here.
+        Sums sums = jdbc.sql("""
+                select sum(case when d.diff > 0 then d.diff else 0 end) as gains,
+                       sum(case when d.diff < 0 then d.diff else 0 end) as losses,
+                       sum(case when d.diff is null then 1 else 0 end) as missing
+                from (select round(p.amount * p.base_rate, :digits)
+                             - round(p.amount * (case when i.base_currency = :base then i.base_rate end), :digits) as diff
+                      """ + PAYMENTS + ") d")
+                .param("w", ws.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("base", base.getCurrencyCode()).param("digits", digits)
+                .query((rs, n) -> new Sums(zero(rs.getBigDecimal("gains"), digits),
+                        zero(rs.getBigDecimal("losses"), digits), rs.getLong("missing")))
+                .single();
+        return new Report(base, from, to, List.copyOf(shown), new Money(sums.gains().add(sums.losses()), base),
+                new Money(sums.gains(), base), new Money(sums.losses(), base), sums.missing(), offset, more);
+    }
+
+    private record Sums(BigDecimal gains, BigDecimal losses, long missing) {
+    }
+
+    private static BigDecimal zero(@Nullable BigDecimal value, int digits) {
+        return (value == null ? BigDecimal.ZERO : value).setScale(digits, RoundingMode.UNNECESSARY);
     }
 }

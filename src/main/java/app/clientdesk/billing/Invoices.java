@@ -125,10 +125,21 @@ public class Invoices {
         return store.find(workspace, id.value(), today(workspace));
     }
 
+    /** A page of invoices with how many match in all. */
     @Transactional(readOnly = true)
     public InvoiceList list(CurrentUser viewer, InvoiceQuery query) {
         viewer.requireOwner();
-        return store.list(viewer.workspaceId(), query, today(viewer.workspaceId()));
+        return store.list(viewer.workspaceId(), query, today(viewer.workspaceId()), true);
+    }
+
+    /**
+     * A page of invoices and whether more follow, without counting them all: what the screens show, so that a
+     * page costs the same with ten invoices of history as with fifty thousand.
+     */
+    @Transactional(readOnly = true)
+    public InvoiceList page(CurrentUser viewer, InvoiceQuery query) {
+        viewer.requireOwner();
+        return store.list(viewer.workspaceId(), query, today(viewer.workspaceId()), false);
     }
 
     /** The client's billable time on no invoice yet (for the picker), oldest first. */

@@ -50,6 +50,22 @@ class ServiceStore {
         return withPrices(workspace, rows);
     }
 
+    /** {@code limit} services by name from {@code offset}, and one more when more follow. */
+    List<Service> slice(WorkspaceId workspace, boolean includeArchived, int limit, int offset) {
+        List<Row> rows = jdbc.sql("select * from services where workspace_id = :w"
+                        + (includeArchived ? "" : " and archived_at is null")
+                        + " order by lower(name), id offset :offset rows fetch next :limit rows only")
+                .param("w", workspace.value()).param("offset", offset).param("limit", limit + 1)
+                .query(ServiceStore::row).list();
+        return withPrices(workspace, rows);
+    }
+
+    long count(WorkspaceId workspace, boolean includeArchived) {
+        return jdbc.sql("select count(*) from services where workspace_id = :w"
+                        + (includeArchived ? "" : " and archived_at is null"))
+                .param("w", workspace.value()).query(Long.class).single();
+    }
+
     Optional<Service> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from services where workspace_id = :w and id = :id")
                 .param("w", workspace.value()).param("id", id).query(ServiceStore::row).optional()

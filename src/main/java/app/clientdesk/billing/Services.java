@@ -39,6 +39,21 @@ public class Services {
         return store.list(viewer.workspaceId(), includeArchived);
     }
 
+    /** A page of the catalogue: {@code limit} services by name from {@code offset}, how many in all, whether more follow. */
+    public record Page(List<Service> services, long total, boolean more) {
+    }
+
+    /** {@code limit} (1–200) services by name from {@code offset}. Owner only. */
+    public Page page(CurrentUser viewer, boolean includeArchived, int limit, int offset) {
+        viewer.requireOwner();
+        List<Service> found = store.slice(viewer.workspaceId(), includeArchived, limit, offset);
+        boolean more = found.size() > limit;
+        List<Service> shown = more ? found.subList(0, limit) : found;
+        long total = !more && (offset == 0 || !shown.isEmpty()) ? offset + shown.size()
+                : store.count(viewer.workspaceId(), includeArchived);
+        return new Page(List.copyOf(shown), total, more);
+    }
+
     /** A service of the viewer's workspace, archived or not. */
     public Optional<Service> find(CurrentUser viewer, UUID serviceId) {
         viewer.requireOwner();

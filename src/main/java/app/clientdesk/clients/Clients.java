@@ -44,7 +44,8 @@ public class Clients {
             return viewer.clientId().filter(own -> own.equals(id.value()))
                     .flatMap(own -> store.find(viewer.workspaceId(), null, id));
         }
-        return store.find(viewer.workspaceId(), memberScope(viewer), id);
+        return ReadOnce.of("clients.find", viewer, id.value(),
+                () -> store.find(viewer.workspaceId(), memberScope(viewer), id));
     }
 
     /** A client of the workspace, for work that runs without a person (billing's reminders and schedules). */

@@ -80,23 +80,23 @@ class InvoiceScreensIT extends IntegrationTest {
         draft(other, "Next month", "1", "10.00");
 
         String all = page("/billing/invoices");
-        assertThat(all).contains("3 invoices", "INV-2026-0001", "INV-2026-0002", "Draft", "£100.00");
+        assertThat(all).contains("Invoices 1–3, newest first", "INV-2026-0001", "INV-2026-0002", "Draft", "£100.00");
         assertThat(all).as("outstanding: only the open invoice").contains("data-outstanding>£100.00<");
 
         String drafts = page("/billing/invoices?tab=draft");
-        assertThat(drafts).contains("1 invoice", "Borealis Studio").doesNotContain("INV-2026-0001");
+        assertThat(drafts).contains("Invoices 1–1, newest first", "Borealis Studio").doesNotContain("INV-2026-0001");
         assertThat(page("/billing/invoices?tab=paid")).contains("INV-2026-0002").doesNotContain("INV-2026-0001");
         assertThat(page("/billing/invoices?tab=open")).contains("INV-2026-0001").doesNotContain("INV-2026-0002");
-        assertThat(page("/billing/invoices?client=" + other.value())).contains("2 invoices")
+        assertThat(page("/billing/invoices?client=" + other.value())).contains("Invoices 1–2, newest first")
                 .doesNotContain("INV-2026-0001");
-        assertThat(page("/billing/invoices?q=0002")).contains("1 invoice", "INV-2026-0002");
-        assertThat(page("/billing/invoices?q=acme")).contains("1 invoice", "INV-2026-0001");
-        assertThat(page("/billing/invoices?tab=overdue")).contains("0 invoices");
+        assertThat(page("/billing/invoices?q=0002")).contains("Invoices 1–1, newest first", "INV-2026-0002");
+        assertThat(page("/billing/invoices?q=acme")).contains("Invoices 1–1, newest first", "INV-2026-0001");
+        assertThat(page("/billing/invoices?tab=overdue")).contains("No invoice matches.");
 
         // Net 14 days from 20 Nov: due 4 Dec; on 10 Dec it is 6 days late.
         clock.set(Instant.parse("2026-12-10T15:00:00Z"));
         String overdue = page("/billing/invoices?tab=overdue");
-        assertThat(overdue).contains("1 invoice", "INV-2026-0001", "6 days late", "invoice-late");
+        assertThat(overdue).contains("Invoices 1–1, newest first", "INV-2026-0001", "6 days late", "invoice-late");
         assertThat(page("/billing/invoices/" + open.id())).contains("Overdue · 6 days late");
     }
 

@@ -33,7 +33,8 @@ class ExchangeDifferencesController {
 
     @GetMapping("/billing/reports/exchange")
     String page(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, Model model) {
+            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String offset,
+            Model model) {
         viewer.requireOwner();
         LocalDate today = reports.today(viewer.workspaceId());
         Violations v = new Violations();
@@ -43,7 +44,14 @@ class ExchangeDifferencesController {
             v.add("to", "billingreports.error.range");
             start = end;
         }
-        model.addAttribute("report", differences.report(viewer, start, end));
+        int skip = 0;
+        try {
+            skip = offset == null || offset.isBlank() ? 0 : Math.max(0, Math.min(Integer.parseInt(offset.strip()),
+                    1_000_000));
+        } catch (NumberFormatException e) {
+            // the first payments, then
+        }
+        model.addAttribute("report", differences.report(viewer, start, end, skip));
         model.addAttribute("from", from == null || from.isBlank() ? start.toString() : from.strip());
         model.addAttribute("to", to == null || to.isBlank() ? end.toString() : to.strip());
         model.addAttribute("errors", FieldErrors.of(v.list(), texts, viewer.locale()));

@@ -46,6 +46,8 @@ import tools.jackson.databind.JsonNode;
 class ExpensesApiController {
 
     static final int DEFAULT_LIMIT = 50;
+    /** The largest page, as on every list of the API. */
+    static final int API_MAX_LIMIT = 200;
 
     private final Expenses expenses;
 
@@ -75,7 +77,7 @@ class ExpensesApiController {
             @Parameter(description = "true or false") @RequestParam(required = false) @Nullable String billable,
             @Parameter(description = "true: only those on no invoice") @RequestParam(required = false)
             @Nullable String unbilled,
-            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
             @Parameter(description = "0 or more") @RequestParam(required = false) @Nullable String offset) {
         viewer.requireOwner();
         Violations v = new Violations();
@@ -91,7 +93,7 @@ class ExpensesApiController {
         LocalDate toDate = date(to, "to", v);
         Boolean paid = bool(billable, "billable", v);
         Boolean open = bool(unbilled, "unbilled", v);
-        int size = number(limit, "limit", DEFAULT_LIMIT, 1, ExpenseQuery.MAX_LIMIT, v);
+        int size = number(limit, "limit", DEFAULT_LIMIT, 1, API_MAX_LIMIT, v);
         int skip = number(offset, "offset", 0, 0, Integer.MAX_VALUE - ExpenseQuery.MAX_LIMIT, v);
         v.throwIfAny();
         return ExpenseJson.ExpensePageJson.of(expenses.list(viewer,

@@ -63,7 +63,7 @@ public class InvoiceClientSection implements ClientPageSection {
     }
 
     Map<String, Object> model(CurrentUser viewer, Client client, Ui ui, TermsForm form, FieldErrors errors) {
-        InvoiceList last = invoices.list(viewer, new InvoiceQuery(InvoiceQuery.Filter.ALL, client.id().value(), null,
+        InvoiceList last = invoices.page(viewer, new InvoiceQuery(InvoiceQuery.Filter.ALL, client.id().value(), null,
                 LAST_INVOICES, 0));
         Map<String, Object> params = new HashMap<>();
         params.put("ui", ui);

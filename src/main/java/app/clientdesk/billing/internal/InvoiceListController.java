@@ -16,7 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The invoice list: a tab per state, one client, a search by number or client, 50 a page, what is outstanding. */
+/**
+ * The invoice list: a tab per state, one client, a search by number or client, 50 a page (previous and next, no
+ * count of the whole history), what is outstanding.
+ */
 @OwnerOnly
 @Controller
 class InvoiceListController {
@@ -58,13 +61,12 @@ class InvoiceListController {
         if (search.length() > 100) {
             search = search.substring(0, 100);
         }
-        InvoiceList result = invoices.list(viewer, new InvoiceQuery(filter, clientId, search, PAGE_SIZE,
+        InvoiceList result = invoices.page(viewer, new InvoiceQuery(filter, clientId, search, PAGE_SIZE,
                 pageNo * PAGE_SIZE));
         model.addAttribute("result", result);
         model.addAttribute("filters", new InvoiceFilters(filter, clientId, search, pageNo));
         model.addAttribute("clients", clients.choices(viewer));
         model.addAttribute("today", invoices.today(viewer.workspaceId()));
-        model.addAttribute("pages", (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         return "billing/invoices/list";
     }
 }

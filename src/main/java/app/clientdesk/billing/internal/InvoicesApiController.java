@@ -141,7 +141,7 @@ class InvoicesApiController {
         v.throwIfAny();
         InvoiceList page = invoices.list(viewer, new InvoiceQuery(filter, client, q, size, skip));
         return new InvoicePage(page.invoices().stream().map(SummaryJson::of).toList(), page.total(), size, skip,
-                skip + page.invoices().size() < page.total(),
+                page.more(),
                 page.outstanding().stream().map(m -> new OutstandingJson(m.currency().getCurrencyCode(), m.plain()))
                         .toList());
     }

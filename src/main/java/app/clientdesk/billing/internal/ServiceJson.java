@@ -25,7 +25,8 @@ record ServiceJson(UUID id, String name, String description, List<String> delive
     record PriceJson(String currency, String amount, @Nullable String overageRate) {
     }
 
-    record ServicePageJson(List<ServiceJson> items) {
+    /** A page of services: {@code limit} from {@code offset}; {@code total} counts all, {@code hasMore} says whether more follow. */
+    record ServicePageJson(List<ServiceJson> items, long total, int limit, long offset, boolean hasMore) {
     }
 
     static ServiceJson of(Service s) {

@@ -10,6 +10,7 @@ import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.JsonFields;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import app.clientdesk.shared.web.OpenApiPatterns;
@@ -64,11 +65,36 @@ class ServicesApiController {
             @Schema(pattern = OpenApiPatterns.MONEY, example = "60") @Nullable String overageRate) {
     }
 
-    @Operation(summary = "List services", description = "By name; archived ones too with archived=true.")
+    @Operation(summary = "List services", description = "By name; archived ones too with archived=true. Like every "
+            + "list: limit (1 to 200, default 50) from offset; total counts all matches, hasMore says whether more follow.")
     @GetMapping
     ServiceJson.ServicePageJson list(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestParam(defaultValue = "false") boolean archived) {
-        return new ServiceJson.ServicePageJson(services.list(viewer, archived).stream().map(ServiceJson::of).toList());
+            @RequestParam(defaultValue = "false") boolean archived,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
+        Violations v = new Violations();
+        int size = whole(limit, "limit", 50, 1, 200, v);
+        int skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE - 201, v);
+        v.throwIfAny();
+        Services.Page page = services.page(viewer, archived, size, skip);
+        return new ServiceJson.ServicePageJson(page.services().stream().map(ServiceJson::of).toList(), page.total(),
+                size, skip, page.more());
+    }
+
+    private static int whole(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        v.add(field, "validation.range", min, max);
+        return fallback;
     }
 
     @Operation(summary = "Read a service", description = "404 for an id of no service of the caller's workspace.")
