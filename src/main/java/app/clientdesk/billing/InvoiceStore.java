@@ -318,8 +318,16 @@ class InvoiceStore {
     }
 
     InvoiceList list(WorkspaceId workspace, InvoiceQuery q, LocalDate today) {
+        return list(workspace, q, today, false);
+    }
+
+    /** As {@link #list(WorkspaceId, InvoiceQuery, LocalDate)}; {@code issuedOnly} leaves drafts out whatever the filter. */
+    InvoiceList list(WorkspaceId workspace, InvoiceQuery q, LocalDate today, boolean issuedOnly) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where i.workspace_id = :w");
+        if (issuedOnly) {
+            where.append(" and i.status <> 'DRAFT'");
+        }
         params.put("w", workspace.value());
         params.put("today", Date.valueOf(today));
         switch (q.filter()) {
