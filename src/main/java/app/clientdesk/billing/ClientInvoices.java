@@ -64,6 +64,12 @@ public class ClientInvoices {
         return settings.get(workspace).paymentInstructions();
     }
 
+    /** Whether the workspace uploaded a logo. */
+    @Transactional(readOnly = true)
+    public boolean hasLogo(WorkspaceId workspace) {
+        return settings.get(workspace).hasLogo();
+    }
+
     /** The workspace's logo, as uploaded for its invoices. */
     @Transactional(readOnly = true)
     public Optional<BillingSetup.Logo> logo(WorkspaceId workspace) {
