@@ -52,7 +52,7 @@ class PortalUIT extends BrowserTest {
         ClientId other = client(owner, "Northwind Bakery", "Nora North", uniqueEmail("nora"));
         InvoiceId invoice = invoices.issue(owner, invoices.createDraft(owner, new DraftInput(harbour.value().toString(),
                 null, null, null, null, null, null, List.of(new LineInput(null, "Inbox and calendar management",
-                        "12.5", "HOURS", "38.00", null, null, null)))).id(), null);
+                        "12.5", "HOURS", "38.00", null, null, null)))).id(), null).id();
         Contact grace = clients.get(owner, harbour).contacts().get(0);
         Contact nora = clients.get(owner, other).contacts().get(0);
         portal.invite(owner, harbour, grace.id());
