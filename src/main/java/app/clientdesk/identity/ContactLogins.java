@@ -101,6 +101,7 @@ public class ContactLogins {
         if (own.isPresent()) {
             UserId id = own.get().id();
             store.updateContact(id, address, displayName);
+            store.updateLocale(id, locale.toLanguageTag());
             store.setDisabled(workspace, id, null);
             return id;
         }
@@ -121,6 +122,12 @@ public class ContactLogins {
                     store.setDisabled(workspace, u.id(), clock.instant());
                     sessions.endAll(u.email());
                 });
+    }
+
+    /** The language of a contact's account, open or closed. */
+    @Transactional(readOnly = true)
+    public Optional<Locale> locale(UserId id) {
+        return store.principalById(id).filter(CurrentUser::isClientContact).map(CurrentUser::locale);
     }
 
     /** An enabled contact account. */

@@ -12,6 +12,7 @@ import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutgoingMail;
+import app.clientdesk.shared.i18n.Languages;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.PublicUrls;
@@ -53,7 +54,8 @@ public class PortalAccess {
     public enum State { NOT_INVITED, INVITED, ACTIVE, CLOSED }
 
     /** One contact's portal status on the client's page. */
-    public record Status(Contact contact, State state, @Nullable Instant invitedAt, @Nullable Instant lastSignInAt) {
+    public record Status(Contact contact, State state, @Nullable Instant invitedAt, @Nullable Instant lastSignInAt,
+            String language) {
     }
 
     /** What a sign-in link is. */
@@ -95,6 +97,15 @@ public class PortalAccess {
      */
     @Transactional
     public void invite(CurrentUser owner, ClientId clientId, UUID contactId) {
+        invite(owner, clientId, contactId, null);
+    }
+
+    /**
+     * As {@link #invite(CurrentUser, ClientId, UUID)}, in {@code language} (en or pt-BR); without one, in the
+     * language the contact had, else the workspace's.
+     */
+    @Transactional
+    public void invite(CurrentUser owner, ClientId clientId, UUID contactId, @Nullable String language) {
         owner.requireOwner();
         Client client = clients.get(owner, clientId);
         Contact contact = client.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
@@ -107,8 +118,21 @@ public class PortalAccess {
         WorkspaceId ws = owner.workspaceId();
         var settings = workspaces.settings(ws);
         Optional<PortalStore.Access> earlier = store.byContact(ws, contactId);
+        Locale chosen;
+        if (language != null && !language.isBlank()) {
+            Optional<Locale> matched = Languages.match(language);
+            if (matched.isEmpty()) {
+                Violations violations = new Violations();
+                violations.add("language", "validation.language");
+                violations.throwIfAny();
+            }
+            chosen = matched.get();
+        } else {
+            chosen = earlier.flatMap(a -> logins.locale(a.userId()))
+                    .orElse(Locale.forLanguageTag(settings.locale()));
+        }
         UserId user = logins.open(ws, clientId.value(), earlier.map(PortalStore.Access::userId).orElse(null),
-                contact.name(), contact.email(), Locale.forLanguageTag(settings.locale()), client.zone().getId());
+                contact.name(), contact.email(), chosen, client.zone().getId());
         Instant now = clock.instant();
         store.invited(ws, clientId.value(), contactId, user, now);
         CurrentUser account = logins.contact(user).orElseThrow();
@@ -207,14 +231,16 @@ public class PortalAccess {
         viewer.requireStaff();
         Map<UUID, PortalStore.Access> access = store.ofClient(viewer.workspaceId(), client.id().value()).stream()
                 .collect(Collectors.toMap(PortalStore.Access::contactId, Function.identity()));
+        String workspaceLanguage = workspaces.settings(viewer.workspaceId()).locale();
         return client.contacts().stream().map(c -> {
             PortalStore.Access a = access.get(c.id());
             if (a == null) {
-                return new Status(c, State.NOT_INVITED, null, null);
+                return new Status(c, State.NOT_INVITED, null, null, workspaceLanguage);
             }
             State state = a.revokedAt() != null ? State.CLOSED
                     : a.firstSignInAt() != null ? State.ACTIVE : State.INVITED;
-            return new Status(c, state, a.invitedAt(), a.lastSignInAt());
+            String language = logins.locale(a.userId()).map(Locale::toLanguageTag).orElse(workspaceLanguage);
+            return new Status(c, state, a.invitedAt(), a.lastSignInAt(), language);
         }).toList();
     }
 

@@ -291,6 +291,22 @@ class PortalAccessIT extends IntegrationTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theVaChoosesTheContactsLanguageAndItIsKeptForTheirNextInvitation() throws Exception {
+        assertThat(mvc.perform(post(invitePath(other)).with(user(ws.owner())).with(csrf()).param("language", "en"))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(page("/clients/" + clientId.value())).contains("<option value=\"en\" selected>");
+        invite(other);
+        List<String> subjects = jdbc.sql("""
+                select subject from mail_outbox where recipients = :to order by created_at, id""")
+                .param("to", other.email()).query(String.class).list();
+        assertThat(subjects).hasSize(2).allSatisfy(subject -> assertThat(subject)
+                .isEqualTo(ws.owner().workspaceName() + " invites you to their client portal"));
+        Cookie session = signInWithLink(other);
+        assertThat(mvc.perform(get("/portal").cookie(session)).andReturn().getResponse().getContentAsString())
+                .contains("lang=\"en\"", "Hello, Otto Other");
+    }
+
     private InvoiceId draft(ClientId client, String what, String price) {
         return invoices.createDraft(ws.owner(), new DraftInput(client.value().toString(), null, null, null, null, null,
                 null, List.of(new LineInput(null, what, "1", null, price, null, null, null)))).id();
