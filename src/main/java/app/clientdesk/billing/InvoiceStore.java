@@ -322,8 +322,16 @@ class InvoiceStore {
      * (a count walks every matching invoice, so the screens do without it and read one row more instead).
      */
     InvoiceList list(WorkspaceId workspace, InvoiceQuery q, LocalDate today, boolean count) {
+        return list(workspace, q, today, count, false);
+    }
+
+    /** As {@link #list(WorkspaceId, InvoiceQuery, LocalDate, boolean)}; {@code issuedOnly} leaves drafts out whatever the filter. */
+    InvoiceList list(WorkspaceId workspace, InvoiceQuery q, LocalDate today, boolean count, boolean issuedOnly) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where i.workspace_id = :w");
+        if (issuedOnly) {
+            where.append(" and i.status <> 'DRAFT'");
+        }
         params.put("w", workspace.value());
         params.put("today", Date.valueOf(today));
         switch (q.filter()) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +28,13 @@ public class Clients {
     private final ClientStore store;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Clients(ClientStore store, Accounts accounts, Clock clock) {
+    Clients(ClientStore store, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
     public ClientPage search(CurrentUser viewer, ClientQuery query) {
@@ -116,6 +119,11 @@ public class Clients {
                 valid.notes(), contacts, valid.memberIds());
         if (!store.update(viewer.workspaceId(), id, safe, clock.instant())) {
             throw new NotFoundException("client");
+        }
+        Set<UUID> removed = new java.util.LinkedHashSet<>(ownContacts);
+        contacts.forEach(c -> removed.remove(c.id()));
+        if (!removed.isEmpty()) {
+            events.publishEvent(new ContactsRemoved(viewer.workspaceId(), id, Set.copyOf(removed)));
         }
         return get(viewer, id);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,6 +61,15 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(WorkspaceId workspace, OutgoingMail mail) {
+        return enqueueAs(workspace, null, mail);
+    }
+
+    /**
+     * As {@link #enqueue(WorkspaceId, OutgoingMail)}, sent under {@code senderName} (such as the workspace's name)
+     * at the configured sender address.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueueAs(WorkspaceId workspace, @Nullable String senderName, OutgoingMail mail) {
         EmailConfirmations.Sender sender = confirmations.sender(workspace);
         if (!sender.mayMail(mail.to())) {
             throw new MailRefused("mail.error.unconfirmed", String.join(", ", sender.ownerEmails()));
@@ -71,7 +81,7 @@ public class Outbox {
             throw new MailRefused("mail.error.dailyLimit", dailyLimit);
         }
         UUID id = UUID.randomUUID();
-        store.insert(workspace, id, mail, now);
+        store.insert(workspace, id, mail, senderName, now);
         return id;
     }
 
@@ -84,13 +94,19 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueueToAccount(WorkspaceId workspace, OutgoingMail mail) {
+        return enqueueToAccountAs(workspace, null, mail);
+    }
+
+    /** As {@link #enqueueToAccount(WorkspaceId, OutgoingMail)}, sent under {@code senderName}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueueToAccountAs(WorkspaceId workspace, @Nullable String senderName, OutgoingMail mail) {
         for (String to : mail.to()) {
             if (accounts.findByEmail(to).filter(a -> a.workspaceId().equals(workspace)).isEmpty()) {
                 throw new IllegalArgumentException("account mail to an address without an account in " + workspace);
             }
         }
         UUID id = UUID.randomUUID();
-        store.insert(workspace, id, mail, clock.instant());
+        store.insert(workspace, id, mail, senderName, clock.instant());
         return id;
     }
 

@@ -154,7 +154,15 @@ public class OutboxDelivery {
                 : sender.createMimeMessage();
         boolean multipart = envelope.html() != null || !envelope.attachments().isEmpty();
         MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
-        helper.setFrom(from);
+        if (envelope.senderName() != null) {
+            try {
+                helper.setFrom(new InternetAddress(from.getAddress(), envelope.senderName(), "UTF-8"));
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            helper.setFrom(from);
+        }
         helper.setTo(envelope.to().toArray(String[]::new));
         if (envelope.replyTo() != null) {
             helper.setReplyTo(envelope.replyTo());

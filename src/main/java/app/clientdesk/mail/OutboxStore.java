@@ -34,10 +34,15 @@ class OutboxStore {
     }
 
     void insert(WorkspaceId workspace, UUID id, OutgoingMail mail, Instant now) {
+        insert(workspace, id, mail, null, now);
+    }
+
+    void insert(WorkspaceId workspace, UUID id, OutgoingMail mail, @Nullable String senderName, Instant now) {
         jdbc.sql("""
                 insert into mail_outbox (id, workspace_id, recipients, reply_to, subject, body_text, body_html, reference,
-                    status, attempts, next_attempt_at, created_at)
-                values (:id, :w, :recipients, :replyTo, :subject, :text, :html, :reference, 'WAITING', 0, :now, :now)""")
+                    status, attempts, next_attempt_at, created_at, sender_name)
+                values (:id, :w, :recipients, :replyTo, :subject, :text, :html, :reference, 'WAITING', 0, :now, :now,
+                    :sender)""").param("sender", senderName)
                 .param("id", id).param("w", workspace.value()).param("recipients", String.join(",", mail.to()))
                 .param("replyTo", mail.replyTo()).param("subject", mail.subject()).param("text", mail.text())
                 .param("html", mail.html()).param("reference", mail.reference()).param("now", utc(now)).update();
@@ -130,11 +135,12 @@ class OutboxStore {
 
     Optional<Envelope> envelope(UUID id) {
         Optional<Envelope> bare = jdbc.sql("""
-                select id, recipients, reply_to, subject, body_text, body_html, attempts from mail_outbox where id = :id""")
+                select id, recipients, reply_to, subject, body_text, body_html, attempts, sender_name
+                from mail_outbox where id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Envelope(id, recipients(rs.getString("recipients")), rs.getString("reply_to"),
                         rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                        rs.getInt("attempts"), List.of()))
+                        rs.getInt("attempts"), List.of(), rs.getString("sender_name")))
                 .optional();
         return bare.map(e -> new Envelope(e.id(), e.to(), e.replyTo(), e.subject(), e.text(), e.html(), e.attempts(),
                 jdbc.sql("""
@@ -143,7 +149,7 @@ class OutboxStore {
                         .param("id", id)
                         .query((rs, n) -> new MailAttachment(rs.getString("file_name"), rs.getString("content_type"),
                                 rs.getBytes("content")))
-                        .list()));
+                        .list(), e.senderName()));
     }
 
     void markSent(UUID id, Instant until, Instant now) {
@@ -166,7 +172,7 @@ class OutboxStore {
 
     /** What the worker needs to send one message. */
     record Envelope(UUID id, List<String> to, @Nullable String replyTo, String subject, String text,
-            @Nullable String html, int attempts, List<MailAttachment> attachments) {
+            @Nullable String html, int attempts, List<MailAttachment> attachments, @Nullable String senderName) {
     }
 
     private List<OutboxMessage> withFiles(WorkspaceId workspace, List<OutboxMessage> messages) {

@@ -205,6 +205,7 @@ class RouteSweepIT extends IntegrationTest {
                 Map.entry("itemId", itemId.toString()),
                 Map.entry("attachmentId", attachmentId.toString()),
                 Map.entry("clientId", assigned.value().toString()),
+                Map.entry("contactId", clients.get(a.owner(), assigned).contacts().get(0).id().toString()),
                 Map.entry("userId", member.id().value().toString()),
                 Map.entry("invitationId", invitationId.toString()),
                 Map.entry("tokenId", ownerToken.id().toString()),
@@ -283,9 +284,11 @@ class RouteSweepIT extends IntegrationTest {
                 if (response == null) {
                     continue;
                 }
+                // The portal's pages send a stranger to the portal's own sign-in page.
+                String signIn = isPortal(route) ? "/portal/sign-in" : "/login";
                 boolean refused = route.isApi()
                         ? response.getStatus() == 401 && (isProblem(response) || route.method() == HttpMethod.HEAD)
-                        : response.getStatus() == 302 && "/login".equals(path(response.getRedirectedUrl()));
+                        : response.getStatus() == 302 && signIn.equals(path(response.getRedirectedUrl()));
                 if (!refused) {
                     holes.add(describe(route, aIds, response));
                 }
@@ -350,13 +353,17 @@ class RouteSweepIT extends IntegrationTest {
     @Test
     void workspaceAsOwnReadsOfTheSameIdsSucceed() throws Exception {
         // The other side of the cross-workspace sweeps: the refusals above are about the workspace, not broken routes.
+        // The portal's reads are made by a contact of the assigned client, whose invoice the ids name.
+        CurrentUser ownContact = addClientContact(a, assigned);
         List<String> holes = new ArrayList<>();
         for (Route route : protectedRoutes()) {
             if (!route.hasVariables() || route.method() != HttpMethod.GET) {
                 continue;
             }
             AbstractMockHttpServletRequestBuilder<?> request = route.bare(aIds);
-            if (route.isApi()) {
+            if (isPortal(route)) {
+                request.with(user(ownContact));
+            } else if (route.isApi()) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ownerToken.token());
             } else {
                 request.with(user(a.owner()));
@@ -455,6 +462,64 @@ class RouteSweepIT extends IntegrationTest {
         // The member does see the assigned client, so the 403s above are about the role.
         assertThat(mvc.perform(get("/clients/" + assigned.value()).with(user(member))).andReturn().getResponse()
                 .getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void portalRoutesShowAContactOnlyTheirOwnClientAndNoStaffAtAll() throws Exception {
+        List<Route> portal = protectedRoutes().stream().filter(RouteSweepIT::isPortal).toList();
+        assertThat(portal).extracting(Route::toString).contains("GET /portal", "GET /portal/invoices",
+                "GET /portal/invoices/{invoiceId}", "GET /portal/invoices/{invoiceId}/pdf", "POST /portal/password");
+        TestWorkspace b = newWorkspace();
+        ClientId bClient = createClient(b, "Beta client");
+        List<Actor> contacts = List.of(
+                new Actor("a contact of A's other client", addClientContact(a, unassigned), ""),
+                new Actor("a contact of workspace B's client", addClientContact(b, bClient), ""));
+        String before = state(a.id());
+        List<String> holes = new ArrayList<>();
+        for (Actor contact : contacts) {
+            for (Route route : portal) {
+                if (route.carried(aIds).isEmpty() && route.writes()) {
+                    continue;
+                }
+                for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(aIds)) {
+                    MockHttpServletResponse response = perform(route, request.with(user(contact.user())).with(csrf()),
+                            holes);
+                    if (response == null || route.method() == HttpMethod.OPTIONS) {
+                        continue;
+                    }
+                    String body = response.getContentAsString();
+                    if (!route.carried(aIds).isEmpty() && response.getStatus() != 404) {
+                        holes.add(contact.name() + ": " + describe(route, aIds, response) + " (expected 404)");
+                    } else if (body.contains(A_MARK)) {
+                        holes.add(contact.name() + ": " + describe(route, aIds, response) + " shows " + A_MARK);
+                    }
+                }
+            }
+        }
+        // Staff of the workspace (and of another) are not contacts: every portal route refuses them.
+        for (CurrentUser staff : List.of(a.owner(), member, b.owner())) {
+            for (Route route : portal) {
+                if (route.method() == HttpMethod.OPTIONS) {
+                    continue;
+                }
+                for (AbstractMockHttpServletRequestBuilder<?> request : route.requests(aIds)) {
+                    MockHttpServletResponse response = perform(route, request.with(user(staff)).with(csrf()), holes);
+                    if (response != null && response.getStatus() != 403) {
+                        holes.add(staff.role() + " " + staff.email() + ": " + describe(route, aIds, response)
+                                + " (expected 403)");
+                    }
+                }
+            }
+        }
+        String after = state(a.id());
+        if (!after.equals(before)) {
+            holes.add("workspace A changed: " + difference(before, after));
+        }
+        assertThat(holes).as("portal routes that reached another client's data or let staff in").isEmpty();
+    }
+
+    private static boolean isPortal(Route route) {
+        return route.pattern().equals("/portal") || route.pattern().startsWith("/portal/");
     }
 
     /** Who attacks: a signed-in person on the screens, the same person's API token on /api. */

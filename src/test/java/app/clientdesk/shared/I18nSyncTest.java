@@ -59,7 +59,14 @@ class I18nSyncTest {
     private static final Map<String, List<String>> BUILT_KEYS = Map.of(
             "\"client.channel.\" +", List.of("formalRequest", "quickQuestion", "meeting", "report"),
             "\"error.\" +", List.of("notFound", "forbidden", "tooLarge", "badRequest", "tooMany", "failure"),
-            "\"role.\" +", Stream.of(Role.values()).map(Enum::name).toList());
+            "\"role.\" +", Stream.of(Role.values()).map(Enum::name).toList(),
+            "\"portal.link.unusable.\" +", Stream.of(app.clientdesk.portal.PortalAccess.LinkState.values())
+                    .filter(s -> s != app.clientdesk.portal.PortalAccess.LinkState.USABLE).map(Enum::name).toList(),
+            "\"portal.invoices.status.\" +", Stream.concat(Stream.of(app.clientdesk.billing.InvoiceStatus.values())
+                    .filter(s -> s != app.clientdesk.billing.InvoiceStatus.DRAFT).map(Enum::name), Stream.of("OVERDUE"))
+                    .toList(),
+            "\"portal.client.state.\" +", Stream.of(app.clientdesk.portal.PortalAccess.State.values())
+                    .map(Enum::name).toList());
 
     @Test
     void bothLanguagesHaveTheSameKeys() {

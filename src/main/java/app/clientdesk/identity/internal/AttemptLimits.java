@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * more tries per extra node) and read the injected clock, so tests can move time on.
  */
 @Component
-class AttemptLimits {
+public class AttemptLimits {
 
-    enum Kind {
+    public enum Kind {
         /** Wrong passwords for one account, from anywhere. */
         SIGN_IN_ACCOUNT,
         /** Wrong passwords from one address, for any account. */
@@ -30,7 +30,11 @@ class AttemptLimits {
         /** Forgot-password requests from one address. */
         RESET_ADDRESS,
         /** Forgot-password requests for one email. */
-        RESET_EMAIL
+        RESET_EMAIL,
+        /** Portal sign-in link requests from one address. */
+        PORTAL_LINK_ADDRESS,
+        /** Portal sign-in link requests for one email. */
+        PORTAL_LINK_EMAIL
     }
 
     private final Cache<String, Bucket> buckets =
@@ -61,22 +65,22 @@ class AttemptLimits {
     }
 
     /** Whether the key has no try left now (nothing is taken). */
-    boolean exhausted(Kind kind, String key) {
+    public boolean exhausted(Kind kind, String key) {
         return bucket(kind, key).getAvailableTokens() < 1;
     }
 
     /** Counts a failure (or, for the forgot-password kinds, a request). */
-    void spend(Kind kind, String key) {
+    public void spend(Kind kind, String key) {
         bucket(kind, key).tryConsume(1);
     }
 
     /** Takes a try if one is left: false means "refuse this one". */
-    boolean tryTake(Kind kind, String key) {
+    public boolean tryTake(Kind kind, String key) {
         return bucket(kind, key).tryConsume(1);
     }
 
     /** Forgets the key's failures, e.g. after the right password. */
-    void clear(Kind kind, String key) {
+    public void clear(Kind kind, String key) {
         buckets.invalidate(cacheKey(kind, key));
     }
 
@@ -91,8 +95,8 @@ class AttemptLimits {
                     .addLimit(l -> l.capacity(perAccount).refillGreedy(perAccount, period))
                     .addLimit(l -> l.capacity(perAccount * 4L).refillGreedy(perAccount * 4L, Duration.ofDays(1)));
             case SIGN_IN_ADDRESS -> builder.addLimit(l -> l.capacity(perAddress).refillGreedy(perAddress, period));
-            case RESET_ADDRESS -> builder.addLimit(l -> l.capacity(10).refillGreedy(10, Duration.ofHours(1)));
-            case RESET_EMAIL -> builder.addLimit(l -> l.capacity(3).refillGreedy(3, Duration.ofHours(1)));
+            case RESET_ADDRESS, PORTAL_LINK_ADDRESS -> builder.addLimit(l -> l.capacity(10).refillGreedy(10, Duration.ofHours(1)));
+            case RESET_EMAIL, PORTAL_LINK_EMAIL -> builder.addLimit(l -> l.capacity(3).refillGreedy(3, Duration.ofHours(1)));
         }
         return builder.build();
     }

@@ -105,6 +105,12 @@ public class IdentityStore {
                 .update();
     }
 
+    /** A client contact's account follows the contact's name and email (the caller checked the email is free). */
+    public void updateContact(UserId id, String email, String displayName) {
+        jdbc.sql("update users set email = :email, display_name = :name where id = :id and role = 'CLIENT'")
+                .param("email", email).param("name", displayName).param("id", id.value()).update();
+    }
+
     public void updateLocale(UserId id, String locale) {
         jdbc.sql("update users set locale = :locale where id = :id").param("locale", locale)
                 .param("id", id.value()).update();

@@ -55,6 +55,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
             "/password/forgot", "/password/reset/*",
             "/signup/check-inbox", "/confirm-email/*",
+            "/portal/sign-in", "/portal/sign-in/*", "/portal/link/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
 
@@ -137,9 +138,20 @@ class SecurityConfiguration {
                         })
                         .failureHandler(failureHandler()))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) ->
+                        response.sendRedirect(request.getContextPath()
+                                + (auth != null && auth.getPrincipal() instanceof CurrentUser user
+                                        && user.isClientContact() ? "/portal/sign-in?signedOut" : "/login?signedOut"))))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(toSignIn)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            // The portal has its own sign-in page: a contact's bookmark leads there, not to the VA's.
+                            String path = request.getRequestURI().substring(request.getContextPath().length());
+                            if (path.equals("/portal") || path.startsWith("/portal/")) {
+                                response.sendRedirect(request.getContextPath() + "/portal/sign-in");
+                            } else {
+                                toSignIn.commence(request, response, ex);
+                            }
+                        })
                         .accessDeniedHandler(SecurityConfiguration::deniedPage))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

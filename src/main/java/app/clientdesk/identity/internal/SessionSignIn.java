@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 
 /** Signs a person in from code (after sign-up or accepting an invitation) or refreshes their session copy. */
 @Component
-class SessionSignIn {
+public class SessionSignIn {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    void signIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+    public void signIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId();
         replace(user, request, response);
     }
 
     /** Puts an updated copy of the signed-in person into the session, e.g. after a language change. */
-    void replace(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+    public void replace(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         user.eraseCredentials();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
