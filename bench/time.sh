@@ -81,13 +81,9 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
-JAR_COOKIES=$(mktemp)
-CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null --data-urlencode "email=$OWNER" \
-  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE/login"
-SESSION=$(awk '$6 == "CLIENTDESK_SESSION" { print $7 }' "$JAR_COOKIES")
-[ -n "$SESSION" ] || { echo "[bench] could not sign in" >&2; exit 1; }
-COOKIE="Cookie: CLIENTDESK_SESSION=$SESSION"
+. bench/lib.sh
+BENCH_BASE=$BASE
+COOKIE=$(bench_signin "$OWNER" "$PASSWORD") || { echo "[bench] could not sign in" >&2; exit 1; }
 
 if [ $# -eq 0 ]; then
   set -- "GET /time/reports one client, 12 months|/time/reports?client={client}&from={from}&to={to}" \

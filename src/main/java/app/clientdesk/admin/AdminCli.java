@@ -59,6 +59,7 @@ public final class AdminCli {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                     .properties("logging.level.root=WARN")
+                    .listeners(AdminCli::batchedInsertsOnPostgres)
                     .run()) {
                 List<String> lines = context.getBean(AdminCommands.class).run(command, options, password);
                 lines.forEach(out::println);
@@ -81,6 +82,22 @@ public final class AdminCli {
             return 1;
         } finally {
             System.setOut(out);
+        }
+    }
+
+    /**
+     * On PostgreSQL the driver rewrites a JDBC batch of inserts into multi-row inserts, so generated data goes
+     * in several times faster; other databases keep their URL as it is.
+     */
+    private static void batchedInsertsOnPostgres(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent prepared) {
+            var environment = prepared.getEnvironment();
+            String url = environment.getProperty("spring.datasource.url", "");
+            if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+                environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                        "adminBatchedInserts", Map.of(
+                                "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")));
+            }
         }
     }
 

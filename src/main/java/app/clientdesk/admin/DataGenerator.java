@@ -89,10 +89,12 @@ class DataGenerator {
     private final TimeDataGenerator time;
     private final app.clientdesk.billing.InvoiceGenerator invoices;
     private final java.time.Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
             WorkDataGenerator work, TimeDataGenerator time, app.clientdesk.billing.InvoiceGenerator invoices,
-            java.time.Clock clock) {
+            java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.invoices = invoices;
         this.clock = clock;
         this.workspaces = workspaces;
@@ -173,7 +175,19 @@ class DataGenerator {
                     + i.lines() + " lines, " + i.payments() + " payments in " + (System.nanoTime() - started) / 1_000_000
                     + " ms");
         }
+        if (postgres()) {
+            // Fresh rows have no statistics (and autovacuum may be off or late): plan the first pages on real ones.
+            long started = System.nanoTime();
+            jdbc.execute("analyze");
+            lines.add("analyze: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
         return lines;
+    }
+
+    private boolean postgres() {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     private static String memberEmail(int i, long seed) {

@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The tracked time of a generated agency over the last two years: every person's working days filled with
+ * The tracked time of a generated agency over the last two years, or as many years back as it takes for
+ * each person to log about {@value #TYPICAL_PER_DAY} entries a working day (a million entries of ten people
+ * reach back about sixteen years): every person's working days filled with
  * entries one after another (never overlapping), on their own clients (the busiest client takes most of its
  * people's time), mostly on tasks, with durations typical of each task type, 80% billable, some tagged.
  * Rates (a default per currency, some clients', two task types') and each client's rounding are set first,
@@ -43,8 +45,12 @@ class TimeDataGenerator {
             long busiestLastYear) {
     }
 
-    /** Working days back from yesterday. */
+    /** Calendar days back from yesterday, at least. */
     static final int DAYS = 730;
+    /** Entries a person logs on a typical working day; more entries reach further back rather than pack the days. */
+    static final int TYPICAL_PER_DAY = 24;
+    /** The furthest back the history goes, in years. */
+    static final int MOST_YEARS = 30;
     /** More than this a day per person is no longer a working day. */
     static final int MOST_PER_DAY = 60;
     /** Share of an assigned person's entries that go to the busiest client. */
@@ -115,16 +121,11 @@ class TimeDataGenerator {
         }
         Map<ClientId, List<ProjectId>> projectsOf = work == null ? Map.of() : work.projectsOf();
 
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = today.minusDays(DAYS); d.isBefore(today); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(d);
-            }
-        }
+        List<LocalDate> days = workingDays(today, count, people.size());
         long slots = (long) days.size() * people.size();
         if ((count + slots - 1) / slots > MOST_PER_DAY) {
             throw new AdminCli.UsageException("--time-entries " + count + " is more than " + people.size()
-                    + " people with clients can log in two years (at most " + MOST_PER_DAY * slots
+                    + " people with clients can log in " + MOST_YEARS + " years (at most " + MOST_PER_DAY * slots
                     + "); add --users");
         }
 
@@ -207,6 +208,36 @@ class TimeDataGenerator {
         }
         time.insertEntries(workspace, batch, now);
         return new Result(made, people.size(), days.size(), busiest.id(), busiest.name(), ofBusiest, ofBusiestLastYear);
+    }
+
+    /**
+     * The weekdays before today the entries fill: the last {@value #DAYS} days, or further back (whole
+     * weeks, up to {@value #MOST_YEARS} years) until {@code people} logging {@value #TYPICAL_PER_DAY} a day
+     * hold {@code count} entries.
+     */
+    static List<LocalDate> workingDays(LocalDate today, long count, int people) {
+        long needed = (count + (long) people * TYPICAL_PER_DAY - 1) / ((long) people * TYPICAL_PER_DAY);
+        LocalDate oldest = today.minusYears(MOST_YEARS);
+        LocalDate first = today.minusDays(DAYS);
+        long weekdays = 0;
+        for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
+            weekdays += isWeekday(d) ? 1 : 0;
+        }
+        while (weekdays < needed && first.isAfter(oldest)) {
+            first = first.minusWeeks(1);
+            weekdays += 5;
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
+            if (isWeekday(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    private static boolean isWeekday(LocalDate d) {
+        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     /** A default rate per currency in use, a rate of their own for every third client, two task types apart. */

@@ -288,6 +288,33 @@ class AdminCliIT extends IntegrationTest {
     }
 
     @Test
+    void generateWithMoreEntriesThanTwoYearsHoldReachesFurtherBackWithoutPackingTheDays() throws SQLException {
+        String url = freshDatabase();
+        try {
+            // One person logging 40,000 entries: 77 a day in two years (refused before), 24 a day over six and a half.
+            Run run = adminOn(url, null, "generate", "--clients", "3", "--users", "1", "--tasks", "30",
+                    "--time-entries", "40000", "--seed", "9", "--owner-email", "history@bench.clientdesk.test");
+
+            assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+            assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("time: 40000 entries of 1 people"));
+            assertThat(count(url, "select count(*) from time_entries")).isEqualTo(40000);
+            assertThat(count(url, "select count(distinct cast(started_at as date)) from time_entries"))
+                    .as("working days with entries").isBetween(1660L, 1680L);
+            assertThat(count(url, "select max(c) from (select count(*) as c from time_entries "
+                    + "group by user_id, cast(started_at as date)) x")).as("entries of the fullest day").isLessThanOrEqualTo(25);
+            assertThat(count(url, "select datediff('DAY', min(started_at), max(started_at)) from time_entries"))
+                    .as("days of history").isBetween(6L * 365, 7L * 365);
+            assertThat(count(url, "select count(*) from (select started_at, lag(ended_at) over (partition by user_id "
+                    + "order by started_at) as previous from time_entries) x where previous > started_at"))
+                    .as("entries that start before the person's previous one ends").isZero();
+            assertThat(count(url, "select count(*) from time_entries where rate_amount is null")).isZero();
+            assertThat(count(url, "select min(duration_seconds) from time_entries")).isGreaterThanOrEqualTo(60);
+        } finally {
+            shutdown(url);
+        }
+    }
+
+    @Test
     void generateWithInvoicesMakesGaplessNumberedInvoicesWhoseTotalsAreSumsOfTheirLines() throws SQLException {
         String url = freshDatabase();
         try {
