@@ -99,6 +99,29 @@ public class TimeEntries {
         return store.search(viewer.workspaceId(), onlyOwn(viewer), query).stream().map(e -> e.shownTo(viewer)).toList();
     }
 
+    /** A page of the list: its entries in list order, and whether more follow in the direction it was read. */
+    public record Slice(List<TimeEntry> items, boolean more) {
+    }
+
+    /**
+     * At most {@code size} entries matching {@code query} (its limit and offset do not apply), latest first: the
+     * first of the list, or those older than {@code olderThan}, or (when given instead) those newer than
+     * {@code newerThan}. Reads {@code size + 1} rows to tell whether more follow, and counts nothing, so a page
+     * costs the same whatever the size of the history. A member's own only, as {@link TimeEntry#shownTo} them.
+     */
+    public Slice slice(CurrentUser viewer, TimeQuery query, @Nullable TimeCursor olderThan,
+            @Nullable TimeCursor newerThan, int size) {
+        viewer.requireStaff();
+        boolean newer = olderThan == null && newerThan != null;
+        TimeQuery plusOne = new TimeQuery(query.from(), query.to(), query.clientId(), query.projectId(),
+                query.userId(), query.billable(), query.tag(), size + 1, 0);
+        List<TimeEntry> found = store.slice(viewer.workspaceId(), onlyOwn(viewer), plusOne,
+                newer ? newerThan : olderThan, newer);
+        boolean more = found.size() > size;
+        List<TimeEntry> page = !more ? found : newer ? found.subList(1, found.size()) : found.subList(0, size);
+        return new Slice(page.stream().map(e -> e.shownTo(viewer)).toList(), more);
+    }
+
     public long count(CurrentUser viewer, TimeQuery query) {
         viewer.requireStaff();
         return store.count(viewer.workspaceId(), onlyOwn(viewer), query);

@@ -111,8 +111,35 @@ class TimeStore {
         StringBuilder where = where(workspace, onlyUser, q, params);
         params.put("limit", q.limit());
         params.put("offset", q.offset());
-        return withTags(workspace, jdbc.sql(SELECT + where + " order by e.started_at desc, e.id limit :limit offset :offset")
+        return withTags(workspace, jdbc.sql(SELECT + where + " order by e.started_at desc, e.id desc limit :limit offset :offset")
                 .params(params).query(TimeStore::entry).list());
+    }
+
+    /**
+     * At most {@code q.limit()} entries matching {@code q} next to {@code cursor} in list order (latest start
+     * first, then the greater id): those after it (older), or with {@code newer} those before it, still in list
+     * order. Without a cursor, the first of the list. The offset of {@code q} does not apply.
+     */
+    List<TimeEntry> slice(WorkspaceId workspace, @Nullable UUID onlyUser, TimeQuery q, @Nullable TimeCursor cursor,
+            boolean newer) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(workspace, onlyUser, q, params);
+        if (cursor != null) {
+            // The plain bound on started_at is what an index range can use; the rest orders equal starts by id.
+            where.append(newer ? " and e.started_at >= :cs and (e.started_at > :cs or e.id > :cid)"
+                    : " and e.started_at <= :cs and (e.started_at < :cs or e.id < :cid)");
+            params.put("cs", utc(cursor.start()));
+            params.put("cid", cursor.id());
+        }
+        params.put("limit", q.limit());
+        String order = newer ? " order by e.started_at, e.id" : " order by e.started_at desc, e.id desc";
+        List<TimeEntry> found = jdbc.sql(SELECT + where + order + " limit :limit").params(params)
+                .query(TimeStore::entry).list();
+        if (newer) {
+            found = new ArrayList<>(found);
+            java.util.Collections.reverse(found);
+        }
+        return withTags(workspace, found);
     }
 
     long count(WorkspaceId workspace, @Nullable UUID onlyUser, TimeQuery q) {
@@ -129,13 +156,23 @@ class TimeStore {
             where.append(" and e.user_id = :only");
             params.put("only", onlyUser);
         }
+        // Each bound on the local date brings one on the start (see earliestStart), which the indexes the list
+        // is ordered by can use: a period long ago is found by an index range, not by walking back to it.
         if (q.from() != null) {
             where.append(" and e.local_date >= :from");
             params.put("from", Date.valueOf(q.from()));
+            if (ordinary(q.from())) {
+                where.append(" and e.started_at >= :startsFrom");
+                params.put("startsFrom", utc(earliestStart(q.from())));
+            }
         }
         if (q.to() != null) {
             where.append(" and e.local_date <= :to");
             params.put("to", Date.valueOf(q.to()));
+            if (ordinary(q.to())) {
+                where.append(" and e.started_at < :startsUntil");
+                params.put("startsUntil", utc(latestStartBefore(q.to().plusDays(1))));
+            }
         }
         if (q.clientId() != null) {
             where.append(" and e.client_id = :client");
@@ -159,6 +196,11 @@ class TimeStore {
             params.put("tag", q.tag().toLowerCase(java.util.Locale.ROOT));
         }
         return where;
+    }
+
+    /** A date whose start bounds are instants a database takes (a typed year 0 or 99999 gets none). */
+    private static boolean ordinary(LocalDate day) {
+        return day.getYear() >= 1 && day.getYear() < 9999;
     }
 
     /** How many entries match, their tracked seconds and the billable part of them. */

@@ -74,21 +74,26 @@ class TimeEntryListIT extends IntegrationTest {
         log(owner, delta, null, "2026-12-03", "09:00", "11:00", true, "Calls", "research");
         log(member, gamma, null, "2026-12-04", "09:00", "09:15", true);
 
+        // Without a period the list shows its first page and no totals (they would read all history).
         Document all = list(owner, "");
         assertThat(works(all)).hasSize(4);
-        assertThat(all.selectFirst(".result-count").text()).isEqualTo("1–4 of 4");
-        assertThat(all.selectFirst("[data-total=tracked]").text()).isEqualTo("3:45");
-        assertThat(all.selectFirst("[data-total=billable]").text()).isEqualTo("3:15");
+        assertThat(all.selectFirst(".result-count").text()).isEqualTo("1–4");
+        assertThat(all.select("[data-total]")).isEmpty();
+        assertThat(all.selectFirst(".totals-hint").text()).contains("Choose a period");
+        Document december = list(owner, "from=2026-12-01&to=2026-12-31");
+        assertThat(december.selectFirst(".result-count").text()).isEqualTo("1–4 of 4");
+        assertThat(december.selectFirst("[data-total=tracked]").text()).isEqualTo("3:45");
+        assertThat(december.selectFirst("[data-total=billable]").text()).isEqualTo("3:15");
 
         assertThat(works(list(owner, "from=2026-12-02&to=2026-12-03"))).containsExactly("Delta Co", "Gamma Ltd");
         assertThat(works(list(owner, "clientId=" + delta.value()))).containsExactly("Delta Co");
         assertThat(works(list(owner, "projectId=" + site.value()))).containsExactly("Gamma Ltd");
         assertThat(works(list(owner, "userId=" + member.id().value()))).hasSize(1);
-        Document notBillable = list(owner, "billable=false");
+        Document notBillable = list(owner, "billable=false&from=2026-12-01&to=2026-12-31");
         assertThat(works(notBillable)).hasSize(1);
         assertThat(notBillable.selectFirst("[data-total=tracked]").text()).isEqualTo("0:30");
         assertThat(notBillable.selectFirst("[data-total=billable]").text()).isEqualTo("0:00");
-        Document calls = list(owner, "tag=CALLS");
+        Document calls = list(owner, "tag=CALLS&from=2026-11-01&to=2026-12-31");
         assertThat(works(calls)).containsExactly("Delta Co", "Gamma Ltd");
         assertThat(calls.selectFirst("[data-total=tracked]").text()).isEqualTo("3:00");
         assertThat(calls.selectFirst("#f-tag").attr("value")).isEqualTo("CALLS");
@@ -110,14 +115,36 @@ class TimeEntryListIT extends IntegrationTest {
 
         Document first = list(owner, "clientId=" + gamma.value());
         assertThat(works(first)).hasSize(50);
-        assertThat(first.selectFirst(".result-count").text()).isEqualTo("1–50 of 60");
-        assertThat(first.selectFirst("[data-total=tracked]").text()).isEqualTo("30:00");
-        String next = first.select(".pager a").last().attr("href");
-        assertThat(next).isEqualTo("/time/entries?clientId=" + gamma.value() + "&offset=50");
+        assertThat(first.selectFirst(".result-count").text()).isEqualTo("1–50");
+        assertThat(first.select(".pager a[rel=prev]")).isEmpty();
+        String next = first.selectFirst(".pager a[rel=next]").attr("href");
+        assertThat(next).startsWith("/time/entries?clientId=" + gamma.value() + "&olderThan=").endsWith("&page=2");
 
         Document second = list(owner, next.substring(next.indexOf('?') + 1));
         assertThat(works(second)).hasSize(10);
-        assertThat(second.selectFirst(".result-count").text()).isEqualTo("51–60 of 60");
+        assertThat(second.selectFirst(".result-count").text()).isEqualTo("51–60");
+        assertThat(second.select(".pager a[rel=next]")).isEmpty();
+        assertThat(dates(first)).last().isEqualTo("Nov 1, 2026");
+        assertThat(dates(second)).containsOnly("Nov 1, 2026");
+        // Going back shows the first page again, exactly.
+        String previous = second.selectFirst(".pager a[rel=prev]").attr("href");
+        Document back = list(owner, previous.substring(previous.indexOf('?') + 1));
+        assertThat(edits(back)).isEqualTo(edits(first));
+        assertThat(back.select(".pager a[rel=prev]")).isEmpty();
+
+        // With a period the count and totals of the whole selection come along.
+        Document november = list(owner, "clientId=" + gamma.value() + "&from=2026-11-01&to=2026-11-30");
+        assertThat(november.selectFirst(".result-count").text()).isEqualTo("1–50 of 60");
+        assertThat(november.selectFirst("[data-total=tracked]").text()).isEqualTo("30:00");
+    }
+
+    private static List<String> dates(Document html) {
+        return html.select("td.entry-date").eachText();
+    }
+
+    private static List<String> edits(Document html) {
+        return html.select("td.entry-row-actions a").eachAttr("href").stream()
+                .map(h -> h.substring(0, h.indexOf("/edit"))).toList();
     }
 
     @Test

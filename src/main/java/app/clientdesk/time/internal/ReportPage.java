@@ -11,7 +11,7 @@ import app.clientdesk.time.TimeReport.Day;
 import app.clientdesk.time.TimeReport.Estimate;
 import app.clientdesk.time.TimeReport.Group;
 import app.clientdesk.time.TimeReport.Line;
-import app.clientdesk.work.Project;
+import app.clientdesk.work.ProjectChoice;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class ReportPage {
     static final int DAY_COLUMNS = 400;
 
     /** What the filters offer. */
-    public record Options(List<ClientChoice> clients, List<Project> projects, List<Account> people, List<String> types,
+    public record Options(List<ClientChoice> clients, List<ProjectChoice> projects, List<Account> people, List<String> types,
             List<String> tags) {
     }
 

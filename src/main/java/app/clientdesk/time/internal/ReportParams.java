@@ -14,7 +14,7 @@ import app.clientdesk.time.ReportQuery;
 import app.clientdesk.time.ReportQuery.By;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeReports;
-import app.clientdesk.work.Project;
+import app.clientdesk.work.ProjectChoice;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.Projects;
 import java.time.Clock;
@@ -144,9 +144,10 @@ class ReportParams {
                 .filter(a -> a.role() != Role.CLIENT)
                 .sorted(Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList() : List.of();
         return new ReportPage.Options(clients.choices(viewer),
-                projects.list(viewer, client == null ? null : new ClientId(client), false).stream()
-                        .sorted(Comparator.comparing(Project::clientName, String.CASE_INSENSITIVE_ORDER)
-                                .thenComparing(Project::name, String.CASE_INSENSITIVE_ORDER)).toList(),
+                // The names a picker needs, not each project's task counts.
+                projects.choices(viewer).stream().filter(p -> client == null || p.clientId().value().equals(client))
+                        .sorted(Comparator.comparing(ProjectChoice::clientName, String.CASE_INSENSITIVE_ORDER)
+                                .thenComparing(ProjectChoice::name, String.CASE_INSENSITIVE_ORDER)).toList(),
                 people, reports.taskTypes(viewer, client), reports.tags(viewer, TAGS_LISTED));
     }
 

@@ -40,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 class TimeEntriesApiController {
 
     static final int DEFAULT_LIMIT = 50;
+    /** The most a page holds, as in every list of the API (the clients' one too). */
+    static final int MAX_LIMIT = 200;
 
     private final TimeEntries entries;
 
@@ -47,8 +49,11 @@ class TimeEntriesApiController {
         this.entries = entries;
     }
 
-    /** A page of entries: {@code total} counts every match, {@code hasMore} says whether a next page exists. */
-    record TimeEntryPage(List<TimeEntryJson> items, long total, int limit, int offset, boolean hasMore) {
+    /**
+     * A page of entries: {@code hasMore} says whether a next page exists; {@code total} counts every match when
+     * the query names a period (from and to), and is null otherwise (a count of all history is not read).
+     */
+    record TimeEntryPage(List<TimeEntryJson> items, @Nullable Long total, int limit, int offset, boolean hasMore) {
     }
 
     /**
@@ -67,7 +72,9 @@ class TimeEntriesApiController {
 
     @Operation(summary = "List time entries", description = "Latest first. Every filter is optional and they "
             + "combine; from and to are inclusive, on the day each entry counts for (its start's date in its own "
-            + "zone). A member sees only their own entries. Answers {items, total, limit, offset, hasMore}.")
+            + "zone). A member sees only their own entries. Paged as every list: limit (1 to 200, default 50) from "
+            + "offset; hasMore says whether more follow; total counts all matches when both from and to are given, "
+            + "and is null otherwise. Answers {items, total, limit, offset, hasMore}.")
     @GetMapping
     TimeEntryPage list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "first day (yyyy-MM-dd)") @RequestParam(required = false) @Nullable String from,
@@ -76,8 +83,8 @@ class TimeEntriesApiController {
             @Parameter(description = "a project id") @RequestParam(required = false) @Nullable String projectId,
             @Parameter(description = "a person's id") @RequestParam(required = false) @Nullable String userId,
             @Parameter(description = "true or false") @RequestParam(required = false) @Nullable String billable,
-            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) @Nullable String limit,
-            @Parameter(description = "0 or more") @RequestParam(required = false) @Nullable String offset) {
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
         viewer.requireStaff();
         Violations v = new Violations();
         LocalDate fromDate = TimeEntriesApiInput.date(from, "from", v);
@@ -89,13 +96,17 @@ class TimeEntriesApiController {
         UUID project = TimeEntriesApiInput.uuid(projectId, "projectId", v);
         UUID user = TimeEntriesApiInput.uuid(userId, "userId", v);
         Boolean paid = TimeEntriesApiInput.bool(billable, "billable", v);
-        int size = TimeEntriesApiInput.number(limit, "limit", DEFAULT_LIMIT, 1, TimeQuery.MAX_LIMIT, v);
+        int size = TimeEntriesApiInput.number(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, v);
         int skip = TimeEntriesApiInput.number(offset, "offset", 0, 0, Integer.MAX_VALUE - TimeQuery.MAX_LIMIT, v);
         v.throwIfAny();
-        TimeQuery query = new TimeQuery(fromDate, toDate, client, project, user, paid, size, skip);
-        List<TimeEntryJson> items = entries.search(viewer, query).stream().map(TimeEntryJson::of).toList();
-        long total = entries.count(viewer, query);
-        return new TimeEntryPage(items, total, size, skip, skip + items.size() < total);
+        // One more than asked tells whether a next page exists without counting every match.
+        List<TimeEntry> found = entries.search(viewer,
+                new TimeQuery(fromDate, toDate, client, project, user, paid, size + 1, skip));
+        boolean more = found.size() > size;
+        List<TimeEntryJson> items = found.stream().limit(size).map(TimeEntryJson::of).toList();
+        Long total = fromDate != null && toDate != null
+                ? entries.count(viewer, new TimeQuery(fromDate, toDate, client, project, user, paid, size, skip)) : null;
+        return new TimeEntryPage(items, total, size, skip, more);
     }
 
     @Operation(summary = "Read a time entry", description = "404 for an unknown id or one the caller may not see.")

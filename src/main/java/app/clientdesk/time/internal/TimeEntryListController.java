@@ -3,8 +3,8 @@ package app.clientdesk.time.internal;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.Notices;
 import app.clientdesk.shared.web.OwnerOnly;
+import app.clientdesk.time.TimeCursor;
 import app.clientdesk.time.TimeEntries;
-import app.clientdesk.time.TimeEntry;
 import app.clientdesk.time.TimeEntryId;
 import app.clientdesk.time.TimeQuery;
 import java.time.LocalDate;
@@ -46,7 +46,9 @@ class TimeEntryListController {
             @RequestParam(required = false) @Nullable String userId,
             @RequestParam(required = false) @Nullable String billable,
             @RequestParam(required = false) @Nullable String tag,
-            @RequestParam(required = false) @Nullable String offset, Model model) {
+            @RequestParam(required = false) @Nullable String olderThan,
+            @RequestParam(required = false) @Nullable String newerThan,
+            @RequestParam(required = false) @Nullable String page, Model model) {
         viewer.requireStaff();
         options.requireVisible(viewer, clientId, projectId, userId);
         LocalDate fromDate = date(from);
@@ -56,15 +58,29 @@ class TimeEntryListController {
         UUID user = viewer.isOwner() ? uuid(userId) : null;
         Boolean paid = "true".equals(billable) ? Boolean.TRUE : "false".equals(billable) ? Boolean.FALSE : null;
         String tagText = tag == null || tag.isBlank() ? null : tag.strip();
-        int skip = number(offset);
         TimeEntryFilters filters = new TimeEntryFilters(fromDate == null ? "" : fromDate.toString(), toDate == null ? "" : toDate.toString(),
                 client == null ? "" : client.toString(), project == null ? "" : project.toString(),
                 user == null ? "" : user.toString(), paid == null ? "" : paid.toString(), tagText == null ? "" : tagText);
-        TimeQuery query = new TimeQuery(fromDate, toDate, client, project, user, paid, tagText, PAGE, skip);
-        TimeEntries.Totals totals = entries.totals(viewer, query);
-        List<TimeEntry> items = entries.search(viewer, query);
+        TimeQuery query = new TimeQuery(fromDate, toDate, client, project, user, paid, tagText, PAGE, 0);
+        TimeCursor older = TimeCursor.parse(olderThan).orElse(null);
+        TimeCursor newer = older == null ? TimeCursor.parse(newerThan).orElse(null) : null;
+        TimeEntries.Slice slice = entries.slice(viewer, query, older, newer, PAGE);
+        int number = older == null && newer == null ? 1 : Math.max(1, number(page));
+        boolean hasNewer = newer != null ? slice.more() : older != null;
+        boolean hasOlder = newer != null || slice.more();
+        if (newer != null && !slice.more()) {
+            number = 1;
+        }
+        // Totals only for a period: the sums of a bounded range, never a read of all history.
+        TimeEntries.Totals totals = fromDate != null && toDate != null ? entries.totals(viewer, query) : null;
         model.addAttribute("filters", filters);
-        model.addAttribute("listing", new TimeEntryListing(items, skip, PAGE, totals));
+        String here = "/time/entries" + (filters.any() ? "?" + filters.query() : "");
+        if (older != null || newer != null) {
+            here += (filters.any() ? "&" : "?") + (older != null ? "olderThan=" + TimesheetTexts.encode(older.toString())
+                    : "newerThan=" + TimesheetTexts.encode(newer.toString())) + "&page=" + number;
+        }
+        model.addAttribute("listing", new TimeEntryListing(slice.items(), number, PAGE, hasNewer, hasOlder, totals,
+                here));
         model.addAttribute("options", options.of(viewer, null));
         return "time/timesheet/list";
     }
@@ -112,7 +128,7 @@ class TimeEntryListController {
     private static int number(@Nullable String text) {
         try {
             int n = text == null ? 0 : Integer.parseInt(text.strip());
-            return Math.max(0, Math.min(n, 10_000_000));
+            return Math.max(0, Math.min(n, 1_000_000));
         } catch (NumberFormatException e) {
             return 0;
         }

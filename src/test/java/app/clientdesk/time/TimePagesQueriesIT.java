@@ -1,0 +1,157 @@
+package app.clientdesk.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.support.IntegrationTest;
+import app.clientdesk.support.QueryCounts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The time pages' default views (the week, the entries list, the report, the API list) cost the same
+ * statements and rows for a short history as for a long one, and run a fixed number of statements: more
+ * history outside the default week, page and month adds nothing, an N+1 would add statements.
+ */
+class TimePagesQueriesIT extends IntegrationTest {
+
+    static final Instant NOW = Instant.parse("2026-12-10T15:00:00Z");
+
+    @Autowired JdbcTemplate jdbc;
+
+    record Agency(TestWorkspace ws, CurrentUser member, String ownerToken) {
+    }
+
+    Agency small;
+    Agency large;
+
+    @BeforeEach
+    void twoAgencies() {
+        clock.set(NOW);
+        small = agency(200);
+        large = agency(5_000);
+    }
+
+    /**
+     * The same recent time in both (this week, this month, more than a page of it), and {@code history} entries
+     * of 2024 besides, outside every default view.
+     */
+    private Agency agency(int history) {
+        TestWorkspace ws = newWorkspace();
+        CurrentUser member = addMember(ws);
+        ClientId gamma = createClient(ws, "Gamma Ltd", member.id());
+        ClientId delta = createClient(ws, "Delta Co");
+        UUID owner = ws.owner().id().value();
+        // 8 entries a day from 1 to 10 December: 80 of the owner's, 40 of the member's.
+        insert(ws, owner, gamma.value(), LocalDate.parse("2026-12-01"), 10, 4);
+        insert(ws, owner, delta.value(), LocalDate.parse("2026-12-01").plusDays(0), 10, 4, 12);
+        insert(ws, member.id().value(), gamma.value(), LocalDate.parse("2026-12-01"), 10, 4);
+        insert(ws, owner, delta.value(), LocalDate.parse("2024-01-01"), history / 10, 10);
+        return new Agency(ws, member, tokenFor(ws.owner()));
+    }
+
+    private void insert(TestWorkspace ws, UUID user, UUID client, LocalDate first, int days, int perDay) {
+        insert(ws, user, client, first, days, perDay, 0);
+    }
+
+    /** {@code perDay} entries of 10 minutes each day from {@code first}, from 08:00 UTC (or {@code hour}). */
+    private void insert(TestWorkspace ws, UUID user, UUID client, LocalDate first, int days, int perDay, int hour) {
+        List<Object[]> rows = new ArrayList<>();
+        OffsetDateTime made = NOW.atOffset(ZoneOffset.UTC);
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            for (int i = 0; i < perDay; i++) {
+                OffsetDateTime start = day.atTime(hour == 0 ? 8 : hour, 0).atOffset(ZoneOffset.UTC).plusMinutes(15L * i);
+                rows.add(new Object[] {UUID.randomUUID(), ws.id(), user, client, start, start.plusMinutes(10),
+                        java.sql.Date.valueOf(day), i % 3 != 0, new BigDecimal("50.0000"), user, made, made});
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into time_entries (id, workspace_id, user_id, client_id, started_at, ended_at, zone, local_date,
+                    break_seconds, duration_seconds, billable, rate_amount, rate_currency, rate_source, created_by,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'UTC', ?, 0, 600, ?, ?, 'GBP', 'CLIENT', ?, ?, ?)""", rows);
+    }
+
+    private QueryCounts.Counts page(CurrentUser who, String url) throws Exception {
+        // Once before counting: what the application reads once in its life (which database it runs on) is
+        // not the page's cost.
+        mvc.perform(get(url).with(user(who))).andExpect(status().isOk());
+        return QueryCounts.during(() -> mvc.perform(get(url).with(user(who))).andExpect(status().isOk()));
+    }
+
+    private QueryCounts.Counts api(String token, String url) throws Exception {
+        MockHttpServletRequestBuilder request = get(url).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(MediaType.APPLICATION_JSON);
+        mvc.perform(request).andExpect(status().isOk());
+        return QueryCounts.during(() -> mvc.perform(request).andExpect(status().isOk()));
+    }
+
+    private static void sameCost(QueryCounts.Counts small, QueryCounts.Counts large, int mostStatements) {
+        assertThat(large.statements()).as(large.toString()).isEqualTo(small.statements());
+        assertThat(large.rows()).as("rows read, small:\n" + small + "\nlarge:\n" + large).isEqualTo(small.rows());
+        assertThat(large.statements()).as(large.toString()).isLessThanOrEqualTo(mostStatements);
+    }
+
+    @Test
+    void theEntriesListReadsOnePageWhateverTheHistory() throws Exception {
+        QueryCounts.Counts s = page(small.ws().owner(), "/time/entries");
+        QueryCounts.Counts l = page(large.ws().owner(), "/time/entries");
+        assertThat(s.sql()).as("no count of all history")
+                .noneMatch(q -> q.contains("from time_entries") && q.contains("count("));
+        assertThat(s.rows()).as("the page reads its 51 entries").isGreaterThanOrEqualTo(51);
+        sameCost(s, l, 14);
+
+        // The member's list: their own entries, one page too.
+        sameCost(page(small.member(), "/time/entries"), page(large.member(), "/time/entries"), 14);
+        // A filtered list costs the same as well.
+        String delta = "/time/entries?from=2026-12-01&to=2026-12-10&billable=true";
+        sameCost(page(small.ws().owner(), delta), page(large.ws().owner(), delta), 15);
+    }
+
+    @Test
+    void theWeekReadsOneStatementPerKindOfThing() throws Exception {
+        QueryCounts.Counts s = page(small.ws().owner(), "/time");
+        QueryCounts.Counts l = page(large.ws().owner(), "/time");
+        assertThat(s.rows()).as("the week's entries are read").isGreaterThanOrEqualTo(32);
+        assertThat(s.sql().stream().filter(q -> q.contains("from time_entries")).count()).as(s.toString())
+                .isEqualTo(1);
+        sameCost(s, l, 14);
+    }
+
+    @Test
+    void theReportOfThisMonthCostsTheSameWhateverTheHistory() throws Exception {
+        QueryCounts.Counts s = page(small.ws().owner(), "/time/reports");
+        QueryCounts.Counts l = page(large.ws().owner(), "/time/reports");
+        sameCost(s, l, 18);
+        sameCost(page(small.member(), "/time/reports"), page(large.member(), "/time/reports"), 18);
+        String byTask = "/time/reports?range=this-month&group=task&then=member";
+        sameCost(page(small.ws().owner(), byTask), page(large.ws().owner(), byTask), 19);
+    }
+
+    @Test
+    void theApiListReadsOnePageWhateverTheHistory() throws Exception {
+        QueryCounts.Counts s = api(small.ownerToken(), "/api/v1/time-entries");
+        QueryCounts.Counts l = api(large.ownerToken(), "/api/v1/time-entries");
+        assertThat(s.sql()).as("no count of all history")
+                .noneMatch(q -> q.contains("from time_entries") && q.contains("count("));
+        sameCost(s, l, 8);
+    }
+}
