@@ -454,6 +454,80 @@ class TaskStore {
                 + " join workflow_stages s on s.id = t.stage_id" + where).params(params).query(Long.class).single();
     }
 
+    /**
+     * A page of each of {@code stages}' tasks, in one statement: per stage at most {@code limit} from
+     * {@code offset}, in board order (a DONE stage latest completed first). Each stage is its own ordered
+     * index read, so a page costs the same whatever the stage holds.
+     */
+    List<Task> pageOfStages(WorkspaceId workspace, @Nullable UUID memberId, List<Stage> stages,
+            @Nullable ClientId client, int limit, int offset) {
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            params.put("stage" + i, stage.id().value());
+            String order = stage.kind() == StageKind.DONE ? "t.completed_at desc, t.id" : "t.position, t.created_at, t.id";
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(" and t.stage_id = :stage")
+                    .append(i).append(" order by ").append(order).append(" limit :limit offset :offset)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /**
+     * Tasks due from {@code from} to {@code to} (due dates), at most {@code perDay} of each due date from its
+     * {@code skip}th, due first: one statement whose cost is the range's, not the workspace's.
+     */
+    List<Task> duePerDay(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client, LocalDate from,
+            LocalDate to, int perDay, int skip) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.due_date >= :from and t.due_date <= :to");
+        params.put("from", from);
+        params.put("to", to);
+        params.put("first", skip);
+        params.put("last", skip + perDay);
+        return jdbc.sql("with ranked as (select t.id, row_number() over (partition by t.due_date order by "
+                + Tasks.BY_DUE + ") as rn from tasks t join clients c on c.id = t.client_id" + where + ") "
+                + SELECT + " join ranked r on r.id = t.id where r.rn > :first and r.rn <= :last order by " + Tasks.BY_DUE)
+                .params(params).query(TaskStore::task).list();
+    }
+
+    /** How many tasks fall due on each due date from {@code from} to {@code to}, in one grouped count. */
+    Map<LocalDate, Long> countByDueDate(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client,
+            LocalDate from, LocalDate to) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.due_date >= :from and t.due_date <= :to");
+        params.put("from", from);
+        params.put("to", to);
+        Map<LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql("select t.due_date, count(*) as n from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.due_date").params(params)
+                .query((rs, n) -> counts.put(rs.getDate("due_date").toLocalDate(), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** How many tasks each stage of a workflow holds, in one grouped count. */
+    Map<StageId, Long> countByStage(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
+            @Nullable ClientId client) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.workflow_id = :workflow");
+        params.put("workflow", workflow.value());
+        Map<StageId, Long> counts = new HashMap<>();
+        jdbc.sql("select t.stage_id, count(*) as n from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.stage_id").params(params)
+                .query((rs, n) -> counts.put(new StageId(rs.getObject("stage_id", UUID.class)), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     /** Open tasks assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), due first. */
     List<Task> assignedOpen(WorkspaceId workspace, @Nullable UUID memberId, UserId user, boolean alsoUnassigned,
             @Nullable ClientId client, int limit) {

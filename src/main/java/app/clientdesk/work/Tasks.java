@@ -117,6 +117,36 @@ public class Tasks {
         return store.countOfWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done);
     }
 
+    /**
+     * A page of each stage's tasks for a board, in one statement: at most {@code limit} per stage from
+     * {@code offset}, in board order (a DONE stage latest completed first).
+     */
+    public List<Task> pageOfStages(CurrentUser viewer, List<Stage> stages, @Nullable ClientId client, int limit,
+            int offset) {
+        viewer.requireStaff();
+        return store.pageOfStages(viewer.workspaceId(), memberScope(viewer), stages, client, limit, offset);
+    }
+
+    /** How many tasks the viewer sees in each stage of a workflow (a stage with none is left out). */
+    public Map<StageId, Long> countByStage(CurrentUser viewer, WorkflowId workflow, @Nullable ClientId client) {
+        viewer.requireStaff();
+        return store.countByStage(viewer.workspaceId(), memberScope(viewer), workflow, client);
+    }
+
+    /** Tasks due in a range of due dates, at most {@code perDay} of each date from its {@code skip}th, due first. */
+    public List<Task> duePerDay(CurrentUser viewer, @Nullable ClientId client, LocalDate from, LocalDate to, int perDay,
+            int skip) {
+        viewer.requireStaff();
+        return store.duePerDay(viewer.workspaceId(), memberScope(viewer), client, from, to, perDay, skip);
+    }
+
+    /** How many tasks the viewer sees due on each date of a range (a date with none is left out). */
+    public Map<LocalDate, Long> countByDueDate(CurrentUser viewer, @Nullable ClientId client, LocalDate from,
+            LocalDate to) {
+        viewer.requireStaff();
+        return store.countByDueDate(viewer.workspaceId(), memberScope(viewer), client, from, to);
+    }
+
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
     public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
         viewer.requireStaff();
