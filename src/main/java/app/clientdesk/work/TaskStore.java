@@ -100,8 +100,27 @@ class TaskStore {
     }
 
     List<Task> search(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q, String orderBy) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = where(workspace, memberId, q, where);
+        params.put("limit", q.limit());
+        params.put("offset", q.offset());
+        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit :limit offset :offset")
+                .params(params).query(TaskStore::task).list();
+    }
+
+    /** How many tasks {@link #search} finds without a limit. */
+    long count(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = where(workspace, memberId, q, where);
+        return jdbc.sql("select count(*) from tasks t join clients c on c.id = t.client_id"
+                + (q.stageName() != null ? " join workflow_stages s on s.id = t.stage_id" : "") + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static Map<String, Object> where(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q,
+            StringBuilder where) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where t.workspace_id = :w").append(visible(memberId));
+        where.append(" where t.workspace_id = :w").append(visible(memberId));
         params.put("w", workspace.value());
         if (memberId != null) {
             params.put("member", memberId);
@@ -146,10 +165,7 @@ class TaskStore {
             where.append(" and lower(t.task_type) = :type");
             params.put("type", q.type().strip().toLowerCase(java.util.Locale.ROOT));
         }
-        params.put("limit", q.limit());
-        params.put("offset", q.offset());
-        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit :limit offset :offset")
-                .params(params).query(TaskStore::task).list();
+        return params;
     }
 
     /** Distinct task types in use, for suggestions. */

@@ -90,6 +90,12 @@ public class Tasks {
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_DUE);
     }
 
+    /** How many tasks match {@code query}, whatever its limit and offset. */
+    public long count(CurrentUser viewer, TaskQuery query) {
+        viewer.requireStaff();
+        return store.count(viewer.workspaceId(), memberScope(viewer), query);
+    }
+
     /** Tasks matching {@code query} in board order: by stage, then by their place in the stage. */
     public List<Task> inBoardOrder(CurrentUser viewer, TaskQuery query) {
         viewer.requireStaff();
