@@ -529,6 +529,28 @@ class TaskStore {
         return counts;
     }
 
+    /** The first {@code limit} open tasks of each quadrant from {@code offset}, due first, in one statement. */
+    List<Task> openPerQuadrant(WorkspaceId workspace, @Nullable UUID memberId, List<Quadrant> quadrants,
+            @Nullable ClientId client, int limit, int offset) {
+        if (quadrants.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < quadrants.size(); i++) {
+            params.put("urgent" + i, quadrants.get(i).urgent());
+            params.put("important" + i, quadrants.get(i).important());
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(" and t.urgent = :urgent")
+                    .append(i).append(" and t.important = :important").append(i).append(" order by ")
+                    .append(Tasks.BY_DUE).append(" limit :limit offset :offset)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
     /** How many tasks each stage of a workflow holds, in one grouped count. */
     Map<StageId, Long> countByStage(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
             @Nullable ClientId client) {
@@ -560,6 +582,95 @@ class TaskStore {
         String nobodys = SELECT + where + " and t.assignee_id is null order by " + Tasks.BY_DUE + " limit :limit";
         return jdbc.sql("select * from ((" + mine + ") union all (" + nobodys + ")) t order by " + Tasks.BY_DUE
                 + " limit :limit").params(params).query(TaskStore::task).list();
+    }
+
+    /**
+     * The days My work splits open work into, as the viewer counts them: {@code today} and the last day of
+     * the week in the viewer's zone, and the moments those days start there. A task due at a moment falls on
+     * the viewer's day of that moment, one due on a date on that date.
+     */
+    record Days(LocalDate today, LocalDate weekEnd, Instant todayStarts, Instant tomorrowStarts,
+            Instant nextWeekStarts) {
+    }
+
+    /** The SQL condition of each section, in the order of {@code Section}: overdue, today, this week, later, no date. */
+    private static final List<String> SECTIONS = List.of(
+            "((t.due_at is null and t.due_date < :today) or t.due_at < :todayStarts)",
+            "((t.due_at is null and t.due_date = :today) or (t.due_at >= :todayStarts and t.due_at < :tomorrowStarts))"
+                    + " and t.due_date >= :todayLow and t.due_date <= :todayHigh",
+            "((t.due_at is null and t.due_date > :today and t.due_date <= :weekEnd)"
+                    + " or (t.due_at >= :tomorrowStarts and t.due_at < :nextWeekStarts))"
+                    + " and t.due_date >= :todayLow and t.due_date <= :weekEndHigh",
+            "((t.due_at is null and t.due_date > :weekEnd) or t.due_at >= :nextWeekStarts) and t.due_date >= :weekEndLow",
+            "t.due_date is null");
+
+    private static Map<String, Object> days(Map<String, Object> params, Days days) {
+        // A moment's date in the viewer's zone is at most two days from its date in its own zone.
+        params.put("today", days.today());
+        params.put("todayLow", days.today().minusDays(2));
+        params.put("todayHigh", days.today().plusDays(2));
+        params.put("weekEnd", days.weekEnd());
+        params.put("weekEndLow", days.weekEnd().minusDays(2));
+        params.put("weekEndHigh", days.weekEnd().plusDays(2));
+        params.put("todayStarts", utc(days.todayStarts()));
+        params.put("tomorrowStarts", utc(days.tomorrowStarts()));
+        params.put("nextWeekStarts", utc(days.nextWeekStarts()));
+        return params;
+    }
+
+    /**
+     * My work's open tasks, due first: at most {@code limit} of each section (of {@link #SECTIONS}) from
+     * {@code offset}, those assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), in one
+     * statement of ordered index reads.
+     */
+    List<Task> openPerSection(WorkspaceId workspace, @Nullable UUID memberId, UserId user, boolean alsoUnassigned,
+            @Nullable ClientId client, Days days, List<Integer> sections, int limit, int offset) {
+        if (sections.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = days(scope(workspace, memberId, client, where), days);
+        where.append(" and t.completed_at is null");
+        params.put("user", user.value());
+        params.put("limit", limit);
+        params.put("offset", offset);
+        params.put("upTo", limit + offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < sections.size(); i++) {
+            String section = " and " + SECTIONS.get(sections.get(i));
+            String mine = SELECT + where + section + " and t.assignee_id = :user order by " + Tasks.BY_DUE + " limit :upTo";
+            sql.append(i == 0 ? "(" : " union all (");
+            if (alsoUnassigned) {
+                String nobodys = SELECT + where + section + " and t.assignee_id is null order by " + Tasks.BY_DUE
+                        + " limit :upTo";
+                sql.append("select * from ((").append(mine).append(") union all (").append(nobodys).append(")) t order by ")
+                        .append(Tasks.BY_DUE).append(" limit :limit offset :offset)");
+            } else {
+                sql.append("select * from (").append(mine).append(") t order by ").append(Tasks.BY_DUE)
+                        .append(" limit :limit offset :offset)");
+            }
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /** How many open tasks of {@code user} (and nobody's) each section holds: one grouped count, by section index. */
+    Map<Integer, Long> countPerSection(WorkspaceId workspace, @Nullable UUID memberId, UserId user,
+            boolean alsoUnassigned, @Nullable ClientId client, Days days) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = days(scope(workspace, memberId, client, where), days);
+        where.append(" and t.completed_at is null and ").append(alsoUnassigned
+                ? "(t.assignee_id = :user or t.assignee_id is null)" : "t.assignee_id = :user");
+        params.put("user", user.value());
+        StringBuilder kase = new StringBuilder("case");
+        for (int i = 0; i < SECTIONS.size() - 1; i++) {
+            kase.append(" when ").append(SECTIONS.get(i)).append(" then ").append(i);
+        }
+        kase.append(" else ").append(SECTIONS.size() - 1).append(" end");
+        Map<Integer, Long> counts = new HashMap<>();
+        jdbc.sql("select section, count(*) as n from (select " + kase + " as section from tasks t"
+                + " join clients c on c.id = t.client_id" + where + ") x group by section").params(params)
+                .query((rs, n) -> counts.put(rs.getInt("section"), rs.getLong("n"))).list();
+        return counts;
     }
 
     /** How many open tasks each quadrant holds. */

@@ -153,6 +153,39 @@ public class Tasks {
         return store.countByDueDate(viewer.workspaceId(), memberScope(viewer), client, from, to);
     }
 
+    /** The first {@code limit} open tasks of each quadrant from {@code offset}, due first, in one statement. */
+    public List<Task> openPerQuadrant(CurrentUser viewer, List<Quadrant> quadrants, @Nullable ClientId client,
+            int limit, int offset) {
+        viewer.requireStaff();
+        return store.openPerQuadrant(viewer.workspaceId(), memberScope(viewer), quadrants, client, limit, offset);
+    }
+
+    /**
+     * My work: the viewer's open tasks (for the owner also nobody's), due first, at most {@code limit} of each
+     * of the asked {@code sections} from {@code offset}, in one statement. Sections by their index: 0 overdue,
+     * 1 today, 2 the rest of the week (to {@code weekEnd}), 3 later, 4 no date; days are the viewer's in
+     * {@code zone}.
+     */
+    public List<Task> myWork(CurrentUser viewer, @Nullable ClientId client, LocalDate today, LocalDate weekEnd,
+            ZoneId zone, List<Integer> sections, int limit, int offset) {
+        viewer.requireStaff();
+        return store.openPerSection(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
+                days(today, weekEnd, zone), sections, limit, offset);
+    }
+
+    /** How many tasks each section of {@link #myWork} holds, by section index, in one grouped count. */
+    public Map<Integer, Long> myWorkCounts(CurrentUser viewer, @Nullable ClientId client, LocalDate today,
+            LocalDate weekEnd, ZoneId zone) {
+        viewer.requireStaff();
+        return store.countPerSection(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
+                days(today, weekEnd, zone));
+    }
+
+    private static TaskStore.Days days(LocalDate today, LocalDate weekEnd, ZoneId zone) {
+        return new TaskStore.Days(today, weekEnd, today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant(), weekEnd.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
     public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
         viewer.requireStaff();
