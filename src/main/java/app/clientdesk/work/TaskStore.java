@@ -551,6 +551,29 @@ class TaskStore {
         return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
     }
 
+    /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
+    List<Task> openPerType(WorkspaceId workspace, @Nullable UUID memberId, List<@Nullable String> types,
+            @Nullable ClientId client, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        params.put("limit", limit);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            String condition = type == null ? " and t.task_type is null" : " and t.task_type = :type" + i;
+            if (type != null) {
+                params.put("type" + i, type);
+            }
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(condition)
+                    .append(" order by ").append(Tasks.BY_DUE).append(" limit :limit)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
     /** How many tasks each stage of a workflow holds, in one grouped count. */
     Map<StageId, Long> countByStage(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
             @Nullable ClientId client) {

@@ -186,6 +186,13 @@ public class Tasks {
                 today.plusDays(1).atStartOfDay(zone).toInstant(), weekEnd.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
+    public List<Task> openPerType(CurrentUser viewer, List<@Nullable String> types, @Nullable ClientId client,
+            int limit) {
+        viewer.requireStaff();
+        return store.openPerType(viewer.workspaceId(), memberScope(viewer), types, client, limit);
+    }
+
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
     public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
         viewer.requireStaff();
