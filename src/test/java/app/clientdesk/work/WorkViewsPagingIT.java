@@ -215,7 +215,7 @@ class WorkViewsPagingIT extends IntegrationTest {
 
         String month = page(large.ws().owner(), path);
         assertThat(month).contains("D0-00000").contains("D0-00003").doesNotContain("D0-00004")
-                .contains("+296 more").contains("/calendar?view=day&amp;date=" + MONTH.plusDays(1));
+                .contains("+296 more").contains("/calendar?view=day&date=" + MONTH.plusDays(1));
         assertThat(month.length()).isLessThan(250_000);
         String day = page(large.ws().owner(), "/calendar?view=day&date=" + MONTH.plusDays(1));
         assertThat(day).contains("D0-00099").doesNotContain("D0-00100").doesNotContain("D1-")
@@ -256,14 +256,14 @@ class WorkViewsPagingIT extends IntegrationTest {
 
         String myWork = page(large.ws().owner(), "/my-work");
         assertThat(titles(myWork, "LATE")).isEqualTo(range("LATE", 0, 50));
-        assertThat(myWork).contains("700 more not shown").contains("section=OVERDUE&amp;shown=100");
+        assertThat(myWork).contains("700 more not shown").contains("section=OVERDUE&shown=100");
         assertThat(titles(page(large.ws().owner(), "/my-work?section=OVERDUE&shown=100"), "LATE"))
                 .isEqualTo(range("LATE", 0, 100));
         assertThat(myWork.length()).isLessThan(250_000);
 
         String matrix = page(large.ws().owner(), "/matrix");
         assertThat(titles(matrix, "LATE")).isEqualTo(range("LATE", 0, 25));
-        assertThat(matrix).contains("725 more not shown").contains("quadrant=DO&amp;shown=50");
+        assertThat(matrix).contains("725 more not shown").contains("quadrant=DO&shown=50");
         assertThat(titles(page(large.ws().owner(), "/matrix?quadrant=DO&shown=50"), "LATE"))
                 .isEqualTo(range("LATE", 0, 50));
     }
