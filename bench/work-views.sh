@@ -27,7 +27,7 @@ TOKEN=$(java -jar "$JAR" admin create-token --email "$OWNER" --name "bench-$(dat
 java -Xmx512m -jar "$JAR" --server.port="$PORT" >/tmp/work-views-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 300); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
 COOKIES=$(mktemp)
 CSRF=$(curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
