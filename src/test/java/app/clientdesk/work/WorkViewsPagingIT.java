@@ -255,10 +255,10 @@ class WorkViewsPagingIT extends IntegrationTest {
         }
 
         String myWork = page(large.ws().owner(), "/my-work");
-        assertThat(titles(myWork, "LATE")).isEqualTo(range("LATE", 0, 50));
-        assertThat(myWork).contains("700 more not shown").contains("section=OVERDUE&shown=100");
-        assertThat(titles(page(large.ws().owner(), "/my-work?section=OVERDUE&shown=100"), "LATE"))
-                .isEqualTo(range("LATE", 0, 100));
+        assertThat(titles(myWork, "LATE")).isEqualTo(range("LATE", 0, 20));
+        assertThat(myWork).contains("730 more not shown").contains("section=OVERDUE&shown=40");
+        assertThat(titles(page(large.ws().owner(), "/my-work?section=OVERDUE&shown=40"), "LATE"))
+                .isEqualTo(range("LATE", 0, 40));
         assertThat(myWork.length()).isLessThan(250_000);
 
         String matrix = page(large.ws().owner(), "/matrix");

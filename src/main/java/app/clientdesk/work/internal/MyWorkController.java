@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyWorkController {
 
     /** Tasks listed per section at first, and as many again with each "Show more"; the rest are counted. */
-    static final int PER_SECTION = 50;
+    static final int PER_SECTION = 20;
     /** "Show more" lengthens one section to this many at most. */
     static final int MAX_SHOWN = 500;
 
