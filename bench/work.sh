@@ -79,10 +79,10 @@ check() { # label, header, path
 check "GET /board?clientId= (500 tasks)" "$COOKIE" "/board?clientId=$CLIENT_ID"
 check "GET /my-work" "$COOKIE" "/my-work"
 check "GET /matrix" "$COOKIE" "/matrix"
-check "GET /api/v1/tasks?clientId= (100)" "$AUTH" "/api/v1/tasks?clientId=$CLIENT_ID"
-check "GET /api/v1/tasks?clientId=&limit=500" "$AUTH" "/api/v1/tasks?clientId=$CLIENT_ID&limit=500"
+check "GET /api/v1/tasks?clientId= (50)" "$AUTH" "/api/v1/tasks?clientId=$CLIENT_ID"
+check "GET /api/v1/tasks?clientId=&limit=200" "$AUTH" "/api/v1/tasks?clientId=$CLIENT_ID&limit=200"
 [ ${#REQUESTS[@]} -gt 0 ] || { echo "[bench] nothing to measure" >&2; exit 1; }
-TASKS_OF_CLIENT=$(curl -sf -H "$AUTH" "$BASE/api/v1/tasks?clientId=$CLIENT_ID&limit=500" | grep -o '"id":"' | wc -l)
+TASKS_OF_CLIENT=$(curl -sf -H "$AUTH" "$BASE/api/v1/tasks?clientId=$CLIENT_ID&limit=200" | grep -o '"id":"' | wc -l)
 echo "[bench] the busiest client's first page of the API holds $TASKS_OF_CLIENT tasks" >&2
 
 run() { # label, header, path, connections, threads

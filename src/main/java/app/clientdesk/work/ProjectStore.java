@@ -73,6 +73,49 @@ class ProjectStore {
                 .params(params).query(ProjectStore::project).list();
     }
 
+    /**
+     * A page of the projects of one client or of every visible client, open ones first; {@code open} true
+     * keeps open ones, false closed ones, null all.
+     */
+    List<Project> page(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client, @Nullable Boolean open,
+            int limit, long offset) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = pageWhere(workspace, memberId, client, open, where);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(SELECT + where + " " + """
+                 order by case when p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD') then 0 else 1 end,
+                 p.due_date, lower(p.name), p.id limit :limit offset :offset""")
+                .params(params).query(ProjectStore::project).list();
+    }
+
+    /** How many projects {@link #page} finds in all. */
+    long count(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client, @Nullable Boolean open) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = pageWhere(workspace, memberId, client, open, where);
+        return jdbc.sql("select count(*) from projects p join clients c on c.id = p.client_id" + where).params(params)
+                .query(Long.class).single();
+    }
+
+    private static Map<String, Object> pageWhere(WorkspaceId workspace, @Nullable UUID memberId,
+            @Nullable ClientId client, @Nullable Boolean open, StringBuilder where) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        where.append(" where p.workspace_id = :w and c.archived_at is null").append(visible(memberId));
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        if (client != null) {
+            where.append(" and p.client_id = :client");
+            params.put("client", client.value());
+        }
+        if (open != null) {
+            where.append(open ? " and p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD')"
+                    : " and p.status not in ('PLANNED', 'ACTIVE', 'ON_HOLD')");
+        }
+        return params;
+    }
+
     /** Every visible project of a client not archived, light: for pickers. By client, then name. */
     List<ProjectChoice> choices(WorkspaceId workspace, @Nullable UUID memberId) {
         Map<String, Object> params = new HashMap<>();

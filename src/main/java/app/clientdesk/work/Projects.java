@@ -69,6 +69,26 @@ public class Projects {
                 .map(p -> p.shownTo(viewer)).toList();
     }
 
+    /** A page of projects, and how many there are in all. */
+    public record Page(List<Project> projects, long total) {
+    }
+
+    /**
+     * A page of the projects of one client, or of all the viewer's clients when {@code client} is null, open
+     * ones first: {@code open} true keeps open ones, false closed ones, null all.
+     */
+    public Page page(CurrentUser viewer, @Nullable ClientId client, @Nullable Boolean open, int limit, long offset) {
+        viewer.requireStaff();
+        if (client != null) {
+            clients.get(viewer, client);
+        }
+        List<Project> found = store.page(viewer.workspaceId(), memberScope(viewer), client, open, limit, offset).stream()
+                .map(p -> p.shownTo(viewer)).toList();
+        long total = found.size() < limit && (offset == 0 || !found.isEmpty()) ? offset + found.size()
+                : store.count(viewer.workspaceId(), memberScope(viewer), client, open);
+        return new Page(found, total);
+    }
+
     /** Every project the viewer sees, by client and name, with only what a picker needs. */
     public List<ProjectChoice> choices(CurrentUser viewer) {
         viewer.requireStaff();

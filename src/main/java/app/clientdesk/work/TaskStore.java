@@ -100,8 +100,27 @@ class TaskStore {
     }
 
     List<Task> search(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q, String orderBy) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = where(workspace, memberId, q, where);
+        params.put("limit", q.limit());
+        params.put("offset", q.offset());
+        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit :limit offset :offset")
+                .params(params).query(TaskStore::task).list();
+    }
+
+    /** How many tasks {@link #search} finds without a limit. */
+    long count(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = where(workspace, memberId, q, where);
+        return jdbc.sql("select count(*) from tasks t join clients c on c.id = t.client_id"
+                + (q.stageName() != null ? " join workflow_stages s on s.id = t.stage_id" : "") + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static Map<String, Object> where(WorkspaceId workspace, @Nullable UUID memberId, TaskQuery q,
+            StringBuilder where) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where t.workspace_id = :w").append(visible(memberId));
+        where.append(" where t.workspace_id = :w").append(visible(memberId));
         params.put("w", workspace.value());
         if (memberId != null) {
             params.put("member", memberId);
@@ -146,10 +165,7 @@ class TaskStore {
             where.append(" and lower(t.task_type) = :type");
             params.put("type", q.type().strip().toLowerCase(java.util.Locale.ROOT));
         }
-        params.put("limit", q.limit());
-        params.put("offset", q.offset());
-        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit :limit offset :offset")
-                .params(params).query(TaskStore::task).list();
+        return params;
     }
 
     /** Distinct task types in use, for suggestions. */
@@ -454,6 +470,126 @@ class TaskStore {
                 + " join workflow_stages s on s.id = t.stage_id" + where).params(params).query(Long.class).single();
     }
 
+    /**
+     * A page of each of {@code stages}' tasks, in one statement: per stage at most {@code limit} from
+     * {@code offset}, in board order (a DONE stage latest completed first). Each stage is its own ordered
+     * index read, so a page costs the same whatever the stage holds.
+     */
+    List<Task> pageOfStages(WorkspaceId workspace, @Nullable UUID memberId, List<Stage> stages,
+            @Nullable ClientId client, int limit, int offset) {
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            params.put("stage" + i, stage.id().value());
+            String order = stage.kind() == StageKind.DONE ? "t.completed_at desc, t.id" : "t.position, t.created_at, t.id";
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(" and t.stage_id = :stage")
+                    .append(i).append(" order by ").append(order).append(" limit :limit offset :offset)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /**
+     * Tasks due from {@code from} to {@code to} (due dates), at most {@code perDay} of each due date from its
+     * {@code skip}th, due first: one statement whose cost is the range's, not the workspace's.
+     */
+    List<Task> duePerDay(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client, LocalDate from,
+            LocalDate to, int perDay, int skip) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.due_date >= :from and t.due_date <= :to");
+        params.put("from", from);
+        params.put("to", to);
+        params.put("first", skip);
+        params.put("last", skip + perDay);
+        // The ranks in a subquery read once (a join to a common table expression, H2 reads again for every row).
+        return jdbc.sql(SELECT + " where t.id in (select x.id from (select t.id, row_number() over (partition by"
+                + " t.due_date order by " + Tasks.BY_DUE + ") as rn from tasks t join clients c on c.id = t.client_id"
+                + where + ") x where x.rn > :first and x.rn <= :last) order by " + Tasks.BY_DUE)
+                .params(params).query(TaskStore::task).list();
+    }
+
+    /** How many tasks fall due on each due date from {@code from} to {@code to}, in one grouped count. */
+    Map<LocalDate, Long> countByDueDate(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client,
+            LocalDate from, LocalDate to) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.due_date >= :from and t.due_date <= :to");
+        params.put("from", from);
+        params.put("to", to);
+        Map<LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql("select t.due_date, count(*) as n from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.due_date").params(params)
+                .query((rs, n) -> counts.put(rs.getDate("due_date").toLocalDate(), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** The first {@code limit} open tasks of each quadrant from {@code offset}, due first, in one statement. */
+    List<Task> openPerQuadrant(WorkspaceId workspace, @Nullable UUID memberId, List<Quadrant> quadrants,
+            @Nullable ClientId client, int limit, int offset) {
+        if (quadrants.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < quadrants.size(); i++) {
+            params.put("urgent" + i, quadrants.get(i).urgent());
+            params.put("important" + i, quadrants.get(i).important());
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(" and t.urgent = :urgent")
+                    .append(i).append(" and t.important = :important").append(i).append(" order by ")
+                    .append(Tasks.BY_DUE).append(" limit :limit offset :offset)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
+    List<Task> openPerType(WorkspaceId workspace, @Nullable UUID memberId, List<@Nullable String> types,
+            @Nullable ClientId client, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.completed_at is null");
+        params.put("limit", limit);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            String condition = type == null ? " and t.task_type is null" : " and t.task_type = :type" + i;
+            if (type != null) {
+                params.put("type" + i, type);
+            }
+            sql.append(i == 0 ? "(" : " union all (").append(SELECT).append(where).append(condition)
+                    .append(" order by ").append(Tasks.BY_DUE).append(" limit :limit)");
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /** How many tasks each stage of a workflow holds, in one grouped count. */
+    Map<StageId, Long> countByStage(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
+            @Nullable ClientId client) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, client, where);
+        where.append(" and t.workflow_id = :workflow");
+        params.put("workflow", workflow.value());
+        Map<StageId, Long> counts = new HashMap<>();
+        jdbc.sql("select t.stage_id, count(*) as n from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.stage_id").params(params)
+                .query((rs, n) -> counts.put(new StageId(rs.getObject("stage_id", UUID.class)), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     /** Open tasks assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), due first. */
     List<Task> assignedOpen(WorkspaceId workspace, @Nullable UUID memberId, UserId user, boolean alsoUnassigned,
             @Nullable ClientId client, int limit) {
@@ -470,6 +606,95 @@ class TaskStore {
         String nobodys = SELECT + where + " and t.assignee_id is null order by " + Tasks.BY_DUE + " limit :limit";
         return jdbc.sql("select * from ((" + mine + ") union all (" + nobodys + ")) t order by " + Tasks.BY_DUE
                 + " limit :limit").params(params).query(TaskStore::task).list();
+    }
+
+    /**
+     * The days My work splits open work into, as the viewer counts them: {@code today} and the last day of
+     * the week in the viewer's zone, and the moments those days start there. A task due at a moment falls on
+     * the viewer's day of that moment, one due on a date on that date.
+     */
+    record Days(LocalDate today, LocalDate weekEnd, Instant todayStarts, Instant tomorrowStarts,
+            Instant nextWeekStarts) {
+    }
+
+    /** The SQL condition of each section, in the order of {@code Section}: overdue, today, this week, later, no date. */
+    private static final List<String> SECTIONS = List.of(
+            "((t.due_at is null and t.due_date < :today) or t.due_at < :todayStarts)",
+            "((t.due_at is null and t.due_date = :today) or (t.due_at >= :todayStarts and t.due_at < :tomorrowStarts))"
+                    + " and t.due_date >= :todayLow and t.due_date <= :todayHigh",
+            "((t.due_at is null and t.due_date > :today and t.due_date <= :weekEnd)"
+                    + " or (t.due_at >= :tomorrowStarts and t.due_at < :nextWeekStarts))"
+                    + " and t.due_date >= :todayLow and t.due_date <= :weekEndHigh",
+            "((t.due_at is null and t.due_date > :weekEnd) or t.due_at >= :nextWeekStarts) and t.due_date >= :weekEndLow",
+            "t.due_date is null");
+
+    private static Map<String, Object> days(Map<String, Object> params, Days days) {
+        // A moment's date in the viewer's zone is at most two days from its date in its own zone.
+        params.put("today", days.today());
+        params.put("todayLow", days.today().minusDays(2));
+        params.put("todayHigh", days.today().plusDays(2));
+        params.put("weekEnd", days.weekEnd());
+        params.put("weekEndLow", days.weekEnd().minusDays(2));
+        params.put("weekEndHigh", days.weekEnd().plusDays(2));
+        params.put("todayStarts", utc(days.todayStarts()));
+        params.put("tomorrowStarts", utc(days.tomorrowStarts()));
+        params.put("nextWeekStarts", utc(days.nextWeekStarts()));
+        return params;
+    }
+
+    /**
+     * My work's open tasks, due first: at most {@code limit} of each section (of {@link #SECTIONS}) from
+     * {@code offset}, those assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), in one
+     * statement of ordered index reads.
+     */
+    List<Task> openPerSection(WorkspaceId workspace, @Nullable UUID memberId, UserId user, boolean alsoUnassigned,
+            @Nullable ClientId client, Days days, List<Integer> sections, int limit, int offset) {
+        if (sections.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = days(scope(workspace, memberId, client, where), days);
+        where.append(" and t.completed_at is null");
+        params.put("user", user.value());
+        params.put("limit", limit);
+        params.put("offset", offset);
+        params.put("upTo", limit + offset);
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < sections.size(); i++) {
+            String section = " and " + SECTIONS.get(sections.get(i));
+            String mine = SELECT + where + section + " and t.assignee_id = :user order by " + Tasks.BY_DUE + " limit :upTo";
+            sql.append(i == 0 ? "(" : " union all (");
+            if (alsoUnassigned) {
+                String nobodys = SELECT + where + section + " and t.assignee_id is null order by " + Tasks.BY_DUE
+                        + " limit :upTo";
+                sql.append("select * from ((").append(mine).append(") union all (").append(nobodys).append(")) t order by ")
+                        .append(Tasks.BY_DUE).append(" limit :limit offset :offset)");
+            } else {
+                sql.append("select * from (").append(mine).append(") t order by ").append(Tasks.BY_DUE)
+                        .append(" limit :limit offset :offset)");
+            }
+        }
+        return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
+    }
+
+    /** How many open tasks of {@code user} (and nobody's) each section holds: one grouped count, by section index. */
+    Map<Integer, Long> countPerSection(WorkspaceId workspace, @Nullable UUID memberId, UserId user,
+            boolean alsoUnassigned, @Nullable ClientId client, Days days) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = days(scope(workspace, memberId, client, where), days);
+        where.append(" and t.completed_at is null and ").append(alsoUnassigned
+                ? "(t.assignee_id = :user or t.assignee_id is null)" : "t.assignee_id = :user");
+        params.put("user", user.value());
+        StringBuilder kase = new StringBuilder("case");
+        for (int i = 0; i < SECTIONS.size() - 1; i++) {
+            kase.append(" when ").append(SECTIONS.get(i)).append(" then ").append(i);
+        }
+        kase.append(" else ").append(SECTIONS.size() - 1).append(" end");
+        Map<Integer, Long> counts = new HashMap<>();
+        jdbc.sql("select section, count(*) as n from (select " + kase + " as section from tasks t"
+                + " join clients c on c.id = t.client_id" + where + ") x group by section").params(params)
+                .query((rs, n) -> counts.put(rs.getInt("section"), rs.getLong("n"))).list();
+        return counts;
     }
 
     /** How many open tasks each quadrant holds. */

@@ -90,6 +90,12 @@ public class Tasks {
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_DUE);
     }
 
+    /** How many tasks match {@code query}, whatever its limit and offset. */
+    public long count(CurrentUser viewer, TaskQuery query) {
+        viewer.requireStaff();
+        return store.count(viewer.workspaceId(), memberScope(viewer), query);
+    }
+
     /** Tasks matching {@code query} in board order: by stage, then by their place in the stage. */
     public List<Task> inBoardOrder(CurrentUser viewer, TaskQuery query) {
         viewer.requireStaff();
@@ -115,6 +121,76 @@ public class Tasks {
             @Nullable ClientId client, boolean done) {
         viewer.requireStaff();
         return store.countOfWorkflow(viewer.workspaceId(), memberScope(viewer), workflow, client, done);
+    }
+
+    /**
+     * A page of each stage's tasks for a board, in one statement: at most {@code limit} per stage from
+     * {@code offset}, in board order (a DONE stage latest completed first).
+     */
+    public List<Task> pageOfStages(CurrentUser viewer, List<Stage> stages, @Nullable ClientId client, int limit,
+            int offset) {
+        viewer.requireStaff();
+        return store.pageOfStages(viewer.workspaceId(), memberScope(viewer), stages, client, limit, offset);
+    }
+
+    /** How many tasks the viewer sees in each stage of a workflow (a stage with none is left out). */
+    public Map<StageId, Long> countByStage(CurrentUser viewer, WorkflowId workflow, @Nullable ClientId client) {
+        viewer.requireStaff();
+        return store.countByStage(viewer.workspaceId(), memberScope(viewer), workflow, client);
+    }
+
+    /** Tasks due in a range of due dates, at most {@code perDay} of each date from its {@code skip}th, due first. */
+    public List<Task> duePerDay(CurrentUser viewer, @Nullable ClientId client, LocalDate from, LocalDate to, int perDay,
+            int skip) {
+        viewer.requireStaff();
+        return store.duePerDay(viewer.workspaceId(), memberScope(viewer), client, from, to, perDay, skip);
+    }
+
+    /** How many tasks the viewer sees due on each date of a range (a date with none is left out). */
+    public Map<LocalDate, Long> countByDueDate(CurrentUser viewer, @Nullable ClientId client, LocalDate from,
+            LocalDate to) {
+        viewer.requireStaff();
+        return store.countByDueDate(viewer.workspaceId(), memberScope(viewer), client, from, to);
+    }
+
+    /** The first {@code limit} open tasks of each quadrant from {@code offset}, due first, in one statement. */
+    public List<Task> openPerQuadrant(CurrentUser viewer, List<Quadrant> quadrants, @Nullable ClientId client,
+            int limit, int offset) {
+        viewer.requireStaff();
+        return store.openPerQuadrant(viewer.workspaceId(), memberScope(viewer), quadrants, client, limit, offset);
+    }
+
+    /**
+     * My work: the viewer's open tasks (for the owner also nobody's), due first, at most {@code limit} of each
+     * of the asked {@code sections} from {@code offset}, in one statement. Sections by their index: 0 overdue,
+     * 1 today, 2 the rest of the week (to {@code weekEnd}), 3 later, 4 no date; days are the viewer's in
+     * {@code zone}.
+     */
+    public List<Task> myWork(CurrentUser viewer, @Nullable ClientId client, LocalDate today, LocalDate weekEnd,
+            ZoneId zone, List<Integer> sections, int limit, int offset) {
+        viewer.requireStaff();
+        return store.openPerSection(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
+                days(today, weekEnd, zone), sections, limit, offset);
+    }
+
+    /** How many tasks each section of {@link #myWork} holds, by section index, in one grouped count. */
+    public Map<Integer, Long> myWorkCounts(CurrentUser viewer, @Nullable ClientId client, LocalDate today,
+            LocalDate weekEnd, ZoneId zone) {
+        viewer.requireStaff();
+        return store.countPerSection(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
+                days(today, weekEnd, zone));
+    }
+
+    private static TaskStore.Days days(LocalDate today, LocalDate weekEnd, ZoneId zone) {
+        return new TaskStore.Days(today, weekEnd, today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant(), weekEnd.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
+    public List<Task> openPerType(CurrentUser viewer, List<@Nullable String> types, @Nullable ClientId client,
+            int limit) {
+        viewer.requireStaff();
+        return store.openPerType(viewer.workspaceId(), memberScope(viewer), types, client, limit);
     }
 
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */

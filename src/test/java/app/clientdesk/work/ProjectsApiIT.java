@@ -109,13 +109,13 @@ class ProjectsApiIT extends IntegrationTest {
         create(token, hudson, "Launch posts", "PLANNED");
 
         mvc.perform(auth(get("/api/v1/projects"), token))
-                .andExpect(jsonPath("$[*].name").value(containsInAnyOrder("Diary clean-up", "Old archive", "Launch posts")));
+                .andExpect(jsonPath("$.items[*].name").value(containsInAnyOrder("Diary clean-up", "Old archive", "Launch posts")));
         mvc.perform(auth(get("/api/v1/projects").param("clientId", thames.value().toString()), token))
-                .andExpect(jsonPath("$[*].name").value(containsInAnyOrder("Diary clean-up", "Old archive")));
+                .andExpect(jsonPath("$.items[*].name").value(containsInAnyOrder("Diary clean-up", "Old archive")));
         mvc.perform(auth(get("/api/v1/projects").param("open", "true"), token))
-                .andExpect(jsonPath("$[*].name").value(containsInAnyOrder("Diary clean-up", "Launch posts")));
+                .andExpect(jsonPath("$.items[*].name").value(containsInAnyOrder("Diary clean-up", "Launch posts")));
         mvc.perform(auth(get("/api/v1/projects").param("open", "false"), token))
-                .andExpect(jsonPath("$[*].name").value(contains("Old archive")));
+                .andExpect(jsonPath("$.items[*].name").value(contains("Old archive")));
         mvc.perform(auth(get("/api/v1/projects").param("clientId", "thames").param("open", "maybe"), token))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field").value(contains("clientId", "open")));
@@ -146,7 +146,7 @@ class ProjectsApiIT extends IntegrationTest {
         String mine = create(owner, assigned, "Mine", null);
         String theirs = create(owner, other, "Theirs", null);
 
-        mvc.perform(auth(get("/api/v1/projects"), token)).andExpect(jsonPath("$[*].name").value(contains("Mine")));
+        mvc.perform(auth(get("/api/v1/projects"), token)).andExpect(jsonPath("$.items[*].name").value(contains("Mine")));
         mvc.perform(auth(get("/api/v1/projects/" + mine), token)).andExpect(status().isOk());
         mvc.perform(auth(get("/api/v1/projects/" + theirs), token)).andExpect(status().isNotFound());
         mvc.perform(json(post("/api/v1/projects"), token, """
@@ -169,7 +169,7 @@ class ProjectsApiIT extends IntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(auth(delete("/api/v1/projects/" + project), bToken)).andExpect(status().isNotFound());
         mvc.perform(auth(get("/api/v1/projects/" + UUID.randomUUID()), bToken)).andExpect(status().isNotFound());
-        mvc.perform(auth(get("/api/v1/projects"), bToken)).andExpect(jsonPath("$").isEmpty());
+        mvc.perform(auth(get("/api/v1/projects"), bToken)).andExpect(jsonPath("$.items").isEmpty());
     }
 
     private String create(String token, ClientId client, String name, String status) throws Exception {

@@ -4,7 +4,6 @@ import app.clientdesk.work.internal.Views.Batch;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.work.Task;
-import app.clientdesk.work.TaskQuery;
 import app.clientdesk.work.Tasks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BatchesController {
 
-    /** Tasks listed in all; the groups' counts and estimates cover every open task. */
-    static final int SHOWN = 500;
+    /** Tasks a batch lists, due first; the rest are counted. */
+    static final int PER_TYPE = 20;
+    /** Batches shown, largest first. */
+    static final int TYPES = 30;
 
     private final Tasks tasks;
     private final ViewFilter filter;
@@ -37,12 +38,12 @@ class BatchesController {
     String batches(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
             Model model) {
         ClientId client = filter.client(viewer, clientId);
+        List<Tasks.TypeTotal> totals = tasks.openByType(viewer, client).stream().limit(TYPES).toList();
         Map<String, List<Task>> byType = new HashMap<>();
-        for (Task task : tasks.search(viewer, new TaskQuery(client, null, null, null, null, null, null, null, true, null,
-                SHOWN, 0))) {
+        for (Task task : tasks.openPerType(viewer, totals.stream().map(Tasks.TypeTotal::type).toList(), client, PER_TYPE)) {
             byType.computeIfAbsent(key(task.type()), k -> new ArrayList<>()).add(task);
         }
-        List<Batch> batches = tasks.openByType(viewer, client).stream()
+        List<Batch> batches = totals.stream()
                 .map(t -> new Batch(t.type(), t.count(), t.estimateMinutes(), byType.getOrDefault(key(t.type()), List.of())))
                 .toList();
         model.addAttribute("batches", batches);

@@ -7,7 +7,6 @@ import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.Notices;
 import app.clientdesk.work.Stage;
 import app.clientdesk.work.StageId;
-import app.clientdesk.work.StageKind;
 import app.clientdesk.work.Task;
 import app.clientdesk.work.Tasks;
 import app.clientdesk.work.Workflow;
@@ -33,10 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BoardController {
 
-    /** Done work is history: the board shows the latest few, so a client with years of it stays fast. */
-    static final int DONE_SHOWN = 20;
-    /** Open work is all shown for a client; across every client a board this long is not read anyway. */
-    static final int OPEN_SHOWN = 2000;
+    /** Cards a column shows at first, and each "Show more" adds; the column's count says how many it holds. */
+    static final int PER_COLUMN = 25;
+    /** Without script, "Show more" reloads the board with that column longer; this long at most. */
+    static final int MAX_SHOWN = 500;
 
     private final Tasks tasks;
     private final Workflows workflows;
@@ -48,36 +47,91 @@ class BoardController {
         this.filter = filter;
     }
 
-
+    /**
+     * Each column shows its first cards in board order (a DONE column its latest completed) and its count.
+     * {@code stageId} with {@code shown} lengthens that one column: the "Show more" link without script.
+     */
     @GetMapping("/board")
     String board(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String workflowId,
-            @RequestParam(required = false) @Nullable String clientId, Model model) {
+            @RequestParam(required = false) @Nullable String clientId,
+            @RequestParam(required = false) @Nullable String stageId,
+            @RequestParam(required = false) @Nullable Integer shown, Model model) {
         ClientId client = filter.client(viewer, clientId);
         List<Workflow> all = workflows.all(viewer.workspaceId());
-        Workflow workflow = workflowId == null || workflowId.isBlank() ? workflows.standard(viewer.workspaceId())
-                : workflows.get(viewer.workspaceId(), new WorkflowId(ViewFilter.uuid(workflowId, "workflow")));
-        Map<Stage, List<Task>> byStage = new LinkedHashMap<>();
-        workflow.stages().forEach(s -> byStage.put(s, new ArrayList<>()));
-        List<Task> open = tasks.ofWorkflow(viewer, workflow.id(), client, false, OPEN_SHOWN);
-        List<Task> done = tasks.ofWorkflow(viewer, workflow.id(), client, true, DONE_SHOWN);
-        for (Task task : open) {
-            workflow.stage(task.stage().id()).ifPresent(s -> byStage.get(s).add(task));
+        Workflow workflow = workflow(viewer, workflowId, all);
+        Stage longer = stageId == null || stageId.isBlank() ? null
+                : workflow.stage(new StageId(ViewFilter.uuid(stageId, "stage"))).orElse(null);
+        int longerShown = shown == null ? PER_COLUMN : Math.max(PER_COLUMN, Math.min(MAX_SHOWN, shown));
+        List<Stage> first = workflow.stages().stream()
+                .filter(s -> longer == null || longerShown == PER_COLUMN || !s.equals(longer)).toList();
+        Map<StageId, List<Task>> byStage = new LinkedHashMap<>();
+        workflow.stages().forEach(s -> byStage.put(s.id(), new ArrayList<>()));
+        List<Task> found = new ArrayList<>(tasks.pageOfStages(viewer, first, client, PER_COLUMN, 0));
+        if (longer != null && longerShown > PER_COLUMN) {
+            found.addAll(tasks.pageOfStages(viewer, List.of(longer), client, longerShown, 0));
         }
-        for (Task task : done) {
-            workflow.stage(task.stage().id()).ifPresent(s -> byStage.get(s).add(task));
+        for (Task task : found) {
+            List<Task> list = byStage.get(task.stage().id());
+            if (list != null) {
+                list.add(task);
+            }
         }
-        long doneTotal = done.size() < DONE_SHOWN ? done.size()
-                : tasks.countOfWorkflow(viewer, workflow.id(), client, true);
+        Map<StageId, Long> counts = tasks.countByStage(viewer, workflow.id(), client);
         List<Column> columns = new ArrayList<>();
-        byStage.forEach((stage, list) -> columns.add(new Column(stage, list,
-                stage.kind() == StageKind.DONE ? (doneTotal == done.size() ? list.size() : doneTotal) : list.size())));
+        for (Stage stage : workflow.stages()) {
+            List<Task> list = byStage.get(stage.id());
+            columns.add(new Column(stage, list, Math.max(list.size(), counts.getOrDefault(stage.id(), 0L))));
+        }
         model.addAttribute("workflow", workflow);
         model.addAttribute("workflows", all);
         model.addAttribute("columns", columns);
-        model.addAttribute("openCapped", open.size() >= OPEN_SHOWN);
         model.addAttribute("client", client);
         model.addAttribute("clients", filter.clients(viewer));
         return "views/board";
+    }
+
+    /**
+     * The next cards of one column from {@code offset}, for "Show more": with htmx the cards alone (and the
+     * next "Show more"), without it the board with that column shown this far.
+     */
+    @GetMapping("/board/column")
+    String column(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String workflowId,
+            @RequestParam(required = false) @Nullable String clientId,
+            @RequestParam(required = false) @Nullable String stageId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        ClientId client = filter.client(viewer, clientId);
+        Workflow workflow = workflow(viewer, workflowId, null);
+        Stage stage = workflow.stage(new StageId(ViewFilter.uuid(stageId, "stage")))
+                .orElseThrow(() -> new app.clientdesk.shared.web.NotFoundException("stage"));
+        int from = Math.max(0, offset);
+        if (htmx == null) {
+            return "redirect:" + Views.boardUrl(workflow.id(), client) + "&stageId=" + stage.id() + "&shown="
+                    + (from + PER_COLUMN) + "#stage-" + stage.id();
+        }
+        List<Task> page = tasks.pageOfStages(viewer, List.of(stage), client, PER_COLUMN, from);
+        long total = from + page.size() < from + PER_COLUMN ? from + page.size()
+                : tasks.countByStage(viewer, workflow.id(), client).getOrDefault(stage.id(), 0L);
+        model.addAttribute("workflow", workflow);
+        model.addAttribute("column", new Column(stage, page, Math.max(total, from + page.size())));
+        model.addAttribute("from", from);
+        model.addAttribute("client", client);
+        return "views/boardCards";
+    }
+
+    private Workflow workflow(CurrentUser viewer, @Nullable String workflowId, @Nullable List<Workflow> all) {
+        if (workflowId == null || workflowId.isBlank()) {
+            return all != null ? Workflows.standardOf(all) : workflows.standard(viewer.workspaceId());
+        }
+        WorkflowId id = new WorkflowId(ViewFilter.uuid(workflowId, "workflow"));
+        if (all != null) {
+            for (Workflow w : all) {
+                if (w.id().equals(id)) {
+                    return w;
+                }
+            }
+        }
+        return workflows.get(viewer.workspaceId(), id);
     }
 
     /** From the board's script: 204, or 422 with the translated refusal (the card goes back). */

@@ -6,7 +6,6 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.work.Quadrant;
 import app.clientdesk.work.Task;
-import app.clientdesk.work.TaskQuery;
 import app.clientdesk.work.Tasks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,17 +39,28 @@ class MatrixController {
     }
 
 
+    /** "Show more" lengthens one quadrant to this many at most. */
+    static final int MAX_SHOWN = 500;
+
     @GetMapping("/matrix")
     String matrix(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
-            Model model) {
+            @RequestParam(required = false) @Nullable String quadrant,
+            @RequestParam(required = false) @Nullable Integer shown, Model model) {
         ClientId client = filter.client(viewer, clientId);
+        Quadrant longer = Arrays.stream(Quadrant.values()).filter(q -> q.name().equals(quadrant)).findFirst()
+                .orElse(null);
+        int longerShown = longer == null || shown == null ? SHOWN : Math.max(SHOWN, Math.min(MAX_SHOWN, shown));
         Map<Quadrant, Long> counts = tasks.openByQuadrant(viewer, client);
+        List<Quadrant> first = Arrays.stream(Quadrant.values())
+                .filter(q -> counts.getOrDefault(q, 0L) > 0 && (longerShown == SHOWN || q != longer)).toList();
+        List<Task> found = new ArrayList<>(tasks.openPerQuadrant(viewer, first, client, SHOWN, 0));
+        if (longer != null && longerShown > SHOWN && counts.getOrDefault(longer, 0L) > 0) {
+            found.addAll(tasks.openPerQuadrant(viewer, List.of(longer), client, longerShown, 0));
+        }
         List<Cell> cells = new ArrayList<>();
         for (Quadrant q : Quadrant.values()) {
-            long total = counts.getOrDefault(q, 0L);
-            List<Task> shown = total == 0 ? List.of() : tasks.search(viewer, new TaskQuery(client, null, null, null,
-                    null, null, null, q, true, null, SHOWN, 0));
-            cells.add(new Cell(q, shown, total));
+            List<Task> shownHere = found.stream().filter(t -> Quadrant.of(t.urgent(), t.important()) == q).toList();
+            cells.add(new Cell(q, shownHere, Math.max(shownHere.size(), counts.getOrDefault(q, 0L))));
         }
         model.addAttribute("cells", cells);
         model.addAttribute("client", client);

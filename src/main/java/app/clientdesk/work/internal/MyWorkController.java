@@ -31,12 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MyWorkController {
 
-    /** Open tasks shown; a person with more has a planning problem no list solves. */
-    static final int SHOWN = 500;
-    /** Tasks listed per section; the rest are counted. */
-    static final int PER_SECTION = 50;
-
-
+    /** Tasks listed per section at first, and as many again with each "Show more"; the rest are counted. */
+    static final int PER_SECTION = 20;
+    /** "Show more" lengthens one section to this many at most. */
+    static final int MAX_SHOWN = 500;
 
     private final Tasks tasks;
     private final ViewFilter filter;
@@ -50,15 +48,34 @@ class MyWorkController {
         this.clock = clock;
     }
 
+    /**
+     * Each section shows its first tasks, due first, and counts them all; {@code section} with {@code shown}
+     * lengthens one section ("Show more").
+     */
     @GetMapping("/my-work")
     String myWork(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
-            Model model) {
+            @RequestParam(required = false) @Nullable String section,
+            @RequestParam(required = false) @Nullable Integer shown, Model model) {
         ClientId client = filter.client(viewer, clientId);
-        List<Task> open = tasks.myOpenWork(viewer, client, SHOWN);
         LocalDate today = LocalDate.now(clock.withZone(viewer.zone()));
-        List<Group> groups = sections(open, today, WeekFields.of(viewer.locale()), viewer.zone());
+        WeekFields week = WeekFields.of(viewer.locale());
+        LocalDate endOfWeek = today.with(TemporalAdjusters.nextOrSame(week.getFirstDayOfWeek().minus(1)));
+        Section longer = java.util.Arrays.stream(Section.values()).filter(s -> s.name().equals(section)).findFirst()
+                .orElse(null);
+        int longerShown = longer == null || shown == null ? PER_SECTION
+                : Math.max(PER_SECTION, Math.min(MAX_SHOWN, shown));
+        Map<Integer, Long> counts = tasks.myWorkCounts(viewer, client, today, endOfWeek, viewer.zone());
+        List<Integer> first = java.util.Arrays.stream(Section.values())
+                .filter(s -> counts.getOrDefault(s.ordinal(), 0L) > 0 && (longerShown == PER_SECTION || s != longer))
+                .map(Section::ordinal).toList();
+        List<Task> open = new ArrayList<>(tasks.myWork(viewer, client, today, endOfWeek, viewer.zone(), first,
+                PER_SECTION, 0));
+        if (longer != null && longerShown > PER_SECTION && counts.getOrDefault(longer.ordinal(), 0L) > 0) {
+            open.addAll(tasks.myWork(viewer, client, today, endOfWeek, viewer.zone(), List.of(longer.ordinal()),
+                    longerShown, 0));
+        }
+        List<Group> groups = sections(open, counts, today, week, viewer.zone());
         model.addAttribute("groups", groups);
-        model.addAttribute("capped", open.size() >= SHOWN);
         model.addAttribute("client", client);
         model.addAttribute("clients", filter.clients(viewer));
         model.addAttribute("hours", filter.hours(viewer, groups.stream()
@@ -67,8 +84,9 @@ class MyWorkController {
         return "views/myWork";
     }
 
-    /** Tasks by section; the week ends on the last day of the viewer's locale's week. */
-    static List<Group> sections(List<Task> open, LocalDate today, WeekFields week, ZoneId zone) {
+    /** Tasks by section, with each section's count; the week ends on the last day of the viewer's locale's week. */
+    static List<Group> sections(List<Task> open, Map<Integer, Long> counts, LocalDate today, WeekFields week,
+            ZoneId zone) {
         LocalDate endOfWeek = today.with(TemporalAdjusters.nextOrSame(week.getFirstDayOfWeek().minus(1)));
         Map<Section, List<Task>> bySection = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
@@ -78,10 +96,8 @@ class MyWorkController {
             bySection.get(task.due() == null ? Section.NO_DATE
                     : section(task.due().dateIn(zone), today, endOfWeek)).add(task);
         }
-        // A section shows its first tasks (due first) and counts the rest: a page of thousands helps nobody.
-        return bySection.entrySet().stream().map(e -> new Group(e.getKey(),
-                List.copyOf(e.getValue().subList(0, Math.min(PER_SECTION, e.getValue().size()))),
-                e.getValue().size())).toList();
+        return bySection.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue()),
+                Math.max(e.getValue().size(), counts.getOrDefault(e.getKey().ordinal(), 0L)))).toList();
     }
 
     static Section section(LocalDate due, LocalDate today, LocalDate endOfWeek) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,10 @@ record ProjectJson(UUID id, UUID clientId, String clientName, String name,
      * What {@code POST} and {@code PATCH} accept. In a PATCH an absent (null) field stays as it is and an
      * empty string clears it. Numbers may come as JSON numbers or as decimal strings.
      */
+    /** A page of projects, as every list of the API: the items, all matches counted, and whether more follow. */
+    record ProjectPageJson(List<ProjectJson> items, long total, int limit, int offset, boolean hasMore) {
+    }
+
     record ProjectRequest(@Nullable String clientId, @Nullable String name, @Nullable String status,
             @Nullable String startDate, @Nullable String dueDate, @Nullable String budgetHours,
             @Nullable String budgetAmount, @Nullable String workflowId) {

@@ -40,18 +40,24 @@ class ProjectsApiController {
     }
 
     @Operation(summary = "List projects", description = "Filter by client and by open (PLANNED, ACTIVE, ON_HOLD: "
-            + "open=true) or closed (DONE, CANCELLED: open=false). A member sees the projects of their clients.")
+            + "open=true) or closed (DONE, CANCELLED: open=false). A member sees the projects of their clients. "
+            + "Paged as every list: limit (1 to 200, default 50) from offset; total counts all matches, hasMore "
+            + "says whether more follow.")
     @GetMapping
-    List<ProjectJson> list(@AuthenticationPrincipal CurrentUser viewer,
+    ProjectJson.ProjectPageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
-            @Parameter(description = "true or false") @RequestParam(required = false) @Nullable String open) {
+            @Parameter(description = "true or false") @RequestParam(required = false) @Nullable String open,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
         Violations v = new Violations();
         ClientId client = ApiParams.uuid(clientId, "clientId", v).map(ClientId::new).orElse(null);
         Boolean openOnly = ApiParams.bool(open, "open", v);
+        int size = ApiParams.number(limit, "limit", TasksApiController.DEFAULT_LIMIT, 1, TasksApiController.MAX_LIMIT, v);
+        int skip = ApiParams.number(offset, "offset", 0, 0, Integer.MAX_VALUE - TasksApiController.MAX_LIMIT - 1, v);
         v.throwIfAny();
-        return projects.list(viewer, client, Boolean.TRUE.equals(openOnly)).stream()
-                .filter(p -> openOnly == null || openOnly || !p.status().isOpen())
-                .map(ProjectJson::of).toList();
+        Projects.Page page = projects.page(viewer, client, openOnly, size, skip);
+        return new ProjectJson.ProjectPageJson(page.projects().stream().map(ProjectJson::of).toList(), page.total(),
+                size, skip, skip + page.projects().size() < page.total());
     }
 
     @Operation(summary = "Read a project", description = "404 for an unknown id or one the caller may not see.")

@@ -52,7 +52,8 @@ record TaskJson(UUID id, UUID clientId, String clientName, @Nullable UUID projec
     record ChecklistJson(int done, int total) {
     }
 
-    record TaskPageJson(List<TaskJson> items, int limit, int offset, boolean hasMore) {
+    /** A page of a list, as every list of the API: the items, all matches counted, and whether more follow. */
+    record TaskPageJson(List<TaskJson> items, long total, int limit, int offset, boolean hasMore) {
     }
 
     /**

@@ -43,7 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "Work for clients: filters, stages, the Eisenhower quadrant, recurrence")
 class TasksApiController {
 
-    static final int MAX_LIMIT = 500;
+    /** Paged as every list of the API (the clients' too): 1 to 200, 50 unless asked. */
+    static final int MAX_LIMIT = 200;
+    static final int DEFAULT_LIMIT = 50;
 
     private final Tasks tasks;
     private final Attachments attachments;
@@ -55,8 +57,8 @@ class TasksApiController {
 
     @Operation(summary = "List tasks", description = "Every filter is optional and they combine. Ordered by due "
             + "date (dateless last), or in board order (stage, then place in the stage) when status is given or "
-            + "order=board. A member sees only the tasks of clients assigned to them. hasMore says whether "
-            + "another page follows.")
+            + "order=board. A member sees only the tasks of clients assigned to them. Paged as every list: limit "
+            + "(1 to 200, default 50) from offset; total counts all matches, hasMore says whether more follow.")
     @GetMapping
     TaskJson.TaskPageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
@@ -74,8 +76,8 @@ class TasksApiController {
             @RequestParam(required = false) @Nullable String open,
             @Parameter(description = "a task type, such as email") @RequestParam(required = false) @Nullable String type,
             @Parameter(description = "due (default) or board") @RequestParam(required = false) @Nullable String order,
-            @Parameter(description = "1 to 500, default 100") @RequestParam(required = false) @Nullable String limit,
-            @Parameter(description = "0 or more") @RequestParam(required = false) @Nullable String offset) {
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
         Violations v = new Violations();
         ClientId client = ApiParams.uuid(clientId, "clientId", v).map(ClientId::new).orElse(null);
         ProjectId project = ApiParams.uuid(projectId, "projectId", v).map(ProjectId::new).orElse(null);
@@ -99,15 +101,17 @@ class TasksApiController {
                 default -> v.add("order", "validation.choice");
             }
         }
-        int size = ApiParams.number(limit, "limit", 100, 1, MAX_LIMIT, v);
+        int size = ApiParams.number(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, v);
         int skip = ApiParams.number(offset, "offset", 0, 0, Integer.MAX_VALUE - MAX_LIMIT - 1, v);
         v.throwIfAny();
-        // One more than asked tells whether another page follows, without counting.
         TaskQuery query = new TaskQuery(client, project, stageId, stageName, assignee, from, to, q, openOnly,
-                type == null || type.isBlank() ? null : type.strip(), size + 1, skip);
+                type == null || type.isBlank() ? null : type.strip(), size, skip);
         List<Task> found = boardOrder ? tasks.inBoardOrder(viewer, query) : tasks.search(viewer, query);
-        return new TaskJson.TaskPageJson(found.stream().limit(size).map(TaskJson::of).toList(), size, skip,
-                found.size() > size);
+        // A short page needs no count: it is the last.
+        long total = found.size() < size && (skip == 0 || !found.isEmpty()) ? skip + found.size()
+                : tasks.count(viewer, query);
+        return new TaskJson.TaskPageJson(found.stream().map(TaskJson::of).toList(), total, size, skip,
+                skip + found.size() < total);
     }
 
     @Operation(summary = "Read a task", description = "404 for an unknown id or one the caller may not see.")

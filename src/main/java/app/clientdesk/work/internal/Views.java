@@ -23,6 +23,16 @@ public final class Views {
         public boolean done() {
             return stage.kind() == StageKind.DONE;
         }
+
+        /** How many of the column's tasks are not on screen yet, when it shows {@code shown} from its first. */
+        public long after(long shown) {
+            return Math.max(0, total - shown);
+        }
+    }
+
+    /** The board of a workflow, for one client or all: the address "Show more" and moves come back to. */
+    public static String boardUrl(app.clientdesk.work.WorkflowId workflow, app.clientdesk.clients.@Nullable ClientId client) {
+        return "/board?workflowId=" + workflow + (client == null ? "" : "&clientId=" + client);
     }
 
     public record Cell(Quadrant quadrant, List<Task> tasks, long total) {
@@ -44,16 +54,31 @@ public final class Views {
         }
     }
 
-    /** What the calendar shows: its days (whole weeks), the month or week asked for, the tasks by day. */
-    public record Grid(boolean month, LocalDate date, LocalDate today, List<List<LocalDate>> weeks,
-            Map<LocalDate, List<Task>> byDay, LocalDate previous, LocalDate next) {
+    /**
+     * What the calendar shows: its days (whole weeks, or one day), the month, week or day asked for
+     * ({@code view}), the tasks by day, and how many more each day has than it shows.
+     */
+    public record Grid(String view, LocalDate date, LocalDate today, List<List<LocalDate>> weeks,
+            Map<LocalDate, List<Task>> byDay, Map<LocalDate, Long> more, LocalDate previous, LocalDate next) {
+
+        public boolean month() {
+            return view.equals("month");
+        }
+
+        public boolean day() {
+            return view.equals("day");
+        }
 
         public List<Task> on(LocalDate day) {
             return byDay.getOrDefault(day, List.of());
         }
 
+        public long moreOn(LocalDate day) {
+            return more.getOrDefault(day, 0L);
+        }
+
         public boolean inMonth(LocalDate day) {
-            return !month || day.getMonth() == date.getMonth();
+            return !month() || day.getMonth() == date.getMonth();
         }
     }
 
