@@ -137,6 +137,7 @@ class SecurityConfiguration {
                         })
                         .failureHandler(failureHandler()))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CsrfTokens()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toSignIn)
