@@ -2,6 +2,7 @@ package app.clientdesk.identity.internal;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -39,14 +40,25 @@ class SessionTouchThrottle {
      */
     static final ThreadLocal<Session> SAVED = new ThreadLocal<>();
 
+    /**
+     * Set while a static file or the health check is served: no session is looked up for them, even when the
+     * browser sends its cookie (the dispatcher's flash-map lookup and the actuator's security context would each
+     * cost a SELECT of the session otherwise). Nothing on those paths needs a session (issue 12).
+     */
+    static final ThreadLocal<Boolean> SESSIONLESS = new ThreadLocal<>();
+
     /** Outermost filter, around Spring Session's: the saved session is this request's only. */
     @Bean
     FilterRegistrationBean<Filter> requestScope() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && StaticFilesSecurityConfiguration.sessionless(http)) {
+                SESSIONLESS.set(Boolean.TRUE);
+            }
             try {
                 chain.doFilter(request, response);
             } finally {
                 SAVED.remove();
+                SESSIONLESS.remove();
             }
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -97,6 +109,9 @@ class SessionTouchThrottle {
 
         @Override
         public @Nullable Session findById(String id) {
+            if (SESSIONLESS.get() != null) {
+                return null;
+            }
             Session saved = SAVED.get();
             if (saved != null && saved.getId().equals(id)) {
                 return new Touched(saved);

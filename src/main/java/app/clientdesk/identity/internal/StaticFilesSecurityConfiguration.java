@@ -1,19 +1,13 @@
 package app.clientdesk.identity.internal;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpSession;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -51,22 +45,7 @@ class StaticFilesSecurityConfiguration {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    /**
-     * Hides the session from everything that serves a static file or the health check, just inside Spring
-     * Session's filter: the dispatcher's flash-map lookup and the health endpoint's security context would each
-     * look the session up in the store when the browser sends its cookie (a SELECT per stylesheet, issue 12).
-     * Nothing on these paths ever needs the session; none is ever created there either.
-     */
-    @Bean
-    FilterRegistrationBean<Filter> sessionlessPaths() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) ->
-                chain.doFilter(request instanceof HttpServletRequest http && sessionless(http)
-                        ? new WithoutSession(http) : request, response));
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
-        registration.setName("sessionlessPaths");
-        return registration;
-    }
-
+    /** Whether a request is for a static file or the health check: neither ever reads or writes the session. */
     static boolean sessionless(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (String[] patterns : new String[][] {STATIC_FILES, HEALTH}) {
@@ -77,22 +56,6 @@ class StaticFilesSecurityConfiguration {
             }
         }
         return false;
-    }
-
-    private static final class WithoutSession extends HttpServletRequestWrapper {
-        WithoutSession(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public @Nullable HttpSession getSession(boolean create) {
-            return create ? super.getSession(true) : null;
-        }
-
-        @Override
-        public boolean isRequestedSessionIdValid() {
-            return false;
-        }
     }
 
     @Bean
