@@ -31,9 +31,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,6 +50,39 @@ class SessionsOverHttpIT extends IntegrationTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    @Order(0)
+    void theSignInPageStartsNoSessionAndItsFormStillNeedsItsOwnCookie() throws Exception {
+        String email = newWorkspace().created().ownerEmail();
+        long rows = sessionRows();
+        Browser browser = new Browser();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> page = browser.get("/login");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().allValues("Set-Cookie")).as("cookies of the sign-in page")
+                    .noneMatch(cookie -> cookie.startsWith("CLIENTDESK_SESSION=") || cookie.startsWith("SESSION="));
+        }
+        assertThat(sessionRows()).as("session rows after 5 visits of the sign-in page").isEqualTo(rows);
+
+        // The page's token alone is worth nothing: another browser, without the page's cookie, is refused.
+        String token = browser.csrf("/login");
+        Browser stranger = new Browser();
+        assertThat(stranger.post("/login", Map.of("_csrf", token, "email", email, "password", PASSWORD)).statusCode())
+                .isEqualTo(403);
+        assertThat(sessionRows()).isEqualTo(rows);
+
+        HttpResponse<String> signedIn = browser.post("/login", Map.of("_csrf", token, "email", email,
+                "password", PASSWORD));
+        assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/");
+        assertThat(sessionRows()).as("sign-in starts the session").isEqualTo(rows + 1);
+        assertThat(browser.get("/settings/account").statusCode()).isEqualTo(200);
+    }
+
+    private long sessionRows() {
+        return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+    }
 
     @Test
     @Order(1)

@@ -4,10 +4,12 @@ import app.clientdesk.billing.RecurringInvoices;
 import app.clientdesk.billing.Retainers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,15 +30,22 @@ public class BillingScheduleJob {
 
     private final Retainers retainers;
     private final RecurringInvoices recurring;
+    private final TaskExecutor executor;
 
-    BillingScheduleJob(Retainers retainers, RecurringInvoices recurring) {
+    BillingScheduleJob(Retainers retainers, RecurringInvoices recurring,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        this.executor = executor;
         this.retainers = retainers;
         this.recurring = recurring;
     }
 
+    /**
+     * The catch-up after a restart runs beside the app, not before it reports itself ready: on a workspace with years
+     * of invoices it can take minutes, and sign-in must not wait for it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        run();
+        executor.execute(this::run);
     }
 
     @Scheduled(fixedDelayString = "${clientdesk.billing.schedule-interval:15m}",

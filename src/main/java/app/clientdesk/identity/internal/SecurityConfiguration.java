@@ -138,6 +138,7 @@ class SecurityConfiguration {
                         })
                         .failureHandler(failureHandler()))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CsrfTokens()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) ->
                         response.sendRedirect(request.getContextPath()
                                 + (auth != null && auth.getPrincipal() instanceof CurrentUser user

@@ -1,5 +1,8 @@
 package app.clientdesk.identity.internal;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -7,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.Session;
@@ -25,6 +30,42 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 class SessionTouchThrottle {
 
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * The session this request saved. Spring Session commits a session twice per request (when the response is
+     * committed and again when its filter ends), and the second commit looks the requested session up once more:
+     * a second SELECT of the session on every signed-in page. That lookup is answered with what this request
+     * itself just saved; {@link #requestScope()} forgets it when the request ends, so another request always
+     * reads the store.
+     */
+    static final ThreadLocal<Session> SAVED = new ThreadLocal<>();
+
+    /**
+     * Set while a static file or the health check is served: no session is looked up for them, even when the
+     * browser sends its cookie (the dispatcher's flash-map lookup and the actuator's security context would each
+     * cost a SELECT of the session otherwise). Nothing on those paths needs a session (issue 12).
+     */
+    static final ThreadLocal<Boolean> SESSIONLESS = new ThreadLocal<>();
+
+    /** Outermost filter, around Spring Session's: the saved session is this request's only. */
+    @Bean
+    FilterRegistrationBean<Filter> requestScope() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && StaticFilesSecurityConfiguration.sessionless(http)) {
+                SESSIONLESS.set(Boolean.TRUE);
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SAVED.remove();
+                SESSIONLESS.remove();
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setName("sessionRequestScope");
+        return registration;
+    }
 
     /** Wraps the repository Boot configures, so its settings and its expired-session cleanup stay as they are. */
     @Bean
@@ -61,17 +102,27 @@ class SessionTouchThrottle {
 
         @Override
         public void save(Session session) {
-            delegate.save(session instanceof Touched touched ? touched.delegate : session);
+            Session stored = session instanceof Touched touched ? touched.delegate : session;
+            delegate.save(stored);
+            SAVED.set(stored);
         }
 
         @Override
         public @Nullable Session findById(String id) {
+            if (SESSIONLESS.get() != null) {
+                return null;
+            }
+            Session saved = SAVED.get();
+            if (saved != null && saved.getId().equals(id)) {
+                return new Touched(saved);
+            }
             Session found = delegate.findById(id);
             return found == null ? null : new Touched(found);
         }
 
         @Override
         public void deleteById(String id) {
+            SAVED.remove();
             delegate.deleteById(id);
         }
     }
