@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -78,6 +79,24 @@ class SessionsOverHttpIT extends IntegrationTest {
         assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/");
         assertThat(sessionRows()).as("sign-in starts the session").isEqualTo(rows + 1);
         assertThat(browser.get("/settings/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(0)
+    void aVisitorsCookieTokenNeverStandsInForASignedInPersonsToken() throws Exception {
+        String email = newWorkspace().created().ownerEmail();
+        Browser victim = new Browser();
+        victim.signIn(email, PASSWORD);
+        // Before the victim's session has a token of its own (no form shown since sign-in), a neighbouring host
+        // plants an attacker's visitor cookie and the attacker's form posts the matching field.
+        Browser attacker = new Browser();
+        String field = attacker.csrf("/login");
+        HttpCookie planted = attacker.cookies().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("CLIENTDESK_CSRF")).findFirst().orElseThrow();
+        victim.cookies().add(URI.create("http://localhost:" + port + "/"), planted);
+        assertThat(victim.post("/settings/account", Map.of("_csrf", field, "displayName", "Planted", "locale", "en",
+                "timeZone", "Europe/London")).statusCode()).as("a planted cookie and its field").isEqualTo(403);
+        assertThat(victim.get("/settings/account").body()).doesNotContain("Planted");
     }
 
     private long sessionRows() {
@@ -155,9 +174,14 @@ class SessionsOverHttpIT extends IntegrationTest {
 
     /** One browser: its own cookies, shared by every request it sends, at once or not. */
     private final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        final CookieManager jar = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(jar)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         String forwardedFor;
+
+        java.net.CookieStore cookies() {
+            return jar.getCookieStore();
+        }
 
         HttpResponse<String> signIn(String email, String password) throws Exception {
             String csrf = csrf("/login");

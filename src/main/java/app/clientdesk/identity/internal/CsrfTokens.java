@@ -2,7 +2,9 @@ package app.clientdesk.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -56,10 +58,16 @@ final class CsrfTokens implements CsrfTokenRepository {
 
     @Override
     public @Nullable CsrfToken loadToken(HttpServletRequest request) {
-        if (request.getSession(false) != null) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
             CsrfToken token = sessions.loadToken(request);
             if (token != null) {
                 return token;
+            }
+            if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+                // A signed-in person's token lives in their session only: a cookie planted by a neighbouring
+                // host can never stand in for it.
+                return null;
             }
         }
         return cookies.loadToken(request);
