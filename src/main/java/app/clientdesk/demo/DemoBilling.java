@@ -77,7 +77,9 @@ class DemoBilling {
         // Hudson Street Bakery: a draft of the last weeks' time, by day.
         timeDraft(owner, clients.get(2), start, today, TimeSelection.Grouping.DAY);
 
-        catalogue.load(owner, clients, today, say);
+        // The retainer runs on its client's calendar: in Sydney it can already be tomorrow.
+        LocalDate harbourToday = clock.instant().atZone(java.time.ZoneId.of("Australia/Sydney")).toLocalDate();
+        catalogue.load(owner, clients, today, harbourToday, say);
     }
 
     private Invoice timeDraft(CurrentUser owner, ClientId client, LocalDate from, LocalDate to,

@@ -35,8 +35,12 @@ class DemoCatalogue {
         this.recurring = recurring;
     }
 
-    /** @param clients Harbour Wellness, Thames Legal, Hudson Street Bakery and Café Paulista, in that order */
-    void load(CurrentUser owner, List<ClientId> clients, LocalDate today, DemoText say) {
+    /**
+     * @param clients Harbour Wellness, Thames Legal, Hudson Street Bakery and Café Paulista, in that order
+     * @param harbourToday today in Harbour's zone (Sydney), where its retainer begins: a start before the client's
+     *     today would be a past period, which a retainer refuses without the owner's word
+     */
+    void load(CurrentUser owner, List<ClientId> clients, LocalDate today, LocalDate harbourToday, DemoText say) {
         services.create(owner, new ServiceInput(say.t("Inbox and calendar management", "Gestão de e-mail e agenda"),
                 say.t("Daily inbox triage, replies in the client's voice, meetings booked across time zones.",
                         "Triagem diária do e-mail, respostas no tom do cliente, reuniões marcadas entre fusos."),
@@ -71,7 +75,7 @@ class DemoCatalogue {
 
         retainers.create(owner, new RetainerInput(harbour, say.t("Inbox and calendar — 20 hours a month",
                 "E-mail e agenda — 20 horas por mês"), "800.00", "20", "45.00", "true", "1",
-                Integer.toString(today.getDayOfMonth()), null, null, today.toString(), null));
+                Integer.toString(harbourToday.getDayOfMonth()), null, null, harbourToday.toString(), null));
         recurring.create(owner, new RecurringInput(cafe, say.t("Monthly market report", "Relatório mensal de mercado"),
                 "1", "MONTH", today.withDayOfMonth(1).plusMonths(1).toString(), null, null,
                 say.t("Thank you for your trust!", "Obrigada pela confiança!"),

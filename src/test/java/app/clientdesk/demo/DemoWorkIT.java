@@ -97,8 +97,21 @@ class DemoWorkIT extends IntegrationTest {
         assertThat(spent.total()).isEqualTo(4);
         assertThat(spent.items()).anySatisfy(e -> assertThat(e.billable()).isFalse());
         assertThat(retainers.list(owner)).singleElement()
-                .satisfies(r -> assertThat(r.startsOn()).isEqualTo(LocalDate.now(owner.zone())));
+                .satisfies(r -> assertThat(r.startsOn()).isEqualTo(LocalDate.now(clock.withZone(r.zone()))));
         assertThat(recurring.list(owner)).hasSize(1);
+    }
+
+    @Test
+    void theDemoLoadsWhenItIsAlreadyTomorrowInSydney() throws Exception {
+        // 13:30 UTC: 7 December for the owner, 8 December for Harbour (Sydney), whose retainer begins on its own today.
+        clock.set(java.time.Instant.parse("2026-12-07T13:30:00Z"));
+        TestWorkspace ws = newWorkspace();
+
+        mvc.perform(post("/demo").with(user(ws.owner())).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+
+        assertThat(retainers.list(ws.owner())).singleElement()
+                .satisfies(r -> assertThat(r.startsOn()).isEqualTo(LocalDate.parse("2026-12-08")));
     }
 
     @Test
