@@ -146,7 +146,28 @@ public class Workspaces {
         return settings(id);
     }
 
+    /**
+     * The workspace's name, currency, zone and language. Within one GET request (which changes no workspace) the
+     * first read is kept for the rest of it: a client's page asks from several sections. Any other request, and
+     * work outside a request, reads afresh.
+     */
     public WorkspaceSettings settings(WorkspaceId id) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)
+                || !"GET".equals(servlet.getRequest().getMethod())) {
+            return read(id);
+        }
+        String key = Workspaces.class.getName() + ".settings." + id.value();
+        int scope = org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST;
+        if (attributes.getAttribute(key, scope) instanceof WorkspaceSettings known) {
+            return known;
+        }
+        WorkspaceSettings read = read(id);
+        attributes.setAttribute(key, read, scope);
+        return read;
+    }
+
+    private WorkspaceSettings read(WorkspaceId id) {
         return store.workspace(id).orElseThrow(() -> new IllegalStateException("workspace " + id + " is gone"));
     }
 
