@@ -207,8 +207,12 @@ class OutboxStore {
         return Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
+    /**
+     * Times go to the database cut to the microsecond both databases keep: left to them, a clock with nanoseconds is
+     * rounded, possibly up, and a message queued at an instant would not yet be due at that same instant.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
