@@ -42,6 +42,10 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());
+        // Spring keeps up to 32 test contexts alive, each with its own pool: a pool that keeps 10 idle connections
+        // each runs PostgreSQL out of connections (100) once a dozen contexts exist. Idle pools shrink to one.
+        all.put("spring.datasource.hikari.minimum-idle", "1");
+        all.put("spring.datasource.hikari.idle-timeout", "10000");
         return all;
     }
 
