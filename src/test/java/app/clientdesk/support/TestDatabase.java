@@ -42,10 +42,6 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());
-        // Spring keeps up to 32 test contexts alive, each with its own pool: a pool that keeps 10 idle connections
-        // each runs PostgreSQL out of connections (100) once a dozen contexts exist. Idle pools shrink to one.
-        all.put("spring.datasource.hikari.minimum-idle", "1");
-        all.put("spring.datasource.hikari.idle-timeout", "10000");
         return all;
     }
 
@@ -70,7 +66,11 @@ public final class TestDatabase implements ExecutionCondition {
                     "spring.datasource.hikari.schema", SCHEMA,
                     "spring.flyway.schemas", SCHEMA,
                     "spring.flyway.default-schema", SCHEMA,
-                    "spring.flyway.clean-disabled", "false");
+                    "spring.flyway.clean-disabled", "false",
+                    // Spring keeps up to 32 test contexts alive, each with its own pool: pools that keep 10 idle
+                    // connections each run PostgreSQL out of connections (100) once a dozen contexts exist.
+                    "spring.datasource.hikari.minimum-idle", "1",
+                    "spring.datasource.hikari.idle-timeout", "10000");
         }
         return Map.of("spring.datasource.url",
                 "jdbc:h2:mem:clientdesk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
