@@ -136,7 +136,7 @@ class RequestStore {
         }
         return jdbc.sql("""
                 select request_id from request_messages where workspace_id = :w and email_message_id in (:ids)
-                order by created_at desc""")
+                order by created_at desc, seq desc""")
                 .param("w", workspace.value()).param("ids", List.copyOf(messageIds)).query(UUID.class).list()
                 .stream().findFirst().map(RequestId::new);
     }
@@ -177,7 +177,7 @@ class RequestStore {
                     m.in_reply_to, m.created_at
                 from request_messages m left join users u on u.id = m.author_user_id
                 where m.workspace_id = :w and m.request_id = :r""" + (visibleOnly ? " and m.visible_to_client" : "")
-                + " order by m.created_at, m.id")
+                + " order by m.created_at, m.seq")
                 .param("w", workspace.value()).param("r", request.value())
                 .query((rs, n) -> new Message(rs.getObject("id", UUID.class),
                         new RequestId(rs.getObject("request_id", UUID.class)),
@@ -230,7 +230,7 @@ class RequestStore {
                 select a.id, m.request_id, a.message_id, a.file_name, a.content_type, a.size_bytes, a.sha256,
                     a.created_at
                 from request_attachments a join request_messages m on m.id = a.message_id
-                where a.workspace_id = :w and m.request_id = :r order by a.created_at, a.file_name, a.id""")
+                where a.workspace_id = :w and m.request_id = :r order by m.created_at, m.seq, a.file_name, a.id""")
                 .param("w", workspace.value()).param("r", request.value()).query(RequestStore::attachment).list();
     }
 
