@@ -228,7 +228,7 @@ public class Requests {
         }
         checkFiles(v, reply.attachments());
         v.throwIfAny();
-        Instant now = clock.instant();
+        Instant now = now();
         Author author = new Author(AuthorKind.USER, null, viewer.id(), viewer.email(), viewer.displayName());
         UUID message = UUID.randomUUID();
         store.insertMessage(workspace, message, request.id(), author, text, null, reply.visibleToClient(), null, null,
@@ -330,7 +330,7 @@ public class Requests {
                 input.repeat(), input.repeatInterval(), input.repeatWeekdays(), input.repeatUntil(), input.sop(),
                 input.checklist());
         TaskId task = tasks.create(viewer, forClient);
-        store.setTask(workspace, request.id(), task, clock.instant());
+        store.setTask(workspace, request.id(), task, now());
         events.publishEvent(new RequestConverted(workspace, request.id(), request.clientId(), task, viewer.id()));
         return task;
     }
@@ -363,7 +363,7 @@ public class Requests {
         if (dup.state() == RequestState.MERGED || target.state() == RequestState.MERGED) {
             throw InvalidInputException.of("into", "requests.merge.merged");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.endPauses(workspace, dup.id(), now);
         store.merge(workspace, dup.id(), target.id(), now);
         events.publishEvent(new RequestsMerged(workspace, dup.id(), target.id(), target.clientId(), viewer.id()));
@@ -385,7 +385,7 @@ public class Requests {
         if (request.state() == RequestState.CLOSED) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.endPauses(workspace, request.id(), now);
         store.touch(workspace, request.id(), RequestState.CLOSED, now, false);
         events.publishEvent(new RequestClosed(workspace, request.id(), request.clientId(), viewer.id()));
@@ -400,7 +400,7 @@ public class Requests {
         if (request.state() != RequestState.CLOSED) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.touch(workspace, request.id(), RequestState.OPEN, now, false);
         recompute(workspace, request.id(), now);
     }
@@ -545,7 +545,7 @@ public class Requests {
     private RequestId create(WorkspaceId workspace, Client client, RequestSource source, Author author,
             Checked checked, @Nullable String html, @Nullable String messageId, @Nullable String inReplyTo,
             List<NewAttachment> attachments) {
-        Instant now = clock.instant();
+        Instant now = now();
         RequestId id = RequestId.random();
         long number = store.nextNumber(workspace);
         store.insert(workspace, id, client.id(), number, checked.subject(), source, author, checked.desiredDate(),
@@ -563,7 +563,7 @@ public class Requests {
             @Nullable String html, @Nullable String messageId, @Nullable String inReplyTo,
             List<NewAttachment> attachments) {
         Request request = store.lock(workspace, found.id()).orElseThrow(() -> new NotFoundException("request"));
-        Instant now = clock.instant();
+        Instant now = now();
         UUID message = UUID.randomUUID();
         store.insertMessage(workspace, message, request.id(), author, body, html, true, messageId, inReplyTo, now);
         storeFiles(workspace, request.id(), message, attachments, now);
@@ -691,6 +691,11 @@ public class Requests {
             return "";
         }
         return text.replace("\u0000", "").replace("\r\n", "\n").strip();
+    }
+
+    /** Now, to the microsecond: what both databases store exactly (H2 would round nanoseconds, maybe up). */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

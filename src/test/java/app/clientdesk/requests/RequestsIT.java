@@ -368,6 +368,29 @@ class RequestsIT extends IntegrationTest {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
+    @Test
+    void requestsSubmittedAtOnceGetDistinctConsecutiveNumbers() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<RequestId>> submitted = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String subject = "Parallel " + i;
+                submitted.add(pool.submit(() -> requests.submitManually(owner, manual(sydney, subject, null))));
+            }
+            List<Long> numbers = new java.util.ArrayList<>();
+            for (var future : submitted) {
+                numbers.add(requests.get(owner, future.get()).request().number());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        } finally {
+            pool.shutdownNow();
+        }
+        TestWorkspace second = newWorkspace();
+        ClientId theirs = clients.create(second.owner(), client("Theirs", "Australia/Sydney", "4"));
+        assertThat(requests.get(second.owner(), requests.submitManually(second.owner(), manual(theirs, "First", null)))
+                .request().label()).as("numbers count per workspace").isEqualTo("#1");
+    }
+
     private static String key(Throwable e) {
         assertThat(e).isInstanceOf(InvalidInputException.class);
         return ((InvalidInputException) e).violations().get(0).messageKey();
