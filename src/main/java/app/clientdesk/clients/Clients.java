@@ -130,17 +130,23 @@ public class Clients {
 
     @Transactional
     public void archive(CurrentUser viewer, ClientId id) {
-        get(viewer, id);
+        Client client = get(viewer, id);
         viewer.requireOwner();
         Instant now = clock.instant();
         store.setArchived(viewer.workspaceId(), id, now, now);
+        if (!client.archived()) {
+            events.publishEvent(new ClientArchived(viewer.workspaceId(), id));
+        }
     }
 
     @Transactional
     public void restore(CurrentUser viewer, ClientId id) {
-        get(viewer, id);
+        boolean wasArchived = get(viewer, id).archived();
         viewer.requireOwner();
         store.setArchived(viewer.workspaceId(), id, null, clock.instant());
+        if (wasArchived) {
+            events.publishEvent(new ClientRestored(viewer.workspaceId(), id));
+        }
     }
 
     /** The members who could be assigned to clients, for the form. */

@@ -37,6 +37,8 @@ public class ContactLogins {
         record SignedIn(CurrentUser contact) implements PasswordCheck { }
         record Wrong() implements PasswordCheck { }
         record Throttled() implements PasswordCheck { }
+        /** The password is right, but the account is closed: the caller may say why (it knows the password). */
+        record Closed(UserId contact) implements PasswordCheck { }
     }
 
     /** Whether a sign-in link may be sent now. */
@@ -124,6 +126,16 @@ public class ContactLogins {
                 });
     }
 
+    /**
+     * Opens a closed contact's account again as it was (its password kept), for the portal when what closed it is
+     * undone (the client brought back from the archive). Does nothing to another kind of account.
+     */
+    @Transactional
+    public void reopen(WorkspaceId workspace, UserId contact) {
+        store.principalById(contact).filter(u -> u.workspaceId().equals(workspace) && u.isClientContact())
+                .ifPresent(u -> store.setDisabled(workspace, u.id(), null));
+    }
+
     /** The language of a contact's account, open or closed. */
     @Transactional(readOnly = true)
     public Optional<Locale> locale(UserId id) {
@@ -174,7 +186,7 @@ public class ContactLogins {
             return new PasswordCheck.Throttled();
         }
         Optional<CurrentUser> person = Emails.normalise(email).flatMap(store::principalByEmail)
-                .filter(u -> u.isClientContact() && u.isEnabled());
+                .filter(CurrentUser::isClientContact);
         String hash = person.map(CurrentUser::getPassword).orElse(null);
         boolean matches = hash != null && password.length() <= PasswordPolicy.MAX_LENGTH
                 && passwords.matches(password, hash);
@@ -184,6 +196,9 @@ public class ContactLogins {
             return new PasswordCheck.Wrong();
         }
         limits.clear(AttemptLimits.Kind.SIGN_IN_ACCOUNT, key);
+        if (!person.get().isEnabled()) {
+            return new PasswordCheck.Closed(person.get().id());
+        }
         return new PasswordCheck.SignedIn(erased(person.get()));
     }
 

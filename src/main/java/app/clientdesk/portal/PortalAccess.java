@@ -1,6 +1,8 @@
 package app.clientdesk.portal;
 
 import app.clientdesk.clients.Client;
+import app.clientdesk.clients.ClientArchived;
+import app.clientdesk.clients.ClientRestored;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.clients.Contact;
@@ -59,7 +61,7 @@ public class PortalAccess {
     }
 
     /** What a sign-in link is. */
-    public enum LinkState { USABLE, USED, EXPIRED, UNKNOWN }
+    public enum LinkState { USABLE, USED, EXPIRED, UNKNOWN, CLIENT_ARCHIVED }
 
     /** The answer to following a link: the contact signed in, or why not. */
     public record LinkUse(LinkState state, @Nullable CurrentUser contact) {
@@ -110,6 +112,11 @@ public class PortalAccess {
         Client client = clients.get(owner, clientId);
         Contact contact = client.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("contact"));
+        if (client.archived()) {
+            Violations violations = new Violations();
+            violations.add("email", "portal.invite.clientArchived");
+            violations.throwIfAny();
+        }
         if (contact.email() == null || contact.email().isBlank()) {
             Violations violations = new Violations();
             violations.add("email", "portal.invite.noEmail");
@@ -174,7 +181,8 @@ public class PortalAccess {
         if (!validShape(token)) {
             return LinkState.UNKNOWN;
         }
-        return store.link(hash(token)).map(l -> state(l, clock.instant())).orElse(LinkState.UNKNOWN);
+        return store.link(hash(token)).map(l -> waitsForClient(l.userId()) ? LinkState.CLIENT_ARCHIVED
+                : state(l, clock.instant())).orElse(LinkState.UNKNOWN);
     }
 
     /** Uses a link, once: the contact it was sent to, or why it cannot be used. */
@@ -189,6 +197,9 @@ public class PortalAccess {
         if (link.isEmpty()) {
             return new LinkUse(LinkState.UNKNOWN, null);
         }
+        if (waitsForClient(link.get().userId())) {
+            return new LinkUse(LinkState.CLIENT_ARCHIVED, null);
+        }
         LinkState state = state(link.get(), now);
         if (state != LinkState.USABLE) {
             return new LinkUse(state, null);
@@ -200,6 +211,15 @@ public class PortalAccess {
         }
         store.signedIn(contact.get().id(), now);
         return new LinkUse(LinkState.USABLE, contact.get());
+    }
+
+    /**
+     * Whether the contact's access waits only because their client is archived (the VA did not close it): then
+     * the portal may say so to someone who proved to be them.
+     */
+    @Transactional(readOnly = true)
+    public boolean waitsForClient(UserId contact) {
+        return store.byUser(contact).filter(a -> a.revokedAt() == null && a.clientArchivedAt() != null).isPresent();
     }
 
     /** Records a password sign-in. */
@@ -237,7 +257,7 @@ public class PortalAccess {
             if (a == null) {
                 return new Status(c, State.NOT_INVITED, null, null, workspaceLanguage);
             }
-            State state = a.revokedAt() != null ? State.CLOSED
+            State state = a.revokedAt() != null || a.clientArchivedAt() != null ? State.CLOSED
                     : a.firstSignInAt() != null ? State.ACTIVE : State.INVITED;
             String language = logins.locale(a.userId()).map(Locale::toLanguageTag).orElse(workspaceLanguage);
             return new Status(c, state, a.invitedAt(), a.lastSignInAt(), language);
@@ -266,6 +286,34 @@ public class PortalAccess {
             store.byContact(removed.workspace(), contactId)
                     .filter(a -> a.clientId().equals(removed.client().value()))
                     .ifPresent(a -> close(removed.workspace(), a));
+        }
+    }
+
+    /**
+     * An archived client's contacts lose the portal at once, in the same transaction: their sessions end, their
+     * links stop working, they cannot sign in. Nothing is deleted, and bringing the client back opens it again.
+     */
+    @EventListener
+    void clientArchived(ClientArchived archived) {
+        Instant now = clock.instant();
+        for (PortalStore.Access a : store.ofClient(archived.workspace(), archived.client().value())) {
+            if (a.revokedAt() == null && a.clientArchivedAt() == null) {
+                store.clientArchived(archived.workspace(), a.contactId(), now);
+                logins.close(archived.workspace(), a.userId());
+            }
+        }
+    }
+
+    /** A client brought back from the archive: its contacts sign in again, except those the VA closed. */
+    @EventListener
+    void clientRestored(ClientRestored restored) {
+        for (PortalStore.Access a : store.ofClient(restored.workspace(), restored.client().value())) {
+            if (a.clientArchivedAt() != null) {
+                store.clientRestored(restored.workspace(), a.contactId());
+                if (a.revokedAt() == null) {
+                    logins.reopen(restored.workspace(), a.userId());
+                }
+            }
         }
     }
 

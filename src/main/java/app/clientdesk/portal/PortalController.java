@@ -17,6 +17,7 @@ import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.work.Approvals;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,11 @@ class PortalController {
     private final ClientInvoices invoices;
     private final PortalAccess access;
     private final MessageSource texts;
+    private final Approvals approvals;
 
-    PortalController(Clients clients, ClientInvoices invoices, PortalAccess access, MessageSource texts) {
+    PortalController(Clients clients, ClientInvoices invoices, PortalAccess access, MessageSource texts,
+            Approvals approvals) {
+        this.approvals = approvals;
         this.clients = clients;
         this.invoices = invoices;
         this.access = access;
@@ -68,6 +72,7 @@ class PortalController {
     String home(@AuthenticationPrincipal CurrentUser contact, Model model) {
         Client client = common(contact, model);
         model.addAttribute("view", invoicesView(contact, client));
+        model.addAttribute("waitingApprovals", approvals.countWaiting(contact));
         return "portal/home";
     }
 

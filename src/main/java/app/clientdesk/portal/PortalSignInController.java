@@ -68,6 +68,10 @@ class PortalSignInController {
             access.signedIn(contact);
             return "redirect:/portal";
         }
+        if (check instanceof ContactLogins.PasswordCheck.Closed closed && access.waitsForClient(closed.contact())) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return page(model, errors("password", "portal.signIn.clientArchived"), FieldErrors.none(), email);
+        }
         boolean throttled = check instanceof ContactLogins.PasswordCheck.Throttled;
         response.setStatus(throttled ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNAUTHORIZED.value());
         return page(model, errors("password", throttled ? "portal.signIn.throttled" : "portal.signIn.wrong"),
@@ -119,6 +123,7 @@ class PortalSignInController {
 
     private String unusable(PortalAccess.LinkState state, Model model, HttpServletResponse response) {
         response.setStatus(state == PortalAccess.LinkState.UNKNOWN ? HttpStatus.NOT_FOUND.value()
+                : state == PortalAccess.LinkState.CLIENT_ARCHIVED ? HttpStatus.FORBIDDEN.value()
                 : HttpStatus.GONE.value());
         model.addAttribute("state", state.name());
         model.addAttribute("errors", FieldErrors.none());

@@ -18,7 +18,8 @@ class PortalStore {
 
     /** A contact's access to the portal. */
     record Access(UUID contactId, UUID clientId, UserId userId, Instant invitedAt, @Nullable Instant firstSignInAt,
-            @Nullable Instant lastSignInAt, @Nullable Instant passwordSetAt, @Nullable Instant revokedAt) {
+            @Nullable Instant lastSignInAt, @Nullable Instant passwordSetAt, @Nullable Instant revokedAt,
+            @Nullable Instant clientArchivedAt) {
     }
 
     /** A sign-in link as stored. */
@@ -27,7 +28,7 @@ class PortalStore {
 
     private static final String ACCESS = """
             select contact_id, client_id, user_id, invited_at, first_sign_in_at, last_sign_in_at, password_set_at,
-                revoked_at from portal_access""";
+                revoked_at, client_archived_at from portal_access""";
 
     private final JdbcClient jdbc;
 
@@ -74,6 +75,24 @@ class PortalStore {
                 .param("now", utc(now)).param("w", workspace.value()).param("c", contactId).update();
     }
 
+    /** The contact's client was archived: their access waits, and their unused links stop working. */
+    void clientArchived(WorkspaceId workspace, UUID contactId, Instant now) {
+        jdbc.sql("""
+                update portal_access set client_archived_at = :now
+                where workspace_id = :w and contact_id = :c and client_archived_at is null""")
+                .param("now", utc(now)).param("w", workspace.value()).param("c", contactId).update();
+        jdbc.sql("""
+                update portal_links set used_at = :now where used_at is null and user_id in
+                    (select user_id from portal_access where workspace_id = :w and contact_id = :c)""")
+                .param("now", utc(now)).param("w", workspace.value()).param("c", contactId).update();
+    }
+
+    /** The contact's client was brought back from the archive. */
+    void clientRestored(WorkspaceId workspace, UUID contactId) {
+        jdbc.sql("update portal_access set client_archived_at = null where workspace_id = :w and contact_id = :c")
+                .param("w", workspace.value()).param("c", contactId).update();
+    }
+
     void signedIn(UserId user, Instant now) {
         jdbc.sql("""
                 update portal_access set last_sign_in_at = :now,
@@ -117,7 +136,8 @@ class PortalStore {
                 instant(rs.getObject("first_sign_in_at", OffsetDateTime.class)),
                 instant(rs.getObject("last_sign_in_at", OffsetDateTime.class)),
                 instant(rs.getObject("password_set_at", OffsetDateTime.class)),
-                instant(rs.getObject("revoked_at", OffsetDateTime.class)));
+                instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+                instant(rs.getObject("client_archived_at", OffsetDateTime.class)));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

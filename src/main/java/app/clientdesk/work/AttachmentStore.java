@@ -26,6 +26,16 @@ class AttachmentStore {
                 .param("w", workspace.value()).param("t", task.value()).query(AttachmentStore::row).list();
     }
 
+    /** The attachments of several tasks, in one query; by task in upload order. */
+    List<Attachment> ofTasks(WorkspaceId workspace, java.util.Collection<TaskId> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where workspace_id = :w and task_id in (:t) order by task_id, created_at, file_name, id")
+                .param("w", workspace.value()).param("t", tasks.stream().map(TaskId::value).toList())
+                .query(AttachmentStore::row).list();
+    }
+
     Optional<Attachment> find(WorkspaceId workspace, TaskId task, UUID id) {
         return jdbc.sql(SELECT + " where workspace_id = :w and task_id = :t and id = :id")
                 .param("w", workspace.value()).param("t", task.value()).param("id", id)

@@ -134,6 +134,20 @@ public class Attachments {
         return new Stored(attachment, file);
     }
 
+    /**
+     * A file of a task, for a caller that has already decided the task may be seen (the portal's approvals: a client
+     * contact's own client's deliverable). Checks only that the file is the task's, in the workspace.
+     */
+    Stored openFor(WorkspaceId workspace, TaskId taskId, UUID attachmentId) {
+        Attachment attachment = store.find(workspace, taskId, attachmentId)
+                .orElseThrow(() -> new NotFoundException("attachment"));
+        Path file = fileOf(workspace, attachment.id());
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("attachment file");
+        }
+        return new Stored(attachment, file);
+    }
+
     @Transactional
     public Attachment remove(CurrentUser viewer, TaskId taskId, UUID attachmentId) {
         Task task = staffTask(viewer, taskId);

@@ -239,6 +239,46 @@ class TaskStore {
         return p;
     }
 
+    /** The tasks of a client waiting in a CLIENT_APPROVAL stage (the client not archived), oldest first. */
+    List<Task> waitingForClient(WorkspaceId workspace, ClientId client) {
+        return jdbc.sql(SELECT + """
+                where t.workspace_id = :w and t.client_id = :c and s.kind = 'CLIENT_APPROVAL' and c.archived_at is null
+                order by t.updated_at, t.id""").param("w", workspace.value()).param("c", client.value())
+                .query(TaskStore::task).list();
+    }
+
+    /** How many tasks {@link #waitingForClient} lists. */
+    long countWaitingForClient(WorkspaceId workspace, ClientId client) {
+        return jdbc.sql("""
+                select count(*) from tasks t join workflow_stages s on s.id = t.stage_id
+                join clients c on c.id = t.client_id
+                where t.workspace_id = :w and t.client_id = :c and s.kind = 'CLIENT_APPROVAL' and c.archived_at is null""")
+                .param("w", workspace.value()).param("c", client.value()).query(Long.class).single();
+    }
+
+    /** When each of a client's tasks last entered the stage it is in now (tasks never moved are left out). */
+    Map<TaskId, Instant> enteredCurrentStage(WorkspaceId workspace, ClientId client) {
+        Map<TaskId, Instant> at = new HashMap<>();
+        jdbc.sql("""
+                select e.task_id, max(e.at) as entered_at from task_events e join tasks t on t.id = e.task_id
+                where e.workspace_id = :w and t.workspace_id = :w and t.client_id = :c and e.to_stage_id = t.stage_id
+                group by e.task_id""").param("w", workspace.value()).param("c", client.value())
+                .query(rs -> {
+                    at.put(new TaskId(rs.getObject("task_id", UUID.class)), instant(rs, "entered_at"));
+                });
+        return at;
+    }
+
+    /**
+     * Locks a task's row for the rest of the transaction if it is still in {@code stage}; false when it has left
+     * (a second answer, racing or late, then changes nothing).
+     */
+    boolean holdIfIn(WorkspaceId workspace, TaskId id, StageId stage, Instant now) {
+        return jdbc.sql("update tasks set updated_at = :now where workspace_id = :w and id = :id and stage_id = :s")
+                .param("now", utc(now)).param("w", workspace.value()).param("id", id.value())
+                .param("s", stage.value()).update() == 1;
+    }
+
     void setFlags(WorkspaceId workspace, TaskId id, boolean urgent, boolean important, Instant now) {
         jdbc.sql("update tasks set urgent = :urgent, important = :important, updated_at = :now where workspace_id = :w and id = :id")
                 .param("urgent", urgent).param("important", important).param("now", utc(now))

@@ -147,6 +147,10 @@ class RouteSweepIT extends IntegrationTest {
                 new java.io.ByteArrayInputStream("%PDF-1.4 brief".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .id();
         WorkflowId workflowId = tasks.get(a.owner(), taskId).workflowId();
+        // The task waits for the client's approval, so the portal's approval routes have something to reach.
+        tasks.move(a.owner(), taskId, workflows.get(a.created().workspaceId(), workflowId).stages().stream()
+                .filter(s -> s.kind() == app.clientdesk.work.StageKind.CLIENT_APPROVAL).findFirst().orElseThrow().id(),
+                null);
         UUID entryId = timeEntries.create(member, app.clientdesk.time.TimeEntryInput.ofInstants(
                 assigned.value().toString(), null, taskId.value().toString(), "2026-12-01T09:00:00Z",
                 "2026-12-01T10:00:00Z", true, "Alpha work", List.of("alpha"))).id().value();
@@ -468,7 +472,9 @@ class RouteSweepIT extends IntegrationTest {
     void portalRoutesShowAContactOnlyTheirOwnClientAndNoStaffAtAll() throws Exception {
         List<Route> portal = protectedRoutes().stream().filter(RouteSweepIT::isPortal).toList();
         assertThat(portal).extracting(Route::toString).contains("GET /portal", "GET /portal/invoices",
-                "GET /portal/invoices/{invoiceId}", "GET /portal/invoices/{invoiceId}/pdf", "POST /portal/password");
+                "GET /portal/invoices/{invoiceId}", "GET /portal/invoices/{invoiceId}/pdf", "POST /portal/password",
+                "GET /portal/approvals", "POST /portal/approvals/{taskId}/approve", "POST /portal/approvals/{taskId}/changes",
+                "GET /portal/approvals/{taskId}/attachments/{attachmentId}");
         TestWorkspace b = newWorkspace();
         ClientId bClient = createClient(b, "Beta client");
         List<Actor> contacts = List.of(

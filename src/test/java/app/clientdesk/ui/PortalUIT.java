@@ -12,8 +12,15 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.clients.Contact;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.portal.PortalAccess;
+import app.clientdesk.work.Attachments;
+import app.clientdesk.work.StageKind;
+import app.clientdesk.work.TaskId;
+import app.clientdesk.work.TaskInput;
+import app.clientdesk.work.Tasks;
+import app.clientdesk.work.Workflows;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
@@ -30,7 +37,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A client contact signs in to the portal with the emailed link, sees their invoices and opens one as a web page
- * and as a PDF, on a desktop and on a phone; a second client's contact cannot reach the first client's invoice.
+ * and as a PDF, approves a deliverable and asks for changes on another, on a desktop and on a phone; a second
+ * client's contact cannot reach the first client's invoice nor its deliverable's file.
  * Screenshots go to {@code <build dir>/ui-review/portal-*.png}.
  */
 class PortalUIT extends BrowserTest {
@@ -42,6 +50,9 @@ class PortalUIT extends BrowserTest {
     @Autowired PortalAccess portal;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
+    @Autowired Tasks tasks;
+    @Autowired Workflows workflows;
+    @Autowired Attachments attachments;
 
     @Test
     void aContactSignsInWithTheLinkAndOpensTheirInvoiceAndAnotherClientsContactCannot() throws Exception {
@@ -53,6 +64,11 @@ class PortalUIT extends BrowserTest {
         InvoiceId invoice = invoices.issue(owner, invoices.createDraft(owner, new DraftInput(harbour.value().toString(),
                 null, null, null, null, null, null, List.of(new LineInput(null, "Inbox and calendar management",
                         "12.5", "HOURS", "38.00", null, null, null)))).id(), null).id();
+        TaskId newsletter = waitingForApproval(owner, harbour, "Spring newsletter",
+                "Three subject lines and the **final draft** for your list.");
+        java.util.UUID draftFile = attachments.add(owner, newsletter, "newsletter-final-draft.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4 newsletter".getBytes(StandardCharsets.US_ASCII))).id();
+        TaskId banner = waitingForApproval(owner, harbour, "Website banner", "A banner for the summer offer.");
         Contact grace = clients.get(owner, harbour).contacts().get(0);
         Contact nora = clients.get(owner, other).contacts().get(0);
         portal.invite(owner, harbour, grace.id());
@@ -68,7 +84,27 @@ class PortalUIT extends BrowserTest {
         assertThat(page.locator("h1").textContent()).contains("Grace Harbour");
         assertThat(page.locator(".portal-brand").textContent()).contains(owner.workspaceName());
         assertThat(page.locator("[data-portal-due]").textContent()).contains("475.00");
+        assertThat(page.locator("[data-portal-waiting]").textContent()).contains("2 deliverables wait");
         shot(page, "portal-home", true);
+
+        // Grace reviews the deliverables waiting for her, downloads the draft, and approves the newsletter.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review and approve")).click();
+        page.waitForURL("**/portal/approvals");
+        assertThat(page.locator("[data-portal-approval]").count()).isEqualTo(2);
+        Locator card = page.locator("[data-portal-approval='" + newsletter.value() + "']");
+        assertThat(card.textContent()).contains("Spring newsletter", "final draft", "newsletter-final-draft.pdf");
+        APIResponse draft = page.request().get(baseUrl() + card.locator("[data-portal-file]").getAttribute("href"));
+        assertThat(draft.status()).isEqualTo(200);
+        assertThat(draft.text()).isEqualTo("%PDF-1.4 newsletter");
+        shot(page, "portal-approvals", true);
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+        page.waitForURL("**/portal/approvals");
+        assertThat(page.locator(".notice").textContent()).contains("Approved");
+        assertThat(page.locator("[data-portal-approval]").count()).isEqualTo(1);
+        assertThat(tasks.get(owner, newsletter).stage().kind()).isEqualTo(StageKind.DONE);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Home")).click();
+        page.waitForURL("**/portal");
+        assertThat(page.locator("[data-portal-waiting]").textContent()).contains("1 deliverable waits");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See your invoices")).click();
         page.waitForURL("**/portal/invoices");
@@ -103,6 +139,25 @@ class PortalUIT extends BrowserTest {
         shot(onPhone, "portal-invoices-phone", true);
         onPhone.navigate(baseUrl() + "/portal");
         shot(onPhone, "portal-home-phone", true);
+
+        // On the phone, she asks for changes on the banner: without a word she is asked for one.
+        onPhone.navigate(baseUrl() + "/portal/approvals");
+        shot(onPhone, "portal-approvals-phone", true);
+        Locator bannerCard = onPhone.locator("[data-portal-approval='" + banner.value() + "']");
+        bannerCard.locator("summary").click();
+        bannerCard.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the request for changes"))
+                .click();
+        assertThat(onPhone.locator(".field-error").textContent()).contains("Say what should change");
+        assertThat((Boolean) onPhone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone").isTrue();
+        shot(onPhone, "portal-approvals-changes-phone", true);
+        onPhone.getByLabel("What should change?").fill("Please use the blue from our logo.");
+        onPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the request for changes")).click();
+        onPhone.waitForURL("**/portal/approvals");
+        assertThat(onPhone.locator(".notice").textContent()).contains("request for changes was sent");
+        assertThat(onPhone.locator("[data-portal-approvals-none]").count()).isEqualTo(1);
+        assertThat(tasks.comments(owner, banner)).extracting(app.clientdesk.work.Comment::body)
+                .containsExactly("Please use the blue from our logo.");
         phone.close();
 
         // Nora, a contact of another client of the same VA, cannot reach Grace's invoice by its id.
@@ -119,7 +174,18 @@ class PortalUIT extends BrowserTest {
             assertThat(refused.status()).as(path).isEqualTo(404);
             assertThat(refused.text()).doesNotContain("Inbox and calendar management");
         }
+        assertThat(noraPage.request().get(baseUrl() + "/portal/approvals/" + banner.value() + "/attachments/"
+                + draftFile).status()).isEqualTo(404);
         noraBrowser.close();
+    }
+
+    /** A task of the client, moved by the owner into its workflow's client-approval stage. */
+    private TaskId waitingForApproval(CurrentUser owner, ClientId client, String title, String description) {
+        TaskId id = tasks.create(owner, new TaskInput(title, description, client.value().toString(), null, null, false,
+                false, null, null, null, null, null, null, null, null, List.of(), null, null, List.of()));
+        tasks.move(owner, id, workflows.get(owner.workspaceId(), tasks.get(owner, id).workflowId()).stages().stream()
+                .filter(s -> s.kind() == StageKind.CLIENT_APPROVAL).findFirst().orElseThrow().id(), null);
+        return id;
     }
 
     private ClientId client(CurrentUser owner, String name, String contact, String email) {
