@@ -99,6 +99,38 @@ public final class ResponseClock {
         return Optional.of(calendar.dueAt(cursor, left));
     }
 
+    /**
+     * The instant from which the request is at risk: the at-risk share of the commitment used, in business time,
+     * pauses left out (so a job can plan the at-risk notice). Empty while an open pause stands before it. When the
+     * share runs out exactly as a pause starts, the request turns at risk when that pause ends. Meant for an
+     * unanswered request: once answered, {@link #state} says met or breached whatever this says.
+     */
+    public Optional<Instant> atRiskAt() {
+        Instant cursor = received;
+        Duration left = atRiskShare();
+        for (Pause pause : pauses) {
+            Instant candidate = calendar.dueAt(cursor, left);
+            if (candidate.isBefore(pause.from())) {
+                return Optional.of(candidate);
+            }
+            left = left.minus(calendar.businessTimeBetween(cursor, pause.from()));
+            if (pause.until() == null) {
+                return Optional.empty();
+            }
+            cursor = pause.until();
+            if (left.isZero() || left.isNegative()) {
+                return Optional.of(cursor);
+            }
+        }
+        return Optional.of(calendar.dueAt(cursor, left));
+    }
+
+    /** The least business time at which {@link #state} says at risk: the share of the commitment, rounded up. */
+    private Duration atRiskShare() {
+        long nanos = Math.multiplyExact(commitment.toNanos(), (long) atRiskPercent);
+        return Duration.ofNanos(nanos / 100 + (nanos % 100 == 0 ? 0 : 1));
+    }
+
     /** The business time the clock has run by {@code now} (until the first answer, pauses left out). */
     public Duration used(Instant now) {
         Instant end = firstAnswer != null && firstAnswer.isBefore(now) ? firstAnswer : now;

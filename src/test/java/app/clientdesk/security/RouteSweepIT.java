@@ -120,6 +120,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.Retainers retainers;
     @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
+    @Autowired app.clientdesk.notifications.Notifications notifications;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -193,7 +194,13 @@ class RouteSweepIT extends IntegrationTest {
         tasks.comment(a.owner(), taskId, "Alpha comment");
         UUID commentId = tasks.comments(a.owner(), taskId).get(0).id();
         UUID stageId = workflows.get(a.created().workspaceId(), workflowId).stages().get(1).id().value();
+        // A notification of A's owner: nobody else may read or mark it.
+        UUID notificationId = notifications.notify(a.created().workspaceId(), a.owner().id(),
+                app.clientdesk.notifications.Notice.of("request.atRisk", "notifications.request.atRisk",
+                        "Alpha request", "Assigned Alpha", "soon").linkTo("/clients/" + assigned.value()))
+                .orElseThrow();
         aIds = Map.ofEntries(
+                Map.entry("notificationId", notificationId.toString()),
                 Map.entry("stageId", stageId.toString()),
                 Map.entry("commentId", commentId.toString()),
                 Map.entry("messageId", messageId.toString()),

@@ -51,6 +51,44 @@ class ResponseClockTest {
         });
     }
 
+    @Property(tries = 300)
+    void theClockTurnsAtRiskExactlyAtAtRiskAt(@ForAll("instants") Instant received,
+            @ForAll @IntRange(min = 1, max = 60) int commitmentHours, @ForAll @IntRange(min = 1, max = 99) int percent,
+            @ForAll("pauses") List<Pause> pauses) {
+        ResponseClock clock = ResponseClock.of(CALENDAR, Duration.ofHours(commitmentHours), received, pauses, null,
+                percent).orElseThrow();
+
+        clock.atRiskAt().ifPresent(atRisk -> {
+            assertThat(clock.state(atRisk)).isEqualTo(SlaState.AT_RISK);
+            // Just before, on track; paused only when a pause ends at that very instant (the share ran out as it began).
+            boolean pauseEndsThere = clock.state(atRisk.minusNanos(1)) == SlaState.PAUSED
+                    && pauses.stream().anyMatch(p -> atRisk.equals(p.until()));
+            if (!pauseEndsThere) {
+                assertThat(clock.state(atRisk.minusNanos(1))).isEqualTo(SlaState.ON_TRACK);
+            }
+            clock.dueAt().ifPresent(due -> assertThat(atRisk).isBeforeOrEqualTo(due));
+        });
+    }
+
+    @Property(tries = 300)
+    void pausingNeverBringsTheAtRiskMomentForward(@ForAll("instants") Instant received,
+            @ForAll @IntRange(min = 1, max = 60) int commitmentHours, @ForAll @IntRange(min = 1, max = 99) int percent,
+            @ForAll("pauses") List<Pause> pauses, @ForAll("pauses") List<Pause> more) {
+        Duration commitment = Duration.ofHours(commitmentHours);
+        Instant before = ResponseClock.of(CALENDAR, commitment, received, pauses, null, percent).orElseThrow()
+                .atRiskAt().orElse(null);
+        List<Pause> all = new ArrayList<>(pauses);
+        all.addAll(more);
+
+        ResponseClock paused = ResponseClock.of(CALENDAR, commitment, received, all, null, percent).orElseThrow();
+
+        if (before == null) {
+            assertThat(paused.atRiskAt()).isEmpty();
+        } else {
+            paused.atRiskAt().ifPresent(atRisk -> assertThat(atRisk).isAfterOrEqualTo(before));
+        }
+    }
+
     // --- examples -----------------------------------------------------------------------------------------------
 
     @Example
@@ -68,6 +106,30 @@ class ResponseClockTest {
         assertThat(clock.state(at("2026-12-07T17:00"))).isEqualTo(SlaState.AT_RISK);
         assertThat(clock.state(at("2026-12-07T17:01"))).isEqualTo(SlaState.BREACHED);
         assertThat(clock.remaining(at("2026-12-07T16:15"))).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Example
+    void atRiskAtIsThreeQuartersOfTheWayCountingPauses() {
+        assertThat(clock(Duration.ofHours(8), MONDAY_9, List.of(), null).atRiskAt())
+                .contains(at("2026-12-07T15:00"));
+        // Six hours of business time from Monday 09:00 with 10:00-12:00 stopped: Monday 17:00.
+        assertThat(clock(Duration.ofHours(8), MONDAY_9, List.of(new Pause(at("2026-12-07T10:00"),
+                at("2026-12-07T12:00"))), null).atRiskAt()).contains(at("2026-12-07T17:00"));
+        // Friday afternoon: the share runs out on Monday.
+        assertThat(clock(Duration.ofHours(8), at("2026-12-04T15:00"), List.of(), null).atRiskAt())
+                .contains(at("2026-12-07T12:00"));
+        assertThat(clock(Duration.ofHours(8), MONDAY_9, List.of(new Pause(at("2026-12-07T10:00"), null)), null)
+                .atRiskAt()).isEmpty();
+    }
+
+    @Example
+    void aShareRunningOutAsAPauseStartsTurnsAtRiskWhenThePauseEnds() {
+        ResponseClock clock = clock(Duration.ofHours(4), MONDAY_9,
+                List.of(new Pause(at("2026-12-07T12:00"), at("2026-12-07T14:00"))), null);
+
+        assertThat(clock.atRiskAt()).contains(at("2026-12-07T14:00"));
+        assertThat(clock.state(at("2026-12-07T13:00"))).isEqualTo(SlaState.PAUSED);
+        assertThat(clock.state(at("2026-12-07T14:00"))).isEqualTo(SlaState.AT_RISK);
     }
 
     @Example

@@ -16,4 +16,9 @@ public interface HeaderWidget {
     default boolean banner() {
         return false;
     }
+
+    /** True for an item at the header's end, beside the language switch and the person's menu (such as the bell). */
+    default boolean atEnd() {
+        return false;
+    }
 }

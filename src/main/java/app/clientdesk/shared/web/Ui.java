@@ -173,7 +173,17 @@ public final class Ui {
         if (who == null) {
             return List.of();
         }
-        return widgets.stream().filter(w -> !w.banner())
+        return widgets.stream().filter(w -> !w.banner() && !w.atEnd())
+                .map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
+    }
+
+    /** The widgets at the header's end, before the language switch (such as the notifications bell). */
+    public List<Content> endWidgets() {
+        Viewer who = viewer;
+        if (who == null) {
+            return List.of();
+        }
+        return widgets.stream().filter(w -> !w.banner() && w.atEnd())
                 .map(w -> (Content) output -> w.render(who, this).writeTo(output)).toList();
     }
 
