@@ -87,30 +87,38 @@ public class Reminders {
     private record Candidate(UUID id, UUID workspace, LocalDate issueDate, LocalDate dueDate) {
     }
 
+    /** How many open invoices one run reads at a time. */
+    static final int BATCH = 200;
+
+    /** A workspace's schedule for this run: its steps and its today. */
+    private record Schedule(List<Integer> steps, LocalDate today) {
+    }
+
     /** Sends every reminder whose day has come; returns how many were put in the outbox. */
     public int runDue() {
-        List<Candidate> open = jdbc.sql("""
-                select id, workspace_id, issue_date, due_date from invoices
-                where status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and kind <> 'CREDIT_NOTE'
-                  and reminders_held = false
-                order by workspace_id, due_date""")
-                .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                        rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate()))
-                .list();
-        Map<UUID, List<Candidate>> byWorkspace = new LinkedHashMap<>();
-        open.forEach(c -> byWorkspace.computeIfAbsent(c.workspace(), k -> new java.util.ArrayList<>()).add(c));
+        return runDue(BATCH);
+    }
+
+    /**
+     * Walks the open invoices in batches of {@code batch}, by workspace, due date and id (one statement a batch,
+     * which brings each invoice's steps already logged along), so that a run holds one batch at a time however
+     * many invoices are open.
+     */
+    int runDue(int batch) {
+        Map<UUID, Optional<Schedule>> schedules = new java.util.HashMap<>();
         int sent = 0;
-        for (Map.Entry<UUID, List<Candidate>> e : byWorkspace.entrySet()) {
-            WorkspaceId ws = new WorkspaceId(e.getKey());
-            List<Integer> steps = settings.get(ws).reminderDays();
-            if (steps.isEmpty()) {
-                continue;
-            }
-            LocalDate today = invoices.today(ws);
-            Map<UUID, Set<Integer>> logged = logged(ws);
-            for (Candidate c : e.getValue()) {
+        @Nullable Candidate last = null;
+        while (true) {
+            Map<Candidate, Set<Integer>> page = openInvoices(last, batch);
+            for (Map.Entry<Candidate, Set<Integer>> e : page.entrySet()) {
+                Candidate c = e.getKey();
+                WorkspaceId ws = new WorkspaceId(c.workspace());
+                Optional<Schedule> schedule = schedules.computeIfAbsent(c.workspace(), k -> schedule(ws));
+                if (schedule.isEmpty()) {
+                    continue;
+                }
                 try {
-                    if (remind(ws, c, steps, today, logged.getOrDefault(c.id(), Set.of()))) {
+                    if (remind(ws, c, schedule.get().steps(), schedule.get().today(), e.getValue())) {
                         sent++;
                     }
                 } catch (RuntimeException ex) {
@@ -118,24 +126,54 @@ public class Reminders {
                     log.warn("Could not send the payment reminder of invoice {}", c.id(), ex);
                 }
             }
+            if (page.size() < batch) {
+                return sent;
+            }
+            last = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
         }
-        return sent;
     }
 
-    /** The latest step due for an invoice, if it has not happened yet: sent (or logged as not sendable). */
-    /** The steps already logged for the workspace's open invoices, per invoice: one query for the whole run. */
-    private Map<UUID, Set<Integer>> logged(WorkspaceId ws) {
-        Map<UUID, Set<Integer>> out = new java.util.HashMap<>();
-        jdbc.sql("""
-                select r.invoice_id, r.offset_days from invoice_reminders r join invoices i on i.id = r.invoice_id
-                where r.workspace_id = :w and i.status in ('ISSUED', 'SENT', 'PARTIALLY_PAID')""")
-                .param("w", ws.value())
-                .query((rs, n) -> out.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new HashSet<>())
-                        .add(rs.getInt("offset_days")))
-                .list();
+    /** The workspace's steps and today, or nothing when it sends no reminders. */
+    private Optional<Schedule> schedule(WorkspaceId ws) {
+        List<Integer> steps = settings.get(ws).reminderDays();
+        return steps.isEmpty() ? Optional.empty() : Optional.of(new Schedule(steps, invoices.today(ws)));
+    }
+
+    /**
+     * The next batch of open invoices after {@code after} (from the start when null), each with the steps already
+     * logged for it: one query.
+     */
+    private Map<Candidate, Set<Integer>> openInvoices(@Nullable Candidate after, int batch) {
+        String next = after == null ? "" : """
+                  and (workspace_id > :w or (workspace_id = :w and (due_date > :d or (due_date = :d and id > :i))))""";
+        var query = jdbc.sql("""
+                select i.id, i.workspace_id, i.issue_date, i.due_date, r.offset_days from (
+                    select id, workspace_id, issue_date, due_date from invoices
+                    where status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and kind <> 'CREDIT_NOTE'
+                      and reminders_held = false
+                %s
+                    order by workspace_id, due_date, id
+                    fetch first %d rows only) i
+                left join invoice_reminders r on r.invoice_id = i.id
+                order by i.workspace_id, i.due_date, i.id""".formatted(next, batch));
+        if (after != null) {
+            query = query.param("w", after.workspace()).param("d", Date.valueOf(after.dueDate())).param("i", after.id());
+        }
+        Map<Candidate, Set<Integer>> out = new LinkedHashMap<>();
+        query.query((rs, n) -> {
+            Set<Integer> logged = out.computeIfAbsent(new Candidate(rs.getObject("id", UUID.class),
+                    rs.getObject("workspace_id", UUID.class), rs.getDate("issue_date").toLocalDate(),
+                    rs.getDate("due_date").toLocalDate()), k -> new HashSet<>());
+            int step = rs.getInt("offset_days");
+            if (!rs.wasNull()) {
+                logged.add(step);
+            }
+            return logged;
+        }).list();
         return out;
     }
 
+    /** The latest step due for an invoice, if it has not happened yet: sent (or logged as not sendable). */
     private boolean remind(WorkspaceId ws, Candidate c, List<Integer> steps, LocalDate today, Set<Integer> done) {
         Integer latest = null;
         for (int step : steps) {

@@ -5,6 +5,7 @@ import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.shared.web.NotFoundException;
+import app.clientdesk.shared.web.RequestMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +48,9 @@ public class Clients {
             return viewer.clientId().filter(own -> own.equals(id.value()))
                     .flatMap(own -> store.find(viewer.workspaceId(), null, id));
         }
-        return ReadOnce.of("clients.find", viewer, id.value(),
-                () -> store.find(viewer.workspaceId(), memberScope(viewer), id));
+        // A client's page asks for the client in each of its sections (work, time, billing, retainers): read once.
+        return RequestMemo.once("clients.find", () -> store.find(viewer.workspaceId(), memberScope(viewer), id),
+                viewer.workspaceId().value(), viewer.id().value(), id.value());
     }
 
     /** A client of the workspace, for work that runs without a person (billing's reminders and schedules). */

@@ -8,6 +8,7 @@ import app.clientdesk.shared.time.TimeZones;
 import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.PublicUrls;
+import app.clientdesk.shared.web.RequestMemo;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
@@ -152,19 +153,7 @@ public class Workspaces {
      * work outside a request, reads afresh.
      */
     public WorkspaceSettings settings(WorkspaceId id) {
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)
-                || !"GET".equals(servlet.getRequest().getMethod())) {
-            return read(id);
-        }
-        String key = Workspaces.class.getName() + ".settings." + id.value();
-        int scope = org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST;
-        if (attributes.getAttribute(key, scope) instanceof WorkspaceSettings known) {
-            return known;
-        }
-        WorkspaceSettings read = read(id);
-        attributes.setAttribute(key, read, scope);
-        return read;
+        return RequestMemo.once("workspaces.settings", () -> read(id), id.value());
     }
 
     private WorkspaceSettings read(WorkspaceId id) {

@@ -133,4 +133,40 @@ class RemindersIT extends IntegrationTest {
         assertThat(mails(late)).as("the latest step, once").singleElement()
                 .satisfies(m -> assertThat(m.subject()).contains("overdue"));
     }
+
+    @Test
+    void aRunWalksTheOpenInvoicesInBatchesAndRemindsEveryOneOnce() throws Exception {
+        List<Invoice> issued = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            issued.add(issued(i + "0.00"));
+        }
+        Invoice paid = issued("60.00");
+        payments.record(owner, paid.id(), new PaymentInput("60.00", null, null, null, "BANK", null, null, false), null);
+        clock.set(Instant.parse("2026-12-11T15:00:00Z")); // 7 days late: the -3 and 0 steps passed unseen
+        // Other tests' open invoices share the database: the batches walk them too.
+        long open = jdbc.sql("""
+                select count(*) from invoices where status in ('ISSUED', 'SENT', 'PARTIALLY_PAID')
+                  and kind <> 'CREDIT_NOTE' and reminders_held = false""").query(Long.class).single();
+        assertThat(open).isGreaterThan(4);
+
+        app.clientdesk.support.QueryCounts.Counts counts = app.clientdesk.support.QueryCounts
+                .during(() -> reminders.runDue(2));
+        for (Invoice invoice : issued) {
+            assertThat(mails(invoice)).as("%s: one reminder, the latest step", invoice.number()).singleElement()
+                    .satisfies(m -> assertThat(m.subject()).isEqualTo("Invoice " + invoice.number()
+                            + " is 7 days overdue"));
+            assertThat(reminders.of(ws.created().workspaceId(), invoice.id()))
+                    .extracting(r -> r.offsetDays() + " " + r.outcome())
+                    .containsExactly("-3 SKIPPED", "0 SKIPPED", "7 SENT");
+        }
+        assertThat(mails(paid)).as("a paid invoice is not reminded").isEmpty();
+        assertThat(counts.sql().stream().filter(q -> q.contains("left join invoice_reminders r")).count())
+                .as("one statement a batch of two, the last one short: %s", counts).isEqualTo(open / 2 + 1);
+
+        reminders.runDue(2);
+        reminders.runDue();
+        for (Invoice invoice : issued) {
+            assertThat(mails(invoice)).as("a step happens once, whatever the batches").hasSize(1);
+        }
+    }
 }

@@ -55,6 +55,35 @@ class RequestPathQueriesIT extends IntegrationTest {
     }
 
     @Test
+    void theSessionlessPathsWriteNoCookieAndOnlyTheHealthCheckSaysNoStore() throws Exception {
+        Cookie session = signedIn();
+        for (String url : new String[] {"/actuator/health", "/css/app.css", "/js/views.js", "/favicon.ico",
+                "/robots.txt"}) {
+            for (Cookie[] cookies : new Cookie[][] {{}, {session}}) {
+                MockHttpServletRequestBuilder request = get(url);
+                if (cookies.length > 0) {
+                    request.cookie(cookies);
+                }
+                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                assertThat(response.getStatus()).as("%s is open to anyone", url).isNotIn(302, 401, 403);
+                assertThat(response.getHeaders("Set-Cookie")).as("%s writes no cookie", url).isEmpty();
+                assertThat(response.getHeader("Content-Security-Policy")).as(url).isNotBlank();
+                assertThat(response.getHeader("X-Content-Type-Options")).as(url).isEqualTo("nosniff");
+                String cache = String.valueOf(response.getHeader("Cache-Control"));
+                if (url.startsWith("/actuator/")) {
+                    assertThat(cache).as(url).contains("no-store");
+                } else {
+                    assertThat(cache).as(url).doesNotContain("no-store");
+                }
+            }
+        }
+        // A path that only starts like one of them is an ordinary page: the sign-in door, with no-store.
+        MockHttpServletResponse near = mvc.perform(get("/actuator/healthz")).andReturn().getResponse();
+        assertThat(near.getStatus()).isNotEqualTo(200);
+        assertThat(String.valueOf(near.getHeader("Cache-Control"))).contains("no-store");
+    }
+
+    @Test
     void aSignedInPageCostsAFixedFewStatements() throws Exception {
         Cookie session = signedIn();
         // The first page after sign-in may write the session (its CSRF token, a flash); the following ones only read.

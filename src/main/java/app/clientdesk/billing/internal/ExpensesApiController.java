@@ -7,6 +7,7 @@ import app.clientdesk.billing.Expenses;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.shared.web.JsonFields;
 import app.clientdesk.shared.web.OpenApiPatterns;
 import app.clientdesk.shared.web.OwnerOnly;
@@ -44,10 +45,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/expenses")
 @Tag(name = "Expenses", description = "Money spent for clients, billable on their invoices (owner only)")
 class ExpensesApiController {
-
-    static final int DEFAULT_LIMIT = 50;
-    /** The largest page, as on every list of the API. */
-    static final int API_MAX_LIMIT = 200;
 
     private final Expenses expenses;
 
@@ -93,11 +90,10 @@ class ExpensesApiController {
         LocalDate toDate = date(to, "to", v);
         Boolean paid = bool(billable, "billable", v);
         Boolean open = bool(unbilled, "unbilled", v);
-        int size = number(limit, "limit", DEFAULT_LIMIT, 1, API_MAX_LIMIT, v);
-        int skip = number(offset, "offset", 0, 0, Integer.MAX_VALUE - ExpenseQuery.MAX_LIMIT, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
         v.throwIfAny();
-        return ExpenseJson.ExpensePageJson.of(expenses.list(viewer,
-                new ExpenseQuery(client, fromDate, toDate, paid, Boolean.TRUE.equals(open), size, skip)));
+        return ExpenseJson.ExpensePageJson.of(expenses.list(viewer, new ExpenseQuery(client, fromDate, toDate, paid,
+                Boolean.TRUE.equals(open), paging.limit(), paging.offset())));
     }
 
     @Operation(summary = "Read an expense", description = "404 for an unknown id or one of another workspace.")
@@ -202,21 +198,5 @@ class ExpensesApiController {
                 yield null;
             }
         };
-    }
-
-    private static int number(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
     }
 }

@@ -12,6 +12,7 @@ import app.clientdesk.billing.internal.InvoiceJson.SummaryJson;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.shared.web.JsonFields;
 import app.clientdesk.shared.web.OpenApiPatterns;
 import app.clientdesk.shared.web.OwnerOnly;
@@ -136,12 +137,11 @@ class InvoicesApiController {
                 v.add("clientId", "validation.invalid");
             }
         }
-        int size = whole(limit, "limit", 50, 1, InvoiceQuery.MAX_LIMIT, v);
-        int skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE - InvoiceQuery.MAX_LIMIT, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
         v.throwIfAny();
-        InvoiceList page = invoices.list(viewer, new InvoiceQuery(filter, client, q, size, skip));
-        return new InvoicePage(page.invoices().stream().map(SummaryJson::of).toList(), page.total(), size, skip,
-                page.more(),
+        InvoiceList page = invoices.list(viewer, new InvoiceQuery(filter, client, q, paging.limit(), paging.offset()));
+        return new InvoicePage(page.invoices().stream().map(SummaryJson::of).toList(), page.total(), paging.limit(),
+                paging.offset(), page.more(),
                 page.outstanding().stream().map(m -> new OutstandingJson(m.currency().getCurrencyCode(), m.plain()))
                         .toList());
     }
@@ -344,21 +344,5 @@ class InvoicesApiController {
                             : v)
                     .toList());
         }
-    }
-
-    private static int whole(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
     }
 }

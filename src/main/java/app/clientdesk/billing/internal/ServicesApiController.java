@@ -7,6 +7,7 @@ import app.clientdesk.billing.Services;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.shared.web.JsonFields;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,28 +74,11 @@ class ServicesApiController {
             @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) @Nullable String limit,
             @Parameter(description = "0 or more, default 0") @RequestParam(required = false) @Nullable String offset) {
         Violations v = new Violations();
-        int size = whole(limit, "limit", 50, 1, 200, v);
-        int skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE - 201, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
         v.throwIfAny();
-        Services.Page page = services.page(viewer, archived, size, skip);
+        Services.Page page = services.page(viewer, archived, paging.limit(), paging.offset());
         return new ServiceJson.ServicePageJson(page.services().stream().map(ServiceJson::of).toList(), page.total(),
-                size, skip, page.more());
-    }
-
-    private static int whole(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
+                paging.limit(), paging.offset(), page.more());
     }
 
     @Operation(summary = "Read a service", description = "404 for an id of no service of the caller's workspace.")

@@ -10,6 +10,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.clients.Contact;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.shared.web.OwnerOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,29 +68,13 @@ class ClientsApiController {
                 v.add("status", "validation.choice");
             }
         }
-        int size = (int) whole(limit, "limit", 50, 1, 200, v);
-        long skip = whole(offset, "offset", 0, 0, Integer.MAX_VALUE, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
         v.throwIfAny();
-        ClientPage result = clients.search(viewer, ClientQuery.slice(q, filter, archived, skip, size));
+        ClientPage result = clients.search(viewer,
+                ClientQuery.slice(q, filter, archived, paging.offset(), paging.limit()));
         return new ClientJson.ClientPageJson(
                 result.clients().stream().map(c -> ClientJson.ClientSummaryJson.of(c, clock)).toList(),
-                result.total(), size, skip, skip + result.clients().size() < result.total());
-    }
-
-    private static long whole(@Nullable String value, String field, long fallback, long min, long max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
+                result.total(), paging.limit(), paging.offset(), paging.hasMore(result.total(), result.clients().size()));
     }
 
     @Operation(summary = "Read a client", description = "404 for an unknown id or one the caller may not see.")

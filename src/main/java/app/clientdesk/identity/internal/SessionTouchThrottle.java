@@ -51,7 +51,7 @@ class SessionTouchThrottle {
     @Bean
     FilterRegistrationBean<Filter> requestScope() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-            if (request instanceof HttpServletRequest http && StaticFilesSecurityConfiguration.sessionless(http)) {
+            if (request instanceof HttpServletRequest http && StaticFilesSecurityConfiguration.SESSIONLESS.matches(http)) {
                 SESSIONLESS.set(Boolean.TRUE);
             }
             try {

@@ -2,6 +2,7 @@ package app.clientdesk.time.internal;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.time.TimeEntries;
 import app.clientdesk.time.TimeEntry;
 import app.clientdesk.time.TimeEntryId;
@@ -38,10 +39,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/time-entries")
 @Tag(name = "Time entries", description = "Spans of work for a client: list with filters, read, log, change, delete")
 class TimeEntriesApiController {
-
-    static final int DEFAULT_LIMIT = 50;
-    /** The most a page holds, as in every list of the API (the clients' one too). */
-    static final int MAX_LIMIT = 200;
 
     private final TimeEntries entries;
 
@@ -96,12 +93,13 @@ class TimeEntriesApiController {
         UUID project = TimeEntriesApiInput.uuid(projectId, "projectId", v);
         UUID user = TimeEntriesApiInput.uuid(userId, "userId", v);
         Boolean paid = TimeEntriesApiInput.bool(billable, "billable", v);
-        int size = TimeEntriesApiInput.number(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, v);
-        int skip = TimeEntriesApiInput.number(offset, "offset", 0, 0, Integer.MAX_VALUE - TimeQuery.MAX_LIMIT, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
+        int size = paging.limit();
+        int skip = paging.offset();
         v.throwIfAny();
         // One more than asked tells whether a next page exists without counting every match.
         List<TimeEntry> found = entries.search(viewer,
-                new TimeQuery(fromDate, toDate, client, project, user, paid, size + 1, skip));
+                new TimeQuery(fromDate, toDate, client, project, user, paid, paging.limitPlusOne(), skip));
         boolean more = found.size() > size;
         List<TimeEntryJson> items = found.stream().limit(size).map(TimeEntryJson::of).toList();
         Long total = fromDate != null && toDate != null

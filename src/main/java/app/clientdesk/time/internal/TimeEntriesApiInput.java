@@ -166,20 +166,4 @@ final class TimeEntriesApiInput {
             }
         };
     }
-
-    static int number(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
-    }
 }

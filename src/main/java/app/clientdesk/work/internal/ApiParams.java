@@ -52,22 +52,6 @@ final class ApiParams {
         return date;
     }
 
-    static int number(@Nullable String value, String field, int fallback, int min, int max, Violations v) {
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add(field, "validation.range", min, max);
-        return fallback;
-    }
-
     static <E extends Enum<E>> @Nullable E choice(@Nullable String value, Class<E> type, String field, Violations v) {
         if (blank(value)) {
             return null;

@@ -3,6 +3,7 @@ package app.clientdesk.work.internal;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.shared.web.OwnerOnly;
 import app.clientdesk.work.Project;
 import app.clientdesk.work.ProjectId;
@@ -52,12 +53,11 @@ class ProjectsApiController {
         Violations v = new Violations();
         ClientId client = ApiParams.uuid(clientId, "clientId", v).map(ClientId::new).orElse(null);
         Boolean openOnly = ApiParams.bool(open, "open", v);
-        int size = ApiParams.number(limit, "limit", TasksApiController.DEFAULT_LIMIT, 1, TasksApiController.MAX_LIMIT, v);
-        int skip = ApiParams.number(offset, "offset", 0, 0, Integer.MAX_VALUE - TasksApiController.MAX_LIMIT - 1, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
         v.throwIfAny();
-        Projects.Page page = projects.page(viewer, client, openOnly, size, skip);
+        Projects.Page page = projects.page(viewer, client, openOnly, paging.limit(), paging.offset());
         return new ProjectJson.ProjectPageJson(page.projects().stream().map(ProjectJson::of).toList(), page.total(),
-                size, skip, skip + page.projects().size() < page.total());
+                paging.limit(), paging.offset(), paging.hasMore(page.total(), page.projects().size()));
     }
 
     @Operation(summary = "Read a project", description = "404 for an unknown id or one the caller may not see.")

@@ -4,6 +4,7 @@ import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.UserId;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.ApiPaging;
 import app.clientdesk.work.Due;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.Quadrant;
@@ -42,10 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Tasks", description = "Work for clients: filters, stages, the Eisenhower quadrant, recurrence")
 class TasksApiController {
-
-    /** Paged as every list of the API (the clients' too): 1 to 200, 50 unless asked. */
-    static final int MAX_LIMIT = 200;
-    static final int DEFAULT_LIMIT = 50;
 
     private final Tasks tasks;
     private final Attachments attachments;
@@ -101,8 +98,9 @@ class TasksApiController {
                 default -> v.add("order", "validation.choice");
             }
         }
-        int size = ApiParams.number(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, v);
-        int skip = ApiParams.number(offset, "offset", 0, 0, Integer.MAX_VALUE - MAX_LIMIT - 1, v);
+        ApiPaging paging = ApiPaging.read(limit, offset, v);
+        int size = paging.limit();
+        int skip = paging.offset();
         v.throwIfAny();
         TaskQuery query = new TaskQuery(client, project, stageId, stageName, assignee, from, to, q, openOnly,
                 type == null || type.isBlank() ? null : type.strip(), size, skip);
@@ -111,7 +109,7 @@ class TasksApiController {
         long total = found.size() < size && (skip == 0 || !found.isEmpty()) ? skip + found.size()
                 : tasks.count(viewer, query);
         return new TaskJson.TaskPageJson(found.stream().map(TaskJson::of).toList(), total, size, skip,
-                skip + found.size() < total);
+                paging.hasMore(total, found.size()));
     }
 
     @Operation(summary = "Read a task", description = "404 for an unknown id or one the caller may not see.")
