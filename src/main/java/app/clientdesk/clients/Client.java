@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** A client of the business, as read for display and for the API. */
 public record Client(ClientId id, String name, ClientStatus status, ZoneId zone, Currency currency, String locale,
         @Nullable String country, @Nullable String website, @Nullable String billingAddress, @Nullable String taxId,
-        BusinessHours businessHours, int responseTimeHours, Channels channels, @Nullable String culturalNotes,
+        BusinessHours businessHours, @Nullable Integer responseTimeHours, Channels channels, @Nullable String culturalNotes,
         @Nullable String notes, List<Contact> contacts, Set<UUID> memberIds, @Nullable Instant archivedAt,
         Instant createdAt, Instant updatedAt) {
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A client as typed into the form or sent to the API, before any rule is checked. Every field is raw
  * text so that a wrong value can be reported beside the field rather than failing to bind.
  *
+ * @param responseTimeHours whole hours from 1 to 720; empty (blank) for no commitment, {@code null} for the
+ *     usual 24 hours
  * @param memberIds the members to assign; {@code null} leaves the assignment as it is
  */
 public record ClientInput(@Nullable String name, @Nullable String status, @Nullable String timeZone,

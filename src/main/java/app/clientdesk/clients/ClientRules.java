@@ -35,7 +35,7 @@ final class ClientRules {
 
     record Valid(String name, ClientStatus status, ZoneId zone, Currency currency, String locale,
             @Nullable String country, @Nullable String website, @Nullable String billingAddress,
-            @Nullable String taxId, BusinessHours businessHours, int responseTimeHours, Channels channels,
+            @Nullable String taxId, BusinessHours businessHours, @Nullable Integer responseTimeHours, Channels channels,
             @Nullable String culturalNotes, @Nullable String notes, List<Contact> contacts,
             @Nullable Set<UUID> memberIds) {
     }
@@ -80,7 +80,7 @@ final class ClientRules {
         String billingAddress = text(in.billingAddress(), "billingAddress", 1000, false, v);
         String taxId = text(in.taxId(), "taxId", 64, false, v);
         BusinessHours hours = hours(in.businessHours(), v);
-        int responseHours = responseHours(in.responseTimeHours(), v);
+        Integer responseHours = responseHours(in.responseTimeHours(), v);
         Channels channels = new Channels(
                 enumValue(Channel.class, in.channelFormalRequest(), "channels.formalRequest", Channels.DEFAULT.formalRequest(), v),
                 enumValue(Channel.class, in.channelQuickQuestion(), "channels.quickQuestion", Channels.DEFAULT.quickQuestion(), v),
@@ -164,9 +164,13 @@ final class ClientRules {
         return url;
     }
 
-    private static int responseHours(@Nullable String value, Violations v) {
-        if (blank(value)) {
+    /** Not given (null): the usual 24 hours. Given empty: no commitment. Otherwise whole hours from 1 to 720. */
+    private static @Nullable Integer responseHours(@Nullable String value, Violations v) {
+        if (value == null) {
             return 24;
+        }
+        if (value.isBlank()) {
+            return null;
         }
         try {
             int hours = Integer.parseInt(value.trim());

@@ -268,7 +268,7 @@ class ClientStore {
     }
 
     private record SummaryRow(UUID id, String name, ClientStatus status, ZoneId zone, Currency currency,
-            @Nullable String country, int responseHours, boolean archived, @Nullable String contactName,
+            @Nullable String country, @Nullable Integer responseHours, boolean archived, @Nullable String contactName,
             @Nullable String contactEmail, long total) {
         ClientSummary toSummary(BusinessHours hours) {
             return new ClientSummary(new ClientId(id), name, status, zone, currency, country, contactName, contactEmail,
@@ -280,7 +280,7 @@ class ClientStore {
         return new SummaryRow(rs.getObject("id", UUID.class), rs.getString("name"),
                 ClientStatus.valueOf(rs.getString("status")), ZoneId.of(rs.getString("time_zone")),
                 Currency.getInstance(rs.getString("currency")), rs.getString("country"),
-                rs.getInt("response_time_hours"), rs.getObject("archived_at", OffsetDateTime.class) != null,
+                rs.getObject("response_time_hours", Integer.class), rs.getObject("archived_at", OffsetDateTime.class) != null,
                 rs.getString("contact_name"), rs.getString("contact_email"), rs.getLong("total"));
     }
 
@@ -290,7 +290,7 @@ class ClientStore {
                 ClientStatus.valueOf(rs.getString("status")), ZoneId.of(rs.getString("time_zone")),
                 Currency.getInstance(rs.getString("currency")), rs.getString("locale"), rs.getString("country"),
                 rs.getString("website"), rs.getString("billing_address"), rs.getString("tax_id"),
-                new BusinessHours(Map.of()), rs.getInt("response_time_hours"),
+                new BusinessHours(Map.of()), rs.getObject("response_time_hours", Integer.class),
                 new Channels(Channel.valueOf(rs.getString("channel_formal")), Channel.valueOf(rs.getString("channel_quick")),
                         Channel.valueOf(rs.getString("channel_meeting")), Channel.valueOf(rs.getString("channel_report"))),
                 rs.getString("cultural_notes"), rs.getString("notes"), List.of(), Set.of(),

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** One row of the clients list. */
 public record ClientSummary(ClientId id, String name, ClientStatus status, ZoneId zone, Currency currency,
         @Nullable String country, @Nullable String primaryContactName, @Nullable String primaryContactEmail,
-        BusinessHours businessHours, int responseTimeHours, boolean archived) {
+        BusinessHours businessHours, @Nullable Integer responseTimeHours, boolean archived) {
 
     public ZonedDateTime localTime(Clock clock) {
         return ZonedDateTime.now(clock.withZone(zone));

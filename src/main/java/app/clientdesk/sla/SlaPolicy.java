@@ -16,8 +16,8 @@ public record SlaPolicy(WorkingCalendar calendar, int atRiskPercent) {
 
     /** A client's response-time commitment, counted in business hours; none if the client has none. */
     public static Optional<Duration> commitment(Client client) {
-        return client.responseTimeHours() > 0 ? Optional.of(Duration.ofHours(client.responseTimeHours()))
-                : Optional.empty();
+        Integer hours = client.responseTimeHours();
+        return hours != null && hours > 0 ? Optional.of(Duration.ofHours(hours)) : Optional.empty();
     }
 
     /** The clock of a request to {@code client}; none when the client has no commitment. */

@@ -154,6 +154,12 @@ class ClientRulesTest {
     }
 
     @Test
+    void anEmptyResponseTimeIsNoCommitment() {
+        assertThat(accepted(valid().responseTimeHours("")).responseTimeHours()).isNull();
+        assertThat(accepted(valid().responseTimeHours("  ")).responseTimeHours()).isNull();
+    }
+
+    @Test
     void responseTimeLimitsThemselvesAreAccepted() {
         assertThat(accepted(valid().responseTimeHours("1")).responseTimeHours()).isEqualTo(1);
         assertThat(accepted(valid().responseTimeHours("720")).responseTimeHours()).isEqualTo(720);

@@ -283,8 +283,11 @@ final class RouteRequests {
             Map<String, Object> object = new LinkedHashMap<>();
             if (type.isRecord()) {
                 for (var component : type.getRecordComponents()) {
-                    object.put(component.getName(), json(prefix + component.getName(), component.getGenericType(),
-                            depth));
+                    // A field read by its own deserializer is sent in the shape the API description gives it.
+                    var described = component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+                    Type shape = described != null && described.implementation() != Void.class
+                            ? described.implementation() : component.getGenericType();
+                    object.put(component.getName(), json(prefix + component.getName(), shape, depth));
                 }
             } else {
                 for (var property : BeanUtils.getPropertyDescriptors(type)) {

@@ -103,7 +103,7 @@ public class ClientForm {
         form.website = Objects.toString(client.website(), "");
         form.billingAddress = Objects.toString(client.billingAddress(), "");
         form.taxId = Objects.toString(client.taxId(), "");
-        form.responseTimeHours = Integer.toString(client.responseTimeHours());
+        form.responseTimeHours = client.responseTimeHours() == null ? "" : client.responseTimeHours().toString();
         form.channelFormalRequest = client.channels().formalRequest().name();
         form.channelQuickQuestion = client.channels().quickQuestion().name();
         form.channelMeeting = client.channels().meeting().name();

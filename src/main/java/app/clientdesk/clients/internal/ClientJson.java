@@ -1,5 +1,10 @@
 package app.clientdesk.clients.internal;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientSummary;
 import app.clientdesk.clients.Contact;
@@ -18,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  */
 record ClientJson(UUID id, String name, @Schema(allowableValues = {"LEAD", "ONBOARDING", "ACTIVE", "PAUSED", "ENDED"}) String status, String timeZone, String currency, String locale,
             @Nullable String country, @Nullable String website, @Nullable String billingAddress,
-            @Nullable String taxId, List<BusinessDayJson> businessHours, int responseTimeHours, ChannelsJson channels,
+            @Nullable String taxId, List<BusinessDayJson> businessHours,
+            @Schema(description = RESPONSE_TIME) @Nullable Integer responseTimeHours, ChannelsJson channels,
             @Nullable String culturalNotes, @Nullable String notes, List<ContactJson> contacts, Set<UUID> memberIds,
             boolean archived, String localTime, boolean openNow, Instant createdAt, Instant updatedAt) {
+
+    static final String RESPONSE_TIME = "Response-time commitment in business hours of the workspace's working "
+            + "calendar, 1 to 720; null when the client has none (its requests have no response clock).";
 
     static ClientJson of(Client c, Clock clock) {
         return new ClientJson(c.id().value(), c.name(), c.status().name(), c.zone().getId(),
@@ -54,7 +63,8 @@ record ClientJson(UUID id, String name, @Schema(allowableValues = {"LEAD", "ONBO
     /** One row of {@code GET /api/v1/clients}. */
     record ClientSummaryJson(UUID id, String name,
             @Schema(allowableValues = {"LEAD", "ONBOARDING", "ACTIVE", "PAUSED", "ENDED"}) String status, String timeZone, String currency, @Nullable String country,
-            @Nullable PrimaryContactJson primaryContact, List<BusinessDayJson> businessHours, int responseTimeHours, boolean archived,
+            @Nullable PrimaryContactJson primaryContact, List<BusinessDayJson> businessHours,
+            @Schema(description = RESPONSE_TIME) @Nullable Integer responseTimeHours, boolean archived,
             String localTime, boolean openNow) {
 
         static ClientSummaryJson of(ClientSummary c, Clock clock) {
@@ -75,8 +85,40 @@ record ClientJson(UUID id, String name, @Schema(allowableValues = {"LEAD", "ONBO
     record ClientRequest(@Nullable String name, @Nullable String status, @Nullable String timeZone,
             @Nullable String currency, @Nullable String locale, @Nullable String country, @Nullable String website,
             @Nullable String billingAddress, @Nullable String taxId, @Nullable List<BusinessDayJson> businessHours,
-            @Nullable Integer responseTimeHours, @Nullable ChannelsJson channels, @Nullable String culturalNotes,
+            @Schema(implementation = Integer.class, minimum = "1", maximum = "720", description = RESPONSE_TIME
+                    + " In a POST, left out means 24; in a PATCH, left out keeps it; null means no commitment.")
+            @JsonDeserialize(using = Commitment.Reader.class) @Nullable Commitment responseTimeHours,
+            @Nullable ChannelsJson channels, @Nullable String culturalNotes,
             @Nullable String notes, @Nullable List<ContactRequest> contacts, @Nullable List<UUID> memberIds) {
+    }
+
+    /**
+     * A response-time commitment as sent: {@code hours} null when the field was sent as null (no commitment); the
+     * field left out is no {@code Commitment} at all.
+     */
+    record Commitment(@Nullable Integer hours) {
+
+        /** Hours, or no commitment for JSON null; a left-out field stays null (Jackson's absent value). */
+        static final class Reader extends ValueDeserializer<Commitment> {
+
+            @Override
+            public Commitment deserialize(JsonParser parser, DeserializationContext context) {
+                if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                    return (Commitment) context.handleUnexpectedToken(Integer.class, parser);
+                }
+                return new Commitment(parser.getIntValue());
+            }
+
+            @Override
+            public Commitment getNullValue(DeserializationContext context) {
+                return new Commitment(null);
+            }
+
+            @Override
+            public @Nullable Object getAbsentValue(DeserializationContext context) {
+                return null;
+            }
+        }
     }
 
     static List<BusinessDayJson> days(app.clientdesk.clients.BusinessHours hours) {

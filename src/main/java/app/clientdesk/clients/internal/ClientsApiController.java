@@ -148,8 +148,7 @@ class ClientsApiController {
                 pick(b.billingAddress(), old == null ? null : old.billingAddress()),
                 pick(b.taxId(), old == null ? null : old.taxId()),
                 days,
-                b.responseTimeHours() != null ? b.responseTimeHours().toString()
-                        : old == null ? null : Integer.toString(old.responseTimeHours()),
+                responseHours(b.responseTimeHours(), old),
                 pick(ch.formalRequest(), old == null ? null : old.channels().formalRequest().name()),
                 pick(ch.quickQuestion(), old == null ? null : old.channels().quickQuestion().name()),
                 pick(ch.meeting(), old == null ? null : old.channels().meeting().name()),
@@ -158,6 +157,20 @@ class ClientsApiController {
                 pick(b.notes(), old == null ? null : old.notes()),
                 contacts,
                 b.memberIds() == null ? null : b.memberIds().stream().filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Sent hours as text; sent null as empty (no commitment); left out: in a PATCH the client's own (empty if none),
+     * in a POST null (the usual 24).
+     */
+    private static @Nullable String responseHours(ClientJson.@Nullable Commitment given, @Nullable Client old) {
+        if (given != null) {
+            return given.hours() == null ? "" : given.hours().toString();
+        }
+        if (old == null) {
+            return null;
+        }
+        return old.responseTimeHours() == null ? "" : old.responseTimeHours().toString();
     }
 
     private static @Nullable String pick(@Nullable String given, @Nullable String old) {

@@ -39,6 +39,9 @@ class NotificationsController {
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         model.addAttribute("page", notifications.page(viewer, before));
         model.addAttribute("older", before != null);
+        if (htmx == null || before == null) {
+            model.addAttribute("unread", notifications.unread(viewer));
+        }
         return htmx != null && before != null ? "notifications/more" : "notifications/list";
     }
 
