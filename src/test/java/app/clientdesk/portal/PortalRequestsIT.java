@@ -111,6 +111,21 @@ class PortalRequestsIT extends IntegrationTest {
     }
 
     @Test
+    void aContactWhoSpeaksPortugueseGetsTheFormAndItsMistakesInPortuguese() throws Exception {
+        String email = uniqueEmail("bia");
+        accounts.add(ws.created().workspaceId(), app.clientdesk.identity.Role.CLIENT, "Bia Cliente", email, PASSWORD,
+                "pt-BR", "America/Sao_Paulo", client.value());
+        CurrentUser bia = principal(email);
+        assertThat(page("/portal", bia)).contains("Nenhuma solicitação em aberto.", "Nova solicitação");
+        assertThat(page("/portal/requests/new", bia)).contains("Assunto", "Data desejada (opcional)",
+                "Até 10 arquivos");
+        MockHttpServletResponse refused = mvc.perform(multipart("/portal/requests").param("subject", "")
+                .param("details", "Texto digitado").with(user(bia)).with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("Texto digitado", "Alguns campos precisam da sua atenção", "Dê um assunto à solicitação.");
+    }
+
+    @Test
     void theListShowsEveryRequestOfTheClientAndNoOtherClientsInClientWords() throws Exception {
         RequestId mine = requests.submitFromPortal(contact, new PortalSubmission("Logo refresh", "Blue", null, List.of()));
         RequestId theirs = requests.submitFromPortal(colleague,
