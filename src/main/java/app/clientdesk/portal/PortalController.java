@@ -17,6 +17,8 @@ import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
+import app.clientdesk.requests.RequestState;
+import app.clientdesk.requests.Requests;
 import app.clientdesk.work.Approvals;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -58,10 +60,12 @@ class PortalController {
     private final PortalAccess access;
     private final MessageSource texts;
     private final Approvals approvals;
+    private final Requests requests;
 
     PortalController(Clients clients, ClientInvoices invoices, PortalAccess access, MessageSource texts,
-            Approvals approvals) {
+            Approvals approvals, Requests requests) {
         this.approvals = approvals;
+        this.requests = requests;
         this.clients = clients;
         this.invoices = invoices;
         this.access = access;
@@ -73,6 +77,10 @@ class PortalController {
         Client client = common(contact, model);
         model.addAttribute("view", invoicesView(contact, client));
         model.addAttribute("waitingApprovals", approvals.countWaiting(contact));
+        long waitingOnYou = requests.forClient(contact, client.id(), RequestState.WAITING_ON_CLIENT, 1, 0).total();
+        model.addAttribute("openRequests",
+                requests.forClient(contact, client.id(), RequestState.OPEN, 1, 0).total() + waitingOnYou);
+        model.addAttribute("waitingRequests", waitingOnYou);
         return "portal/home";
     }
 

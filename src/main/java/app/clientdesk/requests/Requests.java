@@ -453,6 +453,23 @@ public class Requests {
     }
 
     /**
+     * As {@link #forClient(CurrentUser, ClientId, int, int)}, only the requests in {@code state} (all when null):
+     * the portal counts its client's open and waiting requests with it ({@link RequestPage#total()}).
+     */
+    public RequestPage forClient(CurrentUser viewer, ClientId client, @Nullable RequestState state, int limit,
+            int offset) {
+        if (viewer.isClientContact()) {
+            if (!viewer.clientId().map(own -> own.equals(client.value())).orElse(false)) {
+                throw new NotFoundException("client");
+            }
+            return store.inbox(viewer.workspaceId(), null, new RequestFilter(client, state, null, limit, offset));
+        }
+        clients.get(viewer, client);
+        return store.inbox(viewer.workspaceId(), memberScope(viewer),
+                new RequestFilter(client, state, null, limit, offset));
+    }
+
+    /**
      * A request with its conversation as the viewer may see it: a contact only their client's, with only the
      * messages visible to the client; staff within their scope, every message. Empty otherwise.
      */

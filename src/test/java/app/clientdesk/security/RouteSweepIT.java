@@ -121,6 +121,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
     @Autowired app.clientdesk.notifications.Notifications notifications;
+    @Autowired app.clientdesk.requests.Requests requests;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -199,8 +200,16 @@ class RouteSweepIT extends IntegrationTest {
                 app.clientdesk.notifications.Notice.of("request.atRisk", "notifications.request.atRisk",
                         "Alpha request", "Assigned Alpha", "soon").linkTo("/clients/" + assigned.value()))
                 .orElseThrow();
+        // A request of the assigned client with a file, for the portal's request routes.
+        app.clientdesk.requests.RequestId requestId = requests.submitManually(a.owner(),
+                new app.clientdesk.requests.ManualSubmission(assigned.value().toString(), "Alpha request",
+                        "Alpha details", null, List.of(new app.clientdesk.requests.NewAttachment("alpha-brief.pdf",
+                                new java.io.ByteArrayInputStream("%PDF-1.4 alpha".getBytes(StandardCharsets.US_ASCII))))));
+        UUID requestAttachmentId = requests.get(a.owner(), requestId).messages().get(0).attachments().get(0).id();
         aIds = Map.ofEntries(
                 Map.entry("notificationId", notificationId.toString()),
+                Map.entry("requestId", requestId.value().toString()),
+                Map.entry("requestAttachmentId", requestAttachmentId.toString()),
                 Map.entry("stageId", stageId.toString()),
                 Map.entry("commentId", commentId.toString()),
                 Map.entry("messageId", messageId.toString()),
@@ -481,7 +490,10 @@ class RouteSweepIT extends IntegrationTest {
         assertThat(portal).extracting(Route::toString).contains("GET /portal", "GET /portal/invoices",
                 "GET /portal/invoices/{invoiceId}", "GET /portal/invoices/{invoiceId}/pdf", "POST /portal/password",
                 "GET /portal/approvals", "POST /portal/approvals/{taskId}/approve", "POST /portal/approvals/{taskId}/changes",
-                "GET /portal/approvals/{taskId}/attachments/{attachmentId}");
+                "GET /portal/approvals/{taskId}/attachments/{attachmentId}", "GET /portal/requests",
+                "GET /portal/requests/new", "POST /portal/requests", "GET /portal/requests/{requestId}",
+                "POST /portal/requests/{requestId}/messages",
+                "GET /portal/requests/{requestId}/attachments/{requestAttachmentId}");
         TestWorkspace b = newWorkspace();
         ClientId bClient = createClient(b, "Beta client");
         List<Actor> contacts = List.of(

@@ -29,11 +29,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/tasks/[^/]+/attachments");
     private static final java.util.regex.Pattern RECEIPT = java.util.regex.Pattern.compile("/billing/expenses(/[^/]+)?");
     private static final long MULTIPART_ROOM = 1024 * 1024;
+    /** A portal request or a reply on one, with its files: up to {@code clientdesk.requests.max-upload-size}. */
+    private static final java.util.regex.Pattern PORTAL_REQUEST =
+            java.util.regex.Pattern.compile("/portal/requests(/[^/]+/messages)?");
 
     private final long maxBytes;
     private final long maxUploadBytes;
     private final long maxImportBytes;
     private final long maxReceiptBytes;
+    private long maxRequestUploadBytes;
 
     BodySizeLimitFilter(@Value("${clientdesk.max-body-size:1MB}") DataSize max,
             @Value("${clientdesk.attachments.max-size:10MB}") DataSize maxAttachment,
@@ -43,6 +47,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         this.maxUploadBytes = Math.max(maxBytes, maxAttachment.toBytes() + MULTIPART_ROOM);
         this.maxImportBytes = Math.max(maxBytes, maxImport.toBytes() + MULTIPART_ROOM);
         this.maxReceiptBytes = Math.max(maxBytes, maxReceipt.toBytes() + MULTIPART_ROOM);
+        this.maxRequestUploadBytes = Math.max(maxBytes, DataSize.ofMegabytes(30).toBytes() + MULTIPART_ROOM);
+    }
+
+    @Value("${clientdesk.requests.max-upload-size:30MB}")
+    void setMaxRequestUpload(DataSize maxRequestUpload) {
+        this.maxRequestUploadBytes = Math.max(maxBytes, maxRequestUpload.toBytes() + MULTIPART_ROOM);
     }
 
     @Override
@@ -53,7 +63,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         long limit = post && UPLOAD.matcher(path).matches() ? maxUploadBytes
                 : post && (path.equals("/time/import") || path.equals("/billing/exchange-rates/import"))
                         ? maxImportBytes
-                : post && RECEIPT.matcher(path).matches() ? maxReceiptBytes : maxBytes;
+                : post && RECEIPT.matcher(path).matches() ? maxReceiptBytes
+                : post && PORTAL_REQUEST.matcher(path).matches() ? maxRequestUploadBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
