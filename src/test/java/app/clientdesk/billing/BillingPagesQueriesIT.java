@@ -77,12 +77,27 @@ class BillingPagesQueriesIT extends IntegrationTest {
         pinned.put("/clients/{id}", 25);
         pinned.put("/billing/reports", 9);
         pinned.put("/billing/reports/late", 9);
+        // from the monthly sums: the revenue and the cash (revenue page) or the revenue (share), one read each
+        pinned.put("/billing/reports/revenue", 9);
+        pinned.put("/billing/reports/share", 8);
         pinned.put("/billing/reports/exchange", 7);
         pinned.put("/api/v1/invoices", 6);
         for (var e : pinned.entrySet()) {
             visit(f, e.getKey());
             QueryCounts.Counts c = visit(f, e.getKey());
             assertThat(c.statements()).as(e.getKey() + ": " + c).isLessThanOrEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void theMonthByMonthReportsSumTheMonthlySumsNotTheInvoices() throws Exception {
+        Fixture f = fixture(300);
+        for (String page : BY_MONTH) {
+            visit(f, page);
+            QueryCounts.Counts c = visit(f, page);
+            assertThat(c.sql()).as(page + ": " + c).anyMatch(q -> q.contains("from billing_month_sums"));
+            assertThat(c.sql()).as(page + ": " + c).noneMatch(q -> q.contains("sum(")
+                    && (q.contains("from invoices") || q.contains("from payments")));
         }
     }
 
