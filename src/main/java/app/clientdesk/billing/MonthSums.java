@@ -107,6 +107,18 @@ class MonthSums {
     void refresh(WorkspaceId workspace, UUID client, YearMonth month) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
+            // One writer per client at a time: two payments of the same client's month in parallel would each sum
+            // without the other's row and both write. The client's row is held until the transaction ends (on
+            // PostgreSQL without the key lock, which the inserts' foreign-key checks share); each statement below
+            // then reads what the writers before it committed.
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            try (PreparedStatement lock = c.prepareStatement("select id from clients where workspace_id = ? and id = ?"
+                    + (postgres ? " for no key update" : " for update"))) {
+                lock.setObject(1, workspace.value());
+                lock.setObject(2, client);
+                lock.executeQuery().close();
+            }
             String where = " and %s.workspace_id = ? and %s.client_id = ? and %s >= ? and %s <= ?";
             Map<Key, Acc> sums = new LinkedHashMap<>();
             collect(c, INVOICE_ROWS + where.formatted("i", "i", "i.issue_date", "i.issue_date"), INVOICED, sums,
