@@ -81,7 +81,8 @@ MEMBER_CLIENT=$(first_id "$MEMBER_AUTH")
 # a client's page. Pages the member may not open are probed and shown with their status, not measured.
 PAGES=(/ /my-work /board /matrix /batches /calendar /clients "/clients/{client}" /projects /time /time/entries
   /time/reports /time/rates /time/import /billing/invoices /billing/expenses /billing/services /billing/retainers
-  /billing/recurring /billing/reports /billing/exchange-rates /billing/settings /members /settings/account
+  /billing/recurring /billing/reports /billing/reports/revenue /billing/reports/share /billing/reports/exchange
+  /billing/exchange-rates /billing/settings /members /settings/account
   /settings/timer /settings/workspace /templates /workflows /settings/tokens /api/v1/docs)
 APIS=(/api/v1/clients /api/v1/projects /api/v1/tasks /api/v1/time-entries /api/v1/invoices /api/v1/expenses
   /api/v1/services)

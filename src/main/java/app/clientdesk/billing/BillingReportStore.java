@@ -124,43 +124,51 @@ class BillingReportStore {
                 .query(Long.class).single();
     }
 
+    /** Whether a sum of {@code billing_month_sums} converts to the base currency. */
+    private static final String SUM_RATED = "case when s.currency = :base or s.rate_currency = :base then 1 else 0 end";
+    /** A sum of {@code billing_month_sums} in the base currency, or null without a rate into it. */
+    private static final String SUM_CONVERTED = "case when s.currency = :base then s.amount"
+            + " when s.rate_currency = :base then s.rated_amount end";
+
     /**
      * Revenue per client, currency and issue month (a = year, b = month): the subtotal (before tax) of every
-     * numbered invoice issued in the range, credit notes negative (their amounts are).
+     * numbered invoice issued in the months of the range, credit notes negative (their amounts are). Read from the
+     * monthly sums ({@link MonthSums}): a row per client, month and currency, whatever the number of invoices.
+     * {@code from} and {@code to} are taken as whole months.
      */
     List<Sum> revenue(WorkspaceId workspace, Currency base, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select t.client_id, c.name as client_name, t.a, t.b, t.currency, t.rated,
-                       sum(t.amount) as amount, sum(t.base_amount) as base_amount, count(*) as n
-                from (select i.client_id, i.currency, %s as rated, extract(year from i.issue_date) as a,
-                             extract(month from i.issue_date) as b, i.subtotal as amount, %s as base_amount
-                      from invoices i
-                      where i.workspace_id = :w and i.status <> 'DRAFT' and i.issue_date >= :from
-                        and i.issue_date <= :to) t
+                       sum(t.amount) as amount, sum(t.base_amount) as base_amount, sum(t.items) as n
+                from (select s.client_id, s.currency, %s as rated, extract(year from s.month_start) as a,
+                             extract(month from s.month_start) as b, s.amount, %s as base_amount, s.items
+                      from billing_month_sums s
+                      where s.workspace_id = :w and s.source = 'INVOICED' and s.month_start >= :from
+                        and s.month_start <= :to) t
                 join clients c on c.id = t.client_id
-                group by t.client_id, c.name, t.a, t.b, t.currency, t.rated""".formatted(RATED,
-                        converted("i.subtotal")))
-                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                group by t.client_id, c.name, t.a, t.b, t.currency, t.rated""".formatted(SUM_RATED, SUM_CONVERTED))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode())
+                .param("from", Date.valueOf(from.withDayOfMonth(1))).param("to", Date.valueOf(to))
                 .query((rs, n) -> sum(rs, true)).list();
     }
 
     /**
      * Cash received per currency and payment month (a = year, b = month): what each payment brought in
-     * (settled amount plus the part that became credit), except payments made from the client's credit.
+     * (settled amount plus the part that became credit), except payments made from the client's credit. From the
+     * monthly sums, like {@link #revenue}.
      */
     List<Sum> cash(WorkspaceId workspace, Currency base, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select t.a, t.b, t.currency, t.rated, sum(t.amount) as amount, sum(t.base_amount) as base_amount,
-                       count(*) as n
-                from (select i.currency, %s as rated, extract(year from p.paid_on) as a,
-                             extract(month from p.paid_on) as b, p.amount + p.credit as amount, %s as base_amount
-                      from payments p join invoices i on i.id = p.invoice_id and i.workspace_id = :w
-                      where p.workspace_id = :w and p.method <> 'CREDIT' and p.paid_on >= :from
-                        and p.paid_on <= :to) t
-                group by t.a, t.b, t.currency, t.rated""".formatted(RATED, converted("p.amount + p.credit")))
-                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                       sum(t.items) as n
+                from (select s.currency, %s as rated, extract(year from s.month_start) as a,
+                             extract(month from s.month_start) as b, s.amount, %s as base_amount, s.items
+                      from billing_month_sums s
+                      where s.workspace_id = :w and s.source = 'RECEIVED' and s.month_start >= :from
+                        and s.month_start <= :to) t
+                group by t.a, t.b, t.currency, t.rated""".formatted(SUM_RATED, SUM_CONVERTED))
+                .param("w", workspace.value()).param("base", base.getCurrencyCode())
+                .param("from", Date.valueOf(from.withDayOfMonth(1))).param("to", Date.valueOf(to))
                 .query((rs, n) -> sum(rs, false)).list();
     }
 
@@ -247,11 +255,12 @@ class BillingReportStore {
      */
     java.util.Map<Currency, LocalDate> unratedSince(WorkspaceId workspace, Currency base) {
         java.util.Map<Currency, LocalDate> out = new java.util.HashMap<>();
+        // The monthly sums keep each group's first day: a row per client and month, not per invoice.
         jdbc.sql("""
-                select i.currency, min(i.issue_date) as since from invoices i
-                where i.workspace_id = :w and i.status <> 'DRAFT' and i.currency <> :base
-                  and (i.base_rate is null or i.base_currency is null or i.base_currency <> :base)
-                group by i.currency""")
+                select s.currency, min(s.first_day) as since from billing_month_sums s
+                where s.workspace_id = :w and s.source = 'INVOICED' and s.currency <> :base
+                  and (s.rate_currency is null or s.rate_currency <> :base)
+                group by s.currency""")
                 .param("w", workspace.value()).param("base", base.getCurrencyCode())
                 .query((rs, n) -> out.put(Currency.getInstance(rs.getString("currency").strip()),
                         rs.getDate("since").toLocalDate()))

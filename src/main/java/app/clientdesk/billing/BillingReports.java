@@ -118,7 +118,7 @@ public class BillingReports {
                 .sorted(Comparator.comparing((AgeingReport.Row r) -> r.total().amount()).reversed()
                         .thenComparing(AgeingReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new AgeingReport(today, base, rows, total.ageing(), unrated.list(base, store.unratedSince(ws, base)));
+        return new AgeingReport(today, base, rows, total.ageing(), unrated.list(base, () -> store.unratedSince(ws, base)));
     }
 
     /** The open invoices of one bucket (of one client, or all), oldest due first, at most {@link #ITEMS_LIMIT}. */
@@ -197,8 +197,8 @@ public class BillingReports {
                 .sorted(Comparator.comparing((RevenueReport.Row r) -> r.total().amount()).reversed()
                         .thenComparing(RevenueReport.Row::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new RevenueReport(base, year, months, rows, total.revenue(), cash.revenue(), unratedInvoices.list(base, store.unratedSince(ws, base)),
-                unratedPayments.list(base, store.unratedSince(ws, base)));
+        return new RevenueReport(base, year, months, rows, total.revenue(), cash.revenue(), unratedInvoices.list(base, () -> store.unratedSince(ws, base)),
+                unratedPayments.list(base, () -> store.unratedSince(ws, base)));
     }
 
     // --- late payers -----------------------------------------------------------------------------
@@ -236,7 +236,7 @@ public class BillingReports {
                                 Comparator.reverseOrder())
                         .thenComparing(LatePayersReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new LatePayersReport(today, since, base, rows, unrated.list(base, store.unratedSince(ws, base)));
+        return new LatePayersReport(today, since, base, rows, unrated.list(base, () -> store.unratedSince(ws, base)));
     }
 
     // --- share -----------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ public class BillingReports {
         rows.sort(Comparator.comparing((RevenueShareReport.Row r) -> r.revenue().amount()).reversed()
                 .thenComparing(RevenueShareReport.Row::clientName, String.CASE_INSENSITIVE_ORDER));
         return new RevenueShareReport(base, months.get(0), months.get(11), thresholdPercent, rows, total,
-                unrated.list(base, store.unratedSince(ws, base)));
+                unrated.list(base, () -> store.unratedSince(ws, base)));
     }
 
     // --- forecast --------------------------------------------------------------------------------
@@ -469,7 +469,11 @@ public class BillingReports {
         }
 
         /** With, per currency, the earliest day a rate is missing (for the link that enters it). */
-        List<Unconverted> list(Currency base, Map<Currency, LocalDate> since) {
+        List<Unconverted> list(Currency base, java.util.function.Supplier<Map<Currency, LocalDate>> days) {
+            if (amounts.isEmpty()) {
+                return List.of(); // the days are looked up only when a rate is missing
+            }
+            Map<Currency, LocalDate> since = days.get();
             return amounts.entrySet().stream()
                     .map(e -> new Unconverted(new Money(e.getValue(), e.getKey()), counts.get(e.getKey()), base,
                             since.get(e.getKey()))).toList();

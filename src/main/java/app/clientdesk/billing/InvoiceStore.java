@@ -41,8 +41,12 @@ class InvoiceStore {
 
     private final JdbcClient jdbc;
 
-    InvoiceStore(JdbcClient jdbc) {
+    /** The money reports' monthly sums, summed again after each change that counts for them. */
+    private final MonthSums monthSums;
+
+    InvoiceStore(JdbcClient jdbc, MonthSums monthSums) {
         this.jdbc = jdbc;
+        this.monthSums = monthSums;
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -132,6 +136,9 @@ class InvoiceStore {
                 .param("subtotal", totals.subtotal().amount()).param("tax", totals.taxTotal().amount())
                 .param("total", totals.total().amount()).param("now", utc(now))
                 .param("w", workspace.value()).param("i", invoice).update();
+
+        // Lines are replaced on drafts, which no report counts; a numbered invoice's sums would follow its subtotal.
+        monthSums.invoiceChanged(workspace, invoice);
     }
 
     void delete(WorkspaceId workspace, UUID invoice) {
@@ -164,6 +171,8 @@ class InvoiceStore {
                 .param("rateDay", rateDay == null ? null : Date.valueOf(rateDay))
                 .param("paidAt", status == InvoiceStatus.PAID ? utc(now) : null)
                 .param("now", utc(now)).param("w", workspace.value()).param("i", invoice).update();
+
+        monthSums.invoiceChanged(workspace, invoice);
     }
 
     void status(WorkspaceId workspace, UUID invoice, InvoiceStatus status, Instant now) {
@@ -177,6 +186,8 @@ class InvoiceStore {
                         + " where workspace_id = :w and id = :i")
                 .param("status", status.name()).param("now", utc(now)).param("w", workspace.value())
                 .param("i", invoice).update();
+
+        monthSums.invoiceChanged(workspace, invoice);
     }
 
     void sent(WorkspaceId workspace, UUID invoice, Instant now) {
@@ -202,6 +213,8 @@ class InvoiceStore {
                 where workspace_id = :w and id = :i""")
                 .param("base", base.getCurrencyCode()).param("rate", rate).param("day", Date.valueOf(day))
                 .param("w", workspace.value()).param("i", invoice).update();
+
+        monthSums.invoiceChanged(workspace, invoice);
     }
 
     /** Deposits deducted by a voided invoice wait for the next invoice again. */

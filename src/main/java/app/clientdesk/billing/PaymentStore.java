@@ -21,8 +21,12 @@ class PaymentStore {
 
     private final JdbcClient jdbc;
 
-    PaymentStore(JdbcClient jdbc) {
+    /** The money reports' monthly sums: a payment's month of cash is summed again when it is recorded. */
+    private final MonthSums monthSums;
+
+    PaymentStore(JdbcClient jdbc, MonthSums monthSums) {
         this.jdbc = jdbc;
+        this.monthSums = monthSums;
     }
 
     void insert(WorkspaceId workspace, Payment p, UUID client, @Nullable String requestKey, @Nullable UUID by) {
@@ -39,6 +43,8 @@ class PaymentStore {
                 .param("ra", p.received() == null ? null : p.received().amount()).param("rr", p.receivedRate())
                 .param("base", p.baseRate()).param("note", p.note()).param("key", requestKey).param("by", by)
                 .param("at", InvoiceStore.utc(p.createdAt())).update();
+
+        monthSums.paymentChanged(workspace, client, p.paidOn());
     }
 
     /** Keeps the hash of what the payment recorded under a request key asked for. */

@@ -33,8 +33,10 @@ class RateBackfill {
     private final Workspaces workspaces;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MonthSums monthSums;
 
-    RateBackfill(ExchangeRates rates, Workspaces workspaces, JdbcClient jdbc, Clock clock) {
+    RateBackfill(ExchangeRates rates, Workspaces workspaces, JdbcClient jdbc, Clock clock, MonthSums monthSums) {
+        this.monthSums = monthSums;
         this.rates = rates;
         this.workspaces = workspaces;
         this.jdbc = jdbc;
@@ -58,12 +60,17 @@ class RateBackfill {
                         Currency.getInstance(rs.getString("currency").strip()), rs.getDate("issue_date").toLocalDate()))
                 .list();
         for (Unrated i : invoices) {
-            rate(ws, i, base).ifPresent(r -> jdbc.sql("""
-                    update invoices set base_currency = :base, base_rate = :rate, base_rate_day = :day,
-                        base_rate_filled_at = :now
-                    where workspace_id = :w and id = :id and base_rate is null""")
-                    .param("base", base.getCurrencyCode()).param("rate", r.rate()).param("day", Date.valueOf(r.day()))
-                    .param("now", now).param("w", ws.value()).param("id", i.id()).update());
+            rate(ws, i, base).ifPresent(r -> {
+                jdbc.sql("""
+                        update invoices set base_currency = :base, base_rate = :rate, base_rate_day = :day,
+                            base_rate_filled_at = :now
+                        where workspace_id = :w and id = :id and base_rate is null""")
+                        .param("base", base.getCurrencyCode()).param("rate", r.rate())
+                        .param("day", Date.valueOf(r.day())).param("now", now).param("w", ws.value())
+                        .param("id", i.id()).update();
+                // Its revenue and its payments' cash now count in the base currency.
+                monthSums.invoiceChanged(ws, i.id());
+            });
         }
         List<Unrated> payments = jdbc.sql("""
                 select p.id, i.currency, p.paid_on from payments p

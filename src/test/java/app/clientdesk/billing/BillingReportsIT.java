@@ -93,8 +93,8 @@ class BillingReportsIT extends IntegrationTest {
     }
 
     private void rate(Invoice invoice, String rate) {
-        jdbc.sql("update invoices set base_currency = 'BRL', base_rate = :rate, base_rate_day = issue_date where id = :id")
-                .param("rate", new BigDecimal(rate)).param("id", invoice.id().value()).update();
+        invoices.recordBaseRate(owner.workspaceId(), invoice.id(), Currency.getInstance("BRL"), new BigDecimal(rate),
+                invoice.issueDate());
     }
 
     private void pay(Invoice invoice, String amount, String date) {
