@@ -578,6 +578,22 @@ class TaskStore {
         return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
     }
 
+    /**
+     * Open tasks whose title, client or project contains {@code text} (any case), due first; at most
+     * {@code limit}: the timer's task search reads only the tasks it shows.
+     */
+    List<Task> openMatching(WorkspaceId workspace, @Nullable UUID memberId, String text, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, null, where);
+        where.append(" and t.completed_at is null and (lower(t.title) like :text escape '\\'"
+                + " or lower(c.name) like :text escape '\\' or lower(p.name) like :text escape '\\')");
+        params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%");
+        params.put("limit", limit);
+        return jdbc.sql(SELECT + where + " order by " + Tasks.BY_DUE + " limit :limit").params(params)
+                .query(TaskStore::task).list();
+    }
+
     /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
     List<Task> openPerType(WorkspaceId workspace, @Nullable UUID memberId, List<@Nullable String> types,
             @Nullable ClientId client, int limit) {
