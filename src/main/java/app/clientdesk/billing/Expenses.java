@@ -59,8 +59,8 @@ public class Expenses {
     public ExpenseList list(CurrentUser viewer, ExpenseQuery query) {
         viewer.requireOwner();
         WorkspaceId w = viewer.workspaceId();
-        return new ExpenseList(store.search(w, query), store.count(w, query), store.totals(w, query), query.limit(),
-                query.offset());
+        ExpenseStore.Totals totals = store.totals(w, query);
+        return new ExpenseList(store.search(w, query), totals.count(), totals.sums(), query.limit(), query.offset());
     }
 
     public Optional<Expense> find(CurrentUser viewer, UUID id) {

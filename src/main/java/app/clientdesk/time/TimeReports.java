@@ -160,6 +160,50 @@ public class TimeReports {
     }
 
     /**
+     * One client's time over {@code from}–{@code to} (the entries' own dates) as the viewer sees it (a member their
+     * own): tracked, billable and billed seconds, the billed amounts per currency, and whether some billable time
+     * has no rate. Summed in SQL by day, task and rate, then rounded and priced as the report does: the rows read
+     * grow with the days and tasks worked, not with the entries.
+     */
+    public record ClientTotals(long trackedSeconds, long billableSeconds, long billedSeconds, List<Money> amounts,
+            boolean unpriced) {
+
+        public Money amountIn(java.util.Currency currency) {
+            return amounts.stream().filter(m -> m.currency().equals(currency)).findFirst()
+                    .orElse(Money.zero(currency));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ClientTotals clientTotals(CurrentUser viewer, UUID client, LocalDate from, LocalDate to) {
+        viewer.requireStaff();
+        ReportQuery q = new ReportQuery(from, to, client, null, null, null, null, null, By.CLIENT, null);
+        store.setUpReport();
+        List<Cell> cells = store.cells(viewer.workspaceId(), onlyOwn(viewer), q, false, false);
+        Map<CellKey, Billed> billed = bill(cells);
+        long tracked = 0;
+        long billable = 0;
+        long billedSeconds = 0;
+        boolean unpriced = false;
+        Map<java.util.Currency, Money> amounts = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(java.util.Currency::getCurrencyCode));
+        for (Cell c : cells) {
+            tracked += c.seconds();
+            if (!c.key().billable()) {
+                continue;
+            }
+            billable += c.seconds();
+            Billed b = billed.get(c.key());
+            billedSeconds += b.seconds();
+            unpriced |= c.key().rate() == null;
+            if (b.amount() != null) {
+                amounts.merge(b.amount().currency(), b.amount(), Money::plus);
+            }
+        }
+        return new ClientTotals(tracked, billable, billedSeconds, List.copyOf(amounts.values()), unpriced);
+    }
+
+    /**
      * Every entry of the report, in the order of their dates and start times, with its share of the billed time
      * and amount of its unit (no rate nor amount for one who sees no money). Entries are read and handed on a
      * day at a time, so any range fits in memory.

@@ -118,6 +118,11 @@ class ProjectStore {
 
     /** Every visible project of a client not archived, light: for pickers. By client, then name. */
     List<ProjectChoice> choices(WorkspaceId workspace, @Nullable UUID memberId) {
+        return choices(workspace, memberId, false);
+    }
+
+    /** The projects a picker offers, light (no task counts); {@code openOnly} keeps planned, active and on-hold ones. */
+    List<ProjectChoice> choices(WorkspaceId workspace, @Nullable UUID memberId, boolean openOnly) {
         Map<String, Object> params = new HashMap<>();
         params.put("w", workspace.value());
         if (memberId != null) {
@@ -126,6 +131,7 @@ class ProjectStore {
         return jdbc.sql("""
                 select p.id, p.client_id, c.name as client_name, p.name from projects p join clients c on c.id = p.client_id
                 where p.workspace_id = :w and c.archived_at is null""" + visible(memberId)
+                        + (openOnly ? " and p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD')" : "")
                         + " order by lower(c.name), lower(p.name), p.id limit 2000")
                 .params(params)
                 .query((rs, n) -> new ProjectChoice(new ProjectId(rs.getObject("id", UUID.class)),

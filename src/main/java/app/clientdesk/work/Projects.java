@@ -95,6 +95,12 @@ public class Projects {
         return store.choices(viewer.workspaceId(), memberScope(viewer));
     }
 
+    /** The open projects (planned, active, on hold) a picker offers, without counting their tasks. */
+    public List<ProjectChoice> openChoices(CurrentUser viewer) {
+        viewer.requireStaff();
+        return store.choices(viewer.workspaceId(), memberScope(viewer), true);
+    }
+
     /** @throws InvalidInputException listing every broken rule; nothing is saved */
     @Transactional
     public ProjectId create(CurrentUser viewer, ProjectInput input) {

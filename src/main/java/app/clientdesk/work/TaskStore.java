@@ -47,9 +47,28 @@ class TaskStore {
             """;
 
     private final JdbcClient jdbc;
+    private final StageCounts counts;
 
-    TaskStore(JdbcClient jdbc) {
+    TaskStore(JdbcClient jdbc, StageCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
+    }
+
+    /** Where a task is now (its client and stage), its row locked until the transaction ends. */
+    private Optional<StageCounts.Change> placeForUpdate(WorkspaceId workspace, TaskId id) {
+        return jdbc.sql("select client_id, stage_id from tasks where workspace_id = :w and id = :id for update")
+                .param("w", workspace.value()).param("id", id.value())
+                .query((rs, n) -> new StageCounts.Change(rs.getObject("client_id", UUID.class),
+                        rs.getObject("stage_id", UUID.class), -1))
+                .optional();
+    }
+
+    /** The task leaves {@code from} (if it was anywhere) for {@code client}'s {@code stage}: the kept counts follow. */
+    private void recount(WorkspaceId workspace, Optional<StageCounts.Change> from, UUID client, UUID stage) {
+        if (from.isEmpty()) {
+            return;
+        }
+        counts.apply(workspace, List.of(from.get(), new StageCounts.Change(client, stage, 1)));
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -194,9 +213,11 @@ class TaskStore {
                     :important, :dueDate, :dueAt, :dueZone, :estimate, :assignee, :type, :repeat, :repeatInterval,
                     :repeatWeekdays, :repeatAnchor, :repeatUntil, :series, :sop, :createdBy, :now, :now)
                 """).params(params).update();
+        counts.apply(workspace, List.of(new StageCounts.Change(t.clientId().value(), stage.value(), 1)));
     }
 
     void update(WorkspaceId workspace, TaskId id, TaskRules.Valid t, @Nullable UUID seriesId, Instant now) {
+        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
         Map<String, Object> params = columns(t);
         params.put("id", id.value());
         params.put("w", workspace.value());
@@ -211,6 +232,7 @@ class TaskStore {
                     series_id = :series, sop = :sop, updated_at = :now
                 where workspace_id = :w and id = :id
                 """).params(params).update();
+        was.ifPresent(w -> recount(workspace, was, t.clientId().value(), w.stage()));
     }
 
     private static Map<String, Object> columns(TaskRules.Valid t) {
@@ -287,6 +309,7 @@ class TaskStore {
 
     /** Puts a task at {@code position} in {@code stage}, making room by moving the tasks from there on down one. */
     void move(WorkspaceId workspace, TaskId id, StageId stage, int position, @Nullable Instant completedAt, Instant now) {
+        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
         jdbc.sql("""
                 update tasks set position = position + 1
                 where workspace_id = :w and stage_id = :stage and position >= :position and id <> :id
@@ -298,6 +321,7 @@ class TaskStore {
                 """).param("stage", stage.value()).param("position", position)
                 .param("completed", completedAt == null ? null : utc(completedAt)).param("now", utc(now))
                 .param("w", workspace.value()).param("id", id.value()).update();
+        was.ifPresent(w -> recount(workspace, was, w.client(), stage.value()));
     }
 
     /** The position just after the last task of {@code stage}. */
@@ -331,8 +355,10 @@ class TaskStore {
     }
 
     void delete(WorkspaceId workspace, TaskId id) {
+        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
         jdbc.sql("delete from tasks where workspace_id = :w and id = :id")
                 .param("w", workspace.value()).param("id", id.value()).update();
+        was.ifPresent(w -> counts.apply(workspace, List.of(w)));
     }
 
     boolean occurrenceExists(WorkspaceId workspace, UUID series, LocalDate date) {
@@ -592,6 +618,22 @@ class TaskStore {
         return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
     }
 
+    /**
+     * Open tasks whose title, client or project contains {@code text} (any case), due first; at most
+     * {@code limit}: the timer's task search reads only the tasks it shows.
+     */
+    List<Task> openMatching(WorkspaceId workspace, @Nullable UUID memberId, String text, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, null, where);
+        where.append(" and t.completed_at is null and (lower(t.title) like :text escape '\\'"
+                + " or lower(c.name) like :text escape '\\' or lower(p.name) like :text escape '\\')");
+        params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%");
+        params.put("limit", limit);
+        return jdbc.sql(SELECT + where + " order by " + Tasks.BY_DUE + " limit :limit").params(params)
+                .query(TaskStore::task).list();
+    }
+
     /** The first {@code limit} open tasks of each type ({@code null} for untyped), due first, in one statement. */
     List<Task> openPerType(WorkspaceId workspace, @Nullable UUID memberId, List<@Nullable String> types,
             @Nullable ClientId client, int limit) {
@@ -615,8 +657,17 @@ class TaskStore {
         return jdbc.sql(sql.append(") t").toString()).params(params).query(TaskStore::task).list();
     }
 
-    /** How many tasks each stage of a workflow holds, in one grouped count. */
+    /**
+     * How many tasks each stage of a workflow holds: the kept counts of {@link StageCounts}, one row per
+     * client and stage, not a count of the tasks.
+     */
     Map<StageId, Long> countByStage(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
+            @Nullable ClientId client) {
+        return counts.byStage(workspace, memberId, workflow, client);
+    }
+
+    /** The same as {@link #countByStage} counted from the tasks themselves (to check the kept counts). */
+    Map<StageId, Long> countByStageFromTasks(WorkspaceId workspace, @Nullable UUID memberId, WorkflowId workflow,
             @Nullable ClientId client) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = scope(workspace, memberId, client, where);

@@ -90,6 +90,12 @@ public class Tasks {
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_DUE);
     }
 
+    /** Open tasks whose title, client or project contains {@code text}, due first; at most {@code limit}. */
+    public List<Task> searchOpen(CurrentUser viewer, String text, int limit) {
+        viewer.requireStaff();
+        return store.openMatching(viewer.workspaceId(), memberScope(viewer), text, limit);
+    }
+
     /** How many tasks match {@code query}, whatever its limit and offset. */
     public long count(CurrentUser viewer, TaskQuery query) {
         viewer.requireStaff();

@@ -37,9 +37,11 @@ public class WorkGenerator {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
+    private final StageCounts counts;
 
-    WorkGenerator(JdbcTemplate jdbc) {
+    WorkGenerator(JdbcTemplate jdbc, StageCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     @Transactional
@@ -78,6 +80,8 @@ public class WorkGenerator {
                     sop, completed_at, created_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, tasks, BATCH, (ps, n) -> task(ps, workspace, createdBy, n, at));
+        counts.apply(workspace, tasks.stream()
+                .map(n -> new StageCounts.Change(n.task().clientId().value(), n.stage().id().value(), 1)).toList());
         List<Object[]> items = new ArrayList<>();
         for (NewTask n : tasks) {
             List<String> checklist = n.task().checklist();

@@ -6,21 +6,18 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.money.Money;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Ui;
-import app.clientdesk.time.BilledTime;
 import app.clientdesk.time.Rate;
 import app.clientdesk.time.RateScope;
 import app.clientdesk.time.Rates;
 import app.clientdesk.time.Rounding;
 import app.clientdesk.time.RoundingText;
 import app.clientdesk.time.TimeEntries;
-import app.clientdesk.time.TimeEntry;
-import app.clientdesk.time.TimeQuery;
+import app.clientdesk.time.TimeReports;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +48,14 @@ public class ClientTimeSection implements ClientPageSection {
     }
 
     private final TimeEntries entries;
+    private final TimeReports reports;
     private final Rates rates;
     private final TemplateEngine engine;
     private final Clock clock;
 
-    ClientTimeSection(TimeEntries entries, Rates rates, TemplateEngine engine, Clock clock) {
+    ClientTimeSection(TimeEntries entries, TimeReports reports, Rates rates, TemplateEngine engine, Clock clock) {
         this.entries = entries;
+        this.reports = reports;
         this.rates = rates;
         this.engine = engine;
         this.clock = clock;
@@ -82,36 +81,21 @@ public class ClientTimeSection implements ClientPageSection {
     private Summary summary(CurrentUser viewer, Client client, Rounding rounding, Ui ui) {
         LocalDate today = LocalDate.now(clock.withZone(viewer.zone()));
         LocalDate first = today.withDayOfMonth(1);
-        List<TimeEntry> month = month(viewer, client, first, today.withDayOfMonth(today.lengthOfMonth()));
-        long tracked = month.stream().mapToLong(TimeEntry::durationSeconds).sum();
-        long billable = month.stream().filter(TimeEntry::billable).mapToLong(TimeEntry::durationSeconds).sum();
-        List<BilledTime.Unit> units = BilledTime.units(month, rounding);
+        // Summed in SQL (by day, task and rate), not read entry by entry: a busy client logs thousands a month.
+        TimeReports.ClientTotals month = reports.clientTotals(viewer, client.id().value(), first,
+                today.withDayOfMonth(today.lengthOfMonth()));
         String monthName = first.format(DateTimeFormatter.ofPattern(ui.t("rates.client.monthPattern"), ui.locale()));
         monthName = monthName.substring(0, 1).toUpperCase(ui.locale()) + monthName.substring(1);
         Money amount = null;
         Rate rate = null;
         if (viewer.seesMoney()) {
-            amount = BilledTime.amount(units, client.currency());
+            amount = month.amountIn(client.currency());
             List<Rate> forClient = rates.forClient(viewer, client.id());
             rate = forClient.stream().filter(r -> r.scope() == RateScope.CLIENT).findFirst()
                     .or(() -> forClient.stream().filter(r -> r.scope() == RateScope.WORKSPACE).findFirst())
                     .orElse(null);
         }
-        return new Summary(monthName, tracked, billable, BilledTime.billedSeconds(units), amount,
-                units.stream().anyMatch(u -> u.rate() == null), !viewer.isOwner(), rate);
-    }
-
-    /** The month's entries for the client that the viewer may see (a member's own), page by page. */
-    private List<TimeEntry> month(CurrentUser viewer, Client client, LocalDate from, LocalDate to) {
-        List<TimeEntry> all = new ArrayList<>();
-        List<TimeEntry> page;
-        int offset = 0;
-        do {
-            page = entries.search(viewer, new TimeQuery(from, to, client.id().value(), null, null, null,
-                    TimeQuery.MAX_LIMIT, offset));
-            all.addAll(page);
-            offset += page.size();
-        } while (page.size() == TimeQuery.MAX_LIMIT);
-        return all;
+        return new Summary(monthName, month.trackedSeconds(), month.billableSeconds(), month.billedSeconds(), amount,
+                month.unpriced(), !viewer.isOwner(), rate);
     }
 }

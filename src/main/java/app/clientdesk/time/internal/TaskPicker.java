@@ -2,7 +2,6 @@ package app.clientdesk.time.internal;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.work.Task;
-import app.clientdesk.work.TaskQuery;
 import app.clientdesk.work.Tasks;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +23,7 @@ class TaskPicker {
         if (query.isEmpty()) {
             return tasks.myOpenWork(viewer, null, SHOWN);
         }
-        // Searched in memory among the first 500 open tasks: the work module has no text search yet.
-        return tasks.search(viewer, TaskQuery.all().openOnly()).stream()
-                .filter(t -> matches(t, query)).limit(SHOWN).toList();
-    }
-
-    private static boolean matches(Task t, String query) {
-        return t.title().toLowerCase(Locale.ROOT).contains(query)
-                || t.clientName().toLowerCase(Locale.ROOT).contains(query)
-                || t.projectName() != null && t.projectName().toLowerCase(Locale.ROOT).contains(query);
+        // Searched in SQL among every open task the viewer sees: only the tasks shown are read.
+        return tasks.searchOpen(viewer, query, SHOWN);
     }
 }

@@ -4,7 +4,7 @@ import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.time.RunningTimer;
 import app.clientdesk.time.TimeEntryRules;
-import app.clientdesk.work.Project;
+import app.clientdesk.work.ProjectChoice;
 import app.clientdesk.work.Task;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code back} is the page it sits on; {@code said} a one-off message about the last action.
  */
 public record TimerWidget(@Nullable RunningTimer timer, Instant now, String back, List<ClientChoice> clients,
-        List<Project> projects, List<Task> tasks, StartForm form, FieldErrors errors, @Nullable String said) {
+        List<ProjectChoice> projects, List<Task> tasks, StartForm form, FieldErrors errors, @Nullable String said) {
 
     public boolean running() {
         return timer != null;

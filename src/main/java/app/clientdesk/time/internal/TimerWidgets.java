@@ -55,7 +55,7 @@ class TimerWidgets {
             return new TimerWidget(running.orElse(null), clock.instant(), back, List.of(), List.of(), List.of(), form,
                     errors, said);
         }
-        return new TimerWidget(null, clock.instant(), back, clients.choices(viewer), projects.list(viewer, null, true),
+        return new TimerWidget(null, clock.instant(), back, clients.choices(viewer), projects.openChoices(viewer),
                 picker.find(viewer, q), form, errors, said);
     }
 }
