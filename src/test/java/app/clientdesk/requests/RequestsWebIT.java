@@ -75,7 +75,7 @@ class RequestsWebIT extends IntegrationTest {
 
         assertThat(page(owner, "/requests?client=" + bravo.value())).contains("1 request", "Bravo ask")
                 .doesNotContain("Acme ask");
-        assertThat(page(owner, "/requests?state=CLOSED")).contains("1 request", "Bravo ask").doesNotContain("Acme");
+        assertThat(page(owner, "/requests?state=CLOSED")).contains("1 request", "Bravo ask").doesNotContain("Acme ask");
         assertThat(page(owner, "/requests?state=OPEN&client=" + acme.value())).contains("52 requests");
         assertThat(page(owner, "/requests?sla=BREACHED")).contains("No requests match these filters.");
         // The SLA state moves on: a refresh a day later finds it breached.
@@ -84,6 +84,11 @@ class RequestsWebIT extends IntegrationTest {
         assertThat(page(owner, "/requests?sla=BREACHED")).contains("1 request", "Breached");
         // Unknown values are ignored, not errors.
         assertThat(page(owner, "/requests?state=NOPE&sla=x&client=not-an-id&page=-3")).contains("53 requests");
+        // Another workspace's client is not found, never an empty list.
+        TestWorkspace other = newWorkspace();
+        ClientId theirs = createClient(other, "Their client");
+        assertThat(mvc.perform(get("/requests?client=" + theirs.value()).with(user(owner))).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
 
         // htmx swaps only the list.
         String rows = mvc.perform(get("/requests?client=" + bravo.value()).header("HX-Request", "true")

@@ -110,6 +110,7 @@ class RequestsUIT extends BrowserTest {
     private static void shot(Page on, String name, boolean full) throws Exception {
         Path folder = buildDirectory().resolve("ui-review");
         Files.createDirectories(folder);
+        on.evaluate("() => { if (document.activeElement && document.activeElement.blur) document.activeElement.blur(); window.scrollTo(0, 0); }");
         on.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")).setFullPage(full));
     }
 }

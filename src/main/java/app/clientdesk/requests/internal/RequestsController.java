@@ -102,8 +102,8 @@ class RequestsController {
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         viewer.requireStaff();
         List<ClientChoice> choices = clients.choices(viewer);
-        ClientId clientFilter = uuid(client).map(ClientId::new)
-                .filter(id -> choices.stream().anyMatch(c -> c.id().equals(id))).orElse(null);
+        // A client the viewer may not see is 404, never an empty list (Clients#named).
+        ClientId clientFilter = clients.named(viewer, client).orElse(null);
         RequestState stateFilter = Arrays.stream(RequestState.values()).filter(s -> s.name().equals(state))
                 .findFirst().orElse(null);
         SlaState slaFilter = Arrays.stream(SlaState.values()).filter(s -> s.name().equals(sla)).findFirst()
@@ -125,8 +125,7 @@ class RequestsController {
     String newRequest(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String clientId,
             Model model) {
         viewer.requireStaff();
-        String chosen = uuid(clientId).flatMap(id -> clients.find(viewer, new ClientId(id)))
-                .map(c -> c.id().value().toString()).orElse("");
+        String chosen = clients.named(viewer, clientId).map(c -> c.value().toString()).orElse("");
         return newForm(viewer, model, new NewForm(chosen, "", "", ""), FieldErrors.none());
     }
 
