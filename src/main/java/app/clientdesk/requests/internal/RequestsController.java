@@ -23,7 +23,6 @@ import app.clientdesk.shared.web.Notices;
 import app.clientdesk.sla.SlaState;
 import app.clientdesk.work.ProjectChoice;
 import app.clientdesk.work.Projects;
-import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
 import app.clientdesk.work.Tasks;
 import app.clientdesk.requests.internal.RequestViews.ConvertForm;
@@ -197,7 +196,7 @@ class RequestsController {
         ConvertForm form = new ConvertForm(Objects.toString(title, ""), Objects.toString(projectId, ""),
                 Objects.toString(assigneeId, ""), Objects.toString(dueDate, ""));
         try {
-            TaskId task = requests.convertToTask(viewer, detail.request().id(), new TaskInput(title, null, null,
+            requests.convertToTask(viewer, detail.request().id(), new TaskInput(title, null, null,
                     blankToNull(projectId), null, false, false, blankToNull(dueDate), null, null, null,
                     blankToNull(assigneeId), null, null, null, List.of(), null, null, List.of()));
             Notices.flash(redirect, message(viewer, "requests.web.converted"));
