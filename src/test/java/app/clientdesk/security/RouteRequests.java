@@ -86,6 +86,7 @@ final class RouteRequests {
         ID_SUFFIXES.put("message", "messageId");
         ID_SUFFIXES.put("token", "tokenId");
         ID_SUFFIXES.put("invitation", "invitationId");
+        ID_SUFFIXES.put("request", "requestId");
     }
 
     private RouteRequests() {

@@ -85,7 +85,7 @@ class RouteSweepIT extends IntegrationTest {
 
     /** The ids of A's data that belong to a client, replaced by the unassigned client's for A's member. */
     private static final List<String> CLIENT_SCOPED = List.of("clientId", "projectId", "taskId", "itemId",
-            "attachmentId", "entryId", "commentId");
+            "attachmentId", "entryId", "commentId", "requestId", "requestAttachmentId");
 
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -200,16 +200,18 @@ class RouteSweepIT extends IntegrationTest {
                 app.clientdesk.notifications.Notice.of("request.atRisk", "notifications.request.atRisk",
                         "Alpha request", "Assigned Alpha", "soon").linkTo("/clients/" + assigned.value()))
                 .orElseThrow();
-        // A request of the assigned client with a file, for the portal's request routes.
+        // A request of the assigned client with a file, and a second one to merge into.
         app.clientdesk.requests.RequestId requestId = requests.submitManually(a.owner(),
                 new app.clientdesk.requests.ManualSubmission(assigned.value().toString(), "Alpha request",
-                        "Alpha details", null, List.of(new app.clientdesk.requests.NewAttachment("alpha-brief.pdf",
+                        "Alpha details", null, List.of(new app.clientdesk.requests.NewAttachment("alpha.pdf",
                                 new java.io.ByteArrayInputStream("%PDF-1.4 alpha".getBytes(StandardCharsets.US_ASCII))))));
+        requests.submitManually(a.owner(), new app.clientdesk.requests.ManualSubmission(
+                assigned.value().toString(), "Alpha second request", "More", null, List.of()));
         UUID requestAttachmentId = requests.get(a.owner(), requestId).messages().get(0).attachments().get(0).id();
         aIds = Map.ofEntries(
-                Map.entry("notificationId", notificationId.toString()),
                 Map.entry("requestId", requestId.value().toString()),
                 Map.entry("requestAttachmentId", requestAttachmentId.toString()),
+                Map.entry("notificationId", notificationId.toString()),
                 Map.entry("stageId", stageId.toString()),
                 Map.entry("commentId", commentId.toString()),
                 Map.entry("messageId", messageId.toString()),
@@ -262,6 +264,13 @@ class RouteSweepIT extends IntegrationTest {
         ids.put("attachmentId", attachment.toString());
         ids.put("commentId", tasks.comments(a.owner(), task).get(0).id().toString());
         ids.put("entryId", entry.toString());
+        app.clientdesk.requests.RequestId request = requests.submitManually(a.owner(),
+                new app.clientdesk.requests.ManualSubmission(unassigned.value().toString(), HIDDEN_MARK + " request",
+                        HIDDEN_MARK + " details", null, List.of(new app.clientdesk.requests.NewAttachment("zulu.pdf",
+                                new java.io.ByteArrayInputStream("%PDF-1.4 zulu".getBytes(StandardCharsets.US_ASCII))))));
+        ids.put("requestId", request.value().toString());
+        ids.put("requestAttachmentId",
+                requests.get(a.owner(), request).messages().get(0).attachments().get(0).id().toString());
         return ids;
     }
 
@@ -273,7 +282,9 @@ class RouteSweepIT extends IntegrationTest {
                         "POST /settings/tokens/{tokenId}/revoke", "GET /api/v1/clients",
                         "DELETE /api/v1/clients/{clientId}", "GET /portal", "GET /actuator/health",
                         "POST /board/move [X-Requested-With]", "POST /matrix/move [X-Requested-With]",
-                        "POST /board/move", "POST /matrix/move");
+                        "POST /board/move", "POST /matrix/move", "GET /requests", "GET /requests/{requestId}",
+                        "POST /requests", "POST /requests/{requestId}/merge",
+                        "GET /requests/{requestId}/attachments/{requestAttachmentId}");
         assertThat(routes).filteredOn(Route::isPublic)
                 .allSatisfy(route -> assertThat(route.publicReason()).as("reason of %s", route).isNotBlank());
         // The owner's routes come from @OwnerOnly, the mark the application enforces, not from a list here.
@@ -284,7 +295,7 @@ class RouteSweepIT extends IntegrationTest {
         // The ids a handler reads from the query or the body are found from its signature and records.
         for (String name : List.of("POST /board/move [X-Requested-With]", "POST /matrix/move [X-Requested-With]",
                 "POST /time/cells", "POST /timer/start", "POST /tasks", "POST /time/entries/rerate", "GET /time",
-                "POST /api/v1/tasks", "POST /api/v1/projects", "GET /api/v1/tasks", "GET /board")) {
+                "POST /api/v1/tasks", "POST /api/v1/projects", "GET /api/v1/tasks", "GET /board", "POST /requests")) {
             Route route = routes.stream().filter(r -> r.toString().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no route " + name));
             assertThat(route.carried(aIds)).as("victim ids that %s carries", name).isNotEmpty();

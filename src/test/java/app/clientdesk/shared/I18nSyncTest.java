@@ -66,7 +66,10 @@ class I18nSyncTest {
                     .filter(s -> s != app.clientdesk.billing.InvoiceStatus.DRAFT).map(Enum::name), Stream.of("OVERDUE"))
                     .toList(),
             "\"portal.client.state.\" +", Stream.of(app.clientdesk.portal.PortalAccess.State.values())
-                    .map(Enum::name).toList());
+                    .map(Enum::name).toList(),
+            "\"requests.state.\" +", Stream.of(app.clientdesk.requests.RequestState.values()).map(Enum::name).toList(),
+            "\"requests.source.\" +", Stream.of(app.clientdesk.requests.RequestSource.values()).map(Enum::name)
+                    .toList());
 
     @Test
     void bothLanguagesHaveTheSameKeys() {

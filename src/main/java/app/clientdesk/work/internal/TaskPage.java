@@ -12,6 +12,7 @@ import app.clientdesk.work.StageKind;
 import app.clientdesk.work.Task;
 import app.clientdesk.work.TaskEvent;
 import app.clientdesk.work.TaskId;
+import app.clientdesk.work.TaskPageSection;
 import app.clientdesk.work.Tasks;
 import app.clientdesk.work.Workflow;
 import app.clientdesk.work.Workflows;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -39,8 +41,11 @@ public class TaskPage {
     private final Clients clients;
     private final Attachments attachments;
     private final Clock clock;
+    private final ObjectProvider<TaskPageSection> sections;
 
-    TaskPage(Tasks tasks, Workflows workflows, Clients clients, Attachments attachments, Clock clock) {
+    TaskPage(Tasks tasks, Workflows workflows, Clients clients, Attachments attachments, Clock clock,
+            ObjectProvider<TaskPageSection> sections) {
+        this.sections = sections;
         this.tasks = tasks;
         this.workflows = workflows;
         this.clients = clients;
@@ -67,6 +72,9 @@ public class TaskPage {
                 attachments.list(viewer, id), attachments.maxBytes() / (1024 * 1024), gate,
                 completable(viewer, task, workflow), next, errors, comment,
                 note));
+        app.clientdesk.shared.web.Ui ui = (app.clientdesk.shared.web.Ui) model.getAttribute("ui");
+        model.addAttribute("sections", ui == null ? List.of()
+                : sections.orderedStream().map(s -> s.render(viewer, task, ui)).toList());
         return "tasks/show";
     }
 }
