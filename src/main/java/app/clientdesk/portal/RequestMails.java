@@ -108,7 +108,8 @@ class RequestMails {
         Request request = found.get().request();
         List<RequestMessage> messages = found.get().messages();
         RequestMessage answer = messages.stream().filter(m -> m.id().equals(added.message())).findFirst().orElse(null);
-        if (answer == null) {
+        if (answer == null || messages.get(0).id().equals(answer.id())) {
+            // The first message is the request itself (one the VA entered by hand is the client's words): no answer.
             return;
         }
         WorkspaceSettings settings = workspaces.settings(ws);
