@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxStore store;
     private final OutboxDelivery delivery;
@@ -70,19 +75,69 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueueAs(WorkspaceId workspace, @Nullable String senderName, OutgoingMail mail) {
+        return enqueueAs(workspace, senderName, mail, MailHeaders.NONE);
+    }
+
+    /**
+     * As {@link #enqueueAs(WorkspaceId, String, OutgoingMail)}, with threading headers (its own Message-ID,
+     * In-Reply-To, References, Auto-Submitted).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueueAs(WorkspaceId workspace, @Nullable String senderName, OutgoingMail mail,
+            MailHeaders headers) {
+        Optional<String> refusal = refusal(workspace, mail);
+        if (refusal.isPresent()) {
+            throw refusal.get().equals("mail.error.dailyLimit") ? new MailRefused(refusal.get(), dailyLimit)
+                    : new MailRefused(refusal.get(),
+                            String.join(", ", confirmations.sender(workspace).ownerEmails()));
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(workspace, id, mail, senderName, headers, clock.instant());
+        return id;
+    }
+
+    /**
+     * As {@link #enqueueAs(WorkspaceId, String, OutgoingMail, MailHeaders)}, for mail that follows from something
+     * else (a reply on a client's request) and must not undo it: when the outbox would refuse the message (owner
+     * not confirmed, the day's messages reached) nothing is queued and the answer is empty, without an exception,
+     * so the caller's transaction goes on. Must be called inside a transaction.
+     *
+     * @return the message's id, or empty when refused
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> offerAs(WorkspaceId workspace, @Nullable String senderName, OutgoingMail mail,
+            MailHeaders headers) {
+        Optional<String> refusal = refusal(workspace, mail);
+        if (refusal.isPresent()) {
+            log.info("Outbox refused a message of workspace {} ({}): not queued", workspace.value(), refusal.get());
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(workspace, id, mail, senderName, headers, clock.instant());
+        return Optional.of(id);
+    }
+
+    /**
+     * A new Message-ID, {@code <random@domain of the configured sender>}, for a message whose id the caller must know
+     * before it is sent (to thread the answer to it back).
+     */
+    public String newMessageId() {
+        return delivery.newMessageId();
+    }
+
+    /** Why the outbox would refuse {@code mail} now (a message key), after taking the workspace's lock. */
+    private Optional<String> refusal(WorkspaceId workspace, OutgoingMail mail) {
         EmailConfirmations.Sender sender = confirmations.sender(workspace);
         if (!sender.mayMail(mail.to())) {
-            throw new MailRefused("mail.error.unconfirmed", String.join(", ", sender.ownerEmails()));
+            return Optional.of("mail.error.unconfirmed");
         }
         // Held until the caller's transaction ends: the next sender of this workspace counts this message too.
         locks.lock(workspace);
         Instant now = clock.instant();
         if (store.countSince(workspace, now.minus(Duration.ofDays(1))) >= dailyLimit) {
-            throw new MailRefused("mail.error.dailyLimit", dailyLimit);
+            return Optional.of("mail.error.dailyLimit");
         }
-        UUID id = UUID.randomUUID();
-        store.insert(workspace, id, mail, senderName, now);
-        return id;
+        return Optional.empty();
     }
 
     /**

@@ -149,8 +149,11 @@ public class OutboxDelivery {
     }
 
     private MimeMessage mime(JavaMailSender sender, OutboxStore.Envelope envelope) throws MessagingException {
+        MailHeaders headers = envelope.headers();
+        String messageId = headers.messageId() != null ? headers.messageId()
+                : "<" + envelope.id() + "@" + domainOf(from) + ">";
         MimeMessage message = sender instanceof JavaMailSenderImpl impl
-                ? new OutboxMimeMessage(impl.getSession(), envelope.id(), domainOf(from))
+                ? new OutboxMimeMessage(impl.getSession(), messageId)
                 : sender.createMimeMessage();
         boolean multipart = envelope.html() != null || !envelope.attachments().isEmpty();
         MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
@@ -176,6 +179,15 @@ public class OutboxDelivery {
         }
         for (MailAttachment file : envelope.attachments()) {
             helper.getRootMimeMultipart().addBodyPart(attachment(file));
+        }
+        if (headers.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", headers.inReplyTo());
+        }
+        if (!headers.references().isEmpty()) {
+            message.setHeader("References", MimeUtility.fold(12, String.join(" ", headers.references())));
+        }
+        if (headers.autoSubmitted() != null) {
+            message.setHeader("Auto-Submitted", headers.autoSubmitted());
         }
         return message;
     }
@@ -223,14 +235,22 @@ public class OutboxDelivery {
         return joined.length() > 1000 ? joined.substring(0, 997) + "..." : joined;
     }
 
-    /** A message whose Message-ID is the outbox id, so a rare second delivery of it is recognisably the same. */
+    /** A new Message-ID at the configured sender's domain. */
+    String newMessageId() {
+        return "<" + UUID.randomUUID() + "@" + domainOf(from) + ">";
+    }
+
+    /**
+     * A message whose Message-ID is fixed when queued (the outbox id, or the one its threading headers name), so a
+     * rare second delivery of it is recognisably the same.
+     */
     private static final class OutboxMimeMessage extends MimeMessage {
 
         private final String messageId;
 
-        OutboxMimeMessage(@Nullable Session session, UUID id, String domain) {
+        OutboxMimeMessage(@Nullable Session session, String messageId) {
             super(session);
-            this.messageId = "<" + id + "@" + domain + ">";
+            this.messageId = messageId;
         }
 
         @Override

@@ -38,11 +38,20 @@ class OutboxStore {
     }
 
     void insert(WorkspaceId workspace, UUID id, OutgoingMail mail, @Nullable String senderName, Instant now) {
+        insert(workspace, id, mail, senderName, MailHeaders.NONE, now);
+    }
+
+    void insert(WorkspaceId workspace, UUID id, OutgoingMail mail, @Nullable String senderName, MailHeaders headers,
+            Instant now) {
         jdbc.sql("""
                 insert into mail_outbox (id, workspace_id, recipients, reply_to, subject, body_text, body_html, reference,
-                    status, attempts, next_attempt_at, created_at, sender_name)
+                    status, attempts, next_attempt_at, created_at, sender_name, message_id, in_reply_to,
+                    thread_references, auto_submitted)
                 values (:id, :w, :recipients, :replyTo, :subject, :text, :html, :reference, 'WAITING', 0, :now, :now,
-                    :sender)""").param("sender", senderName)
+                    :sender, :messageId, :inReplyTo, :references, :autoSubmitted)""").param("sender", senderName)
+                .param("messageId", headers.messageId()).param("inReplyTo", headers.inReplyTo())
+                .param("references", headers.references().isEmpty() ? null : String.join(" ", headers.references()))
+                .param("autoSubmitted", headers.autoSubmitted())
                 .param("id", id).param("w", workspace.value()).param("recipients", String.join(",", mail.to()))
                 .param("replyTo", mail.replyTo()).param("subject", mail.subject()).param("text", mail.text())
                 .param("html", mail.html()).param("reference", mail.reference()).param("now", utc(now)).update();
@@ -135,12 +144,13 @@ class OutboxStore {
 
     Optional<Envelope> envelope(UUID id) {
         Optional<Envelope> bare = jdbc.sql("""
-                select id, recipients, reply_to, subject, body_text, body_html, attempts, sender_name
+                select id, recipients, reply_to, subject, body_text, body_html, attempts, sender_name, message_id,
+                    in_reply_to, thread_references, auto_submitted
                 from mail_outbox where id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Envelope(id, recipients(rs.getString("recipients")), rs.getString("reply_to"),
                         rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                        rs.getInt("attempts"), List.of(), rs.getString("sender_name")))
+                        rs.getInt("attempts"), List.of(), rs.getString("sender_name"), headers(rs)))
                 .optional();
         return bare.map(e -> new Envelope(e.id(), e.to(), e.replyTo(), e.subject(), e.text(), e.html(), e.attempts(),
                 jdbc.sql("""
@@ -149,7 +159,7 @@ class OutboxStore {
                         .param("id", id)
                         .query((rs, n) -> new MailAttachment(rs.getString("file_name"), rs.getString("content_type"),
                                 rs.getBytes("content")))
-                        .list(), e.senderName()));
+                        .list(), e.senderName(), e.headers()));
     }
 
     void markSent(UUID id, Instant until, Instant now) {
@@ -172,7 +182,15 @@ class OutboxStore {
 
     /** What the worker needs to send one message. */
     record Envelope(UUID id, List<String> to, @Nullable String replyTo, String subject, String text,
-            @Nullable String html, int attempts, List<MailAttachment> attachments, @Nullable String senderName) {
+            @Nullable String html, int attempts, List<MailAttachment> attachments, @Nullable String senderName,
+            MailHeaders headers) {
+    }
+
+    private static MailHeaders headers(ResultSet rs) throws SQLException {
+        String references = rs.getString("thread_references");
+        return new MailHeaders(rs.getString("message_id"), rs.getString("in_reply_to"),
+                references == null ? List.of() : Arrays.stream(references.split(" ")).filter(s -> !s.isBlank()).toList(),
+                rs.getString("auto_submitted"));
     }
 
     private List<OutboxMessage> withFiles(WorkspaceId workspace, List<OutboxMessage> messages) {
