@@ -388,6 +388,7 @@ public class Requests {
         Instant now = now();
         store.endPauses(workspace, request.id(), now);
         store.touch(workspace, request.id(), RequestState.CLOSED, now, false);
+        store.slaNextCheck(workspace, request.id(), null);
         events.publishEvent(new RequestClosed(workspace, request.id(), request.clientId(), viewer.id()));
     }
 
@@ -632,12 +633,14 @@ public class Requests {
         List<Pause> pauses = store.pauses(workspace, id).stream().map(p -> new Pause(p.from(), p.until())).toList();
         Optional<ResponseClock> clock = policy.clock(client, request.createdAt(), pauses, request.firstResponseAt());
         if (clock.isEmpty()) {
-            store.sla(workspace, id, null, null);
+            store.sla(workspace, id, null, null, null);
             return Optional.empty();
         }
         Instant due = clock.get().dueAt().orElse(request.firstResponseDueAt());
         SlaState state = clock.get().state(now);
-        store.sla(workspace, id, due, state);
+        // Only an open request's clock turns by time alone; the job looks at it then (SlaChecks).
+        Instant next = request.state() == RequestState.OPEN ? clock.get().nextChange(now).orElse(null) : null;
+        store.sla(workspace, id, due, state, next);
         return Optional.of(state);
     }
 
