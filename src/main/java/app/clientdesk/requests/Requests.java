@@ -420,10 +420,17 @@ public class Requests {
         return recompute(workspace, id, now);
     }
 
-    /** Records that the owner was notified of {@code state} of the request's clock. */
+    /**
+     * Records that the owner was notified of {@code state} of the request's clock (and plans the clock's next check
+     * after it).
+     */
     @Transactional
     public void markSlaNotified(WorkspaceId workspace, RequestId id, SlaState state) {
         store.slaNotified(workspace, id, state);
+        Request request = store.find(workspace, null, null, id).orElseThrow(() -> new NotFoundException("request"));
+        if (request.state() == RequestState.OPEN) {
+            recompute(workspace, id, now());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- reading
@@ -638,8 +645,13 @@ public class Requests {
         }
         Instant due = clock.get().dueAt().orElse(request.firstResponseDueAt());
         SlaState state = clock.get().state(now);
-        // Only an open request's clock turns by time alone; the job looks at it then (SlaChecks).
-        Instant next = request.state() == RequestState.OPEN ? clock.get().nextChange(now).orElse(null) : null;
+        // Only an open request's clock turns by time alone; the job looks at it then (SlaChecks), or at once when
+        // it is at risk or breached, unanswered, and nobody was told yet.
+        Instant next = null;
+        if (request.state() == RequestState.OPEN) {
+            next = request.firstResponseAt() == null && SlaChecks.untold(state, request.slaNotifiedState()) ? now
+                    : clock.get().nextChange(now).orElse(null);
+        }
         store.sla(workspace, id, due, state, next);
         return Optional.of(state);
     }

@@ -75,8 +75,8 @@ public class SlaChecks {
         }
         Optional<SlaState> state = requests.refreshSla(workspace, id, now);
         Request request = store.find(workspace, null, null, id).orElseThrow(() -> new NotFoundException("request"));
-        boolean tell = request.state() == RequestState.OPEN && state.isPresent()
-                && severity(state.get()) > severity(request.slaNotifiedState());
+        boolean tell = request.state() == RequestState.OPEN && request.firstResponseAt() == null && state.isPresent()
+                && untold(state.get(), request.slaNotifiedState());
         return Optional.of(new Checked(request, state, tell));
     }
 
@@ -89,6 +89,14 @@ public class SlaChecks {
     @EventListener
     void calendarChanged(WorkingCalendarChanged event) {
         store.recheckOpen(event.workspace(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Whether {@code state} is one to tell (at risk or breached) and worse than the state last told: at risk, then
+     * breached, each told once; at risk is not told once breached was.
+     */
+    static boolean untold(SlaState state, @Nullable SlaState told) {
+        return severity(state) > severity(told);
     }
 
     /** At risk, then breached: each told once; neither is told again once a worse one was. */
