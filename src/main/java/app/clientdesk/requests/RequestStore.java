@@ -292,10 +292,54 @@ class RequestStore {
                 .param("at", utc(at)).param("w", workspace.value()).param("id", request.value()).update();
     }
 
-    void sla(WorkspaceId workspace, RequestId request, @Nullable Instant due, @Nullable SlaState state) {
-        jdbc.sql("update requests set first_response_due_at = :due, sla_state = :s where workspace_id = :w and id = :id")
+    void sla(WorkspaceId workspace, RequestId request, @Nullable Instant due, @Nullable SlaState state,
+            @Nullable Instant nextCheck) {
+        jdbc.sql("""
+                update requests set first_response_due_at = :due, sla_state = :s, sla_next_check_at = :next
+                where workspace_id = :w and id = :id""")
                 .param("due", utcOrNull(due)).param("s", state == null ? null : state.name())
-                .param("w", workspace.value()).param("id", request.value()).update();
+                .param("next", utcOrNull(nextCheck)).param("w", workspace.value()).param("id", request.value())
+                .update();
+    }
+
+    /** When the clock job should look at the request next; null: only someone's action changes its clock. */
+    void slaNextCheck(WorkspaceId workspace, RequestId request, @Nullable Instant at) {
+        jdbc.sql("update requests set sla_next_check_at = :at where workspace_id = :w and id = :id")
+                .param("at", utcOrNull(at)).param("w", workspace.value()).param("id", request.value()).update();
+    }
+
+    /** The request's next check as stored now (read after {@link #lock}, it is the latest committed). */
+    Optional<Instant> slaNextCheckAt(WorkspaceId workspace, RequestId request) {
+        return jdbc.sql("select sla_next_check_at from requests where workspace_id = :w and id = :id")
+                .param("w", workspace.value()).param("id", request.value())
+                .query((rs, n) -> Optional.ofNullable(instantOrNull(rs, "sla_next_check_at"))).optional()
+                .flatMap(at -> at);
+    }
+
+    /**
+     * Requests of every workspace whose clock is due a check by {@code now}, soonest first: a range scan of
+     * requests_sla_next_check_ix.
+     */
+    List<SlaChecks.Due> slaDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select workspace_id, id from requests where sla_next_check_at <= :now
+                order by sla_next_check_at limit :limit""")
+                .param("now", utc(now)).param("limit", limit)
+                .query((rs, n) -> new SlaChecks.Due(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                        new RequestId(rs.getObject("id", UUID.class))))
+                .list();
+    }
+
+    /**
+     * Brings the next check of the workspace's open, unanswered requests with a clock forward to {@code now}, so the
+     * job computes them again (after a change of the working calendar); how many.
+     */
+    int recheckOpen(WorkspaceId workspace, Instant now) {
+        return jdbc.sql("""
+                update requests set sla_next_check_at = :now
+                where workspace_id = :w and state = 'OPEN' and first_response_at is null
+                    and first_response_due_at is not null""")
+                .param("now", utc(now)).param("w", workspace.value()).update();
     }
 
     void setTask(WorkspaceId workspace, RequestId request, TaskId task, Instant now) {
@@ -307,7 +351,8 @@ class RequestStore {
     /** Makes {@code duplicate} MERGED into {@code into} and moves its messages and files there. */
     void merge(WorkspaceId workspace, RequestId duplicate, RequestId into, Instant now) {
         jdbc.sql("""
-                update requests set state = 'MERGED', merged_into_id = :into, updated_at = :now
+                update requests set state = 'MERGED', merged_into_id = :into, updated_at = :now,
+                    sla_next_check_at = null
                 where workspace_id = :w and id = :id""")
                 .param("into", into.value()).param("now", utc(now)).param("w", workspace.value())
                 .param("id", duplicate.value()).update();

@@ -388,6 +388,7 @@ public class Requests {
         Instant now = now();
         store.endPauses(workspace, request.id(), now);
         store.touch(workspace, request.id(), RequestState.CLOSED, now, false);
+        store.slaNextCheck(workspace, request.id(), null);
         events.publishEvent(new RequestClosed(workspace, request.id(), request.clientId(), viewer.id()));
     }
 
@@ -419,10 +420,17 @@ public class Requests {
         return recompute(workspace, id, now);
     }
 
-    /** Records that the owner was notified of {@code state} of the request's clock. */
+    /**
+     * Records that the owner was notified of {@code state} of the request's clock (and plans the clock's next check
+     * after it).
+     */
     @Transactional
     public void markSlaNotified(WorkspaceId workspace, RequestId id, SlaState state) {
         store.slaNotified(workspace, id, state);
+        Request request = store.find(workspace, null, null, id).orElseThrow(() -> new NotFoundException("request"));
+        if (request.state() == RequestState.OPEN) {
+            recompute(workspace, id, now());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- reading
@@ -649,12 +657,19 @@ public class Requests {
         List<Pause> pauses = store.pauses(workspace, id).stream().map(p -> new Pause(p.from(), p.until())).toList();
         Optional<ResponseClock> clock = policy.clock(client, request.createdAt(), pauses, request.firstResponseAt());
         if (clock.isEmpty()) {
-            store.sla(workspace, id, null, null);
+            store.sla(workspace, id, null, null, null);
             return Optional.empty();
         }
         Instant due = clock.get().dueAt().orElse(request.firstResponseDueAt());
         SlaState state = clock.get().state(now);
-        store.sla(workspace, id, due, state);
+        // Only an open request's clock turns by time alone; the job looks at it then (SlaChecks), or at once when
+        // it is at risk or breached, unanswered, and nobody was told yet.
+        Instant next = null;
+        if (request.state() == RequestState.OPEN) {
+            next = request.firstResponseAt() == null && SlaChecks.untold(state, request.slaNotifiedState()) ? now
+                    : clock.get().nextChange(now).orElse(null);
+        }
+        store.sla(workspace, id, due, state, next);
         return Optional.of(state);
     }
 

@@ -2,6 +2,7 @@ package app.clientdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,6 +124,29 @@ public final class ResponseClock {
             }
         }
         return Optional.of(calendar.dueAt(cursor, left));
+    }
+
+    /**
+     * The next instant after {@code now} at which {@link #state} turns worse by time alone, with nobody acting: from
+     * on track, when it turns at risk; from at risk, the first microsecond after the due time (breached). Empty when
+     * only someone's action changes the state (answered, paused, already breached). Rounded up to the microsecond,
+     * what the databases keep, so a job that checks at this instant sees the new state.
+     */
+    public Optional<Instant> nextChange(Instant now) {
+        SlaState state = state(now);
+        Optional<Instant> next = switch (state) {
+            case ON_TRACK -> atRiskAt().map(ResponseClock::ceilMicros);
+            case AT_RISK -> dueAt().map(due -> due.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
+            default -> Optional.empty();
+        };
+        // Never "now" or before: a check then would find the same state and plan the same instant again.
+        Instant soonest = now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+        return next.map(at -> at.isBefore(soonest) ? soonest : at);
+    }
+
+    private static Instant ceilMicros(Instant at) {
+        Instant down = at.truncatedTo(ChronoUnit.MICROS);
+        return down.equals(at) ? at : down.plus(1, ChronoUnit.MICROS);
     }
 
     /** The least business time at which {@link #state} says at risk: the share of the commitment, rounded up. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +37,13 @@ public class WorkingCalendars {
     private final WorkingCalendarStore store;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    WorkingCalendars(WorkingCalendarStore store, Workspaces workspaces, Clock clock) {
+    WorkingCalendars(WorkingCalendarStore store, Workspaces workspaces, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.workspaces = workspaces;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -60,7 +63,8 @@ public class WorkingCalendars {
     }
 
     /**
-     * Replaces the calendar of the owner's workspace, all of it or nothing.
+     * Replaces the calendar of the owner's workspace, all of it or nothing, and publishes {@link
+     * WorkingCalendarChanged} in the same transaction (open requests' clocks are checked again).
      *
      * @throws app.clientdesk.shared.validation.InvalidInputException listing every broken rule; nothing is saved
      */
@@ -69,6 +73,7 @@ public class WorkingCalendars {
         owner.requireOwner();
         CalendarSettings parsed = parse(input);
         store.save(owner.workspaceId(), parsed, clock.instant());
+        events.publishEvent(new WorkingCalendarChanged(owner.workspaceId()));
         return parsed;
     }
 

@@ -42,6 +42,7 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());
+        all.put("clientdesk.requests.sla-check-enabled", "false");
         return all;
     }
 
