@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +80,11 @@ class PortalRequestsController {
     private final ClientInvoices invoices;
     private final MessageSource texts;
     private final PortalUploadLimits limits;
+    private final Clock clock;
 
     PortalRequestsController(Requests requests, Clients clients, ClientInvoices invoices, MessageSource texts,
-            @Value("${clientdesk.requests.max-upload-size:30MB}") DataSize maxUpload) {
+            @Value("${clientdesk.requests.max-upload-size:30MB}") DataSize maxUpload, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.clients = clients;
         this.invoices = invoices;
@@ -182,7 +185,7 @@ class PortalRequestsController {
         model.addAttribute("errors", errors);
         model.addAttribute("filesLost", filesLost);
         model.addAttribute("limits", limits);
-        model.addAttribute("today", LocalDate.now(client.zone()).toString());
+        model.addAttribute("today", LocalDate.now(clock.withZone(client.zone())).toString());
         return "portal/requestForm";
     }
 
