@@ -163,11 +163,11 @@ class EmailIntakeIT extends IntegrationTest {
         bounce.setContent(report);
         inbox.deliver(bounce);
 
-        MailIntake.PollResult result = intake.poll(ws.created().workspaceId());
+        // Read as the scheduled job reads: every enabled mailbox that is due.
+        intake.pollAll();
 
-        assertThat(result.ignored()).isEqualTo(4);
-        assertThat(result.requests()).isZero();
-        assertThat(result.review()).isZero();
+        assertThat(jdbc.sql("select state from intake_messages where workspace_id = :w").param("w", ws.id())
+                .query(String.class).list()).containsExactly("IGNORED", "IGNORED", "IGNORED", "IGNORED");
         assertThat(requests.inbox(owner, RequestFilter.all()).total()).isZero();
         assertThat(review.page(owner, 0).total()).isZero();
     }
@@ -358,6 +358,29 @@ class EmailIntakeIT extends IntegrationTest {
         CurrentUser member = addMember(ws);
         assertThat(mvc.perform(get("/settings/mailbox").with(user(member))).andReturn().getResponse().getStatus())
                 .isIn(403, 404);
+    }
+
+    @Test
+    void aServerThatIsDownIsTriedAgainLaterAndTheSettingsPageSaysWhy() throws Exception {
+        mailboxes.save(owner, new MailboxInput("127.0.0.1", "1", "NONE", MAILBOX, "", "INBOX", true));
+
+        MailIntake.PollResult down = intake.poll(ws.created().workspaceId());
+
+        assertThat(down.error()).isEqualTo("intake.test.refused");
+        Instant next = jdbc.sql("select next_poll_at from intake_mailboxes where workspace_id = :w")
+                .param("w", ws.id()).query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(next).isAfter(clock.instant());
+        String page = mvc.perform(get("/settings/mailbox").with(user(owner))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("refused the connection on port 1");
+
+        // Back on the right port: saving clears the wait, and the next reading takes the mail.
+        mailboxes.save(owner, new MailboxInput("127.0.0.1", Integer.toString(mail.getImap().getPort()), "NONE",
+                MAILBOX, "", "INBOX", true));
+        MimeMessage waiting = message(kim, "Waited", "<waited@koala.test>");
+        waiting.setText("Still here", "UTF-8");
+        inbox.deliver(waiting);
+        assertThat(intake.poll(ws.created().workspaceId()).requests()).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
