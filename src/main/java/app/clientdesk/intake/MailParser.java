@@ -77,13 +77,15 @@ final class MailParser {
         if (automatic == null) {
             walk(message, parts);
         }
-        String html = parts.html == null ? null : Jsoup.clean(parts.html, Safelist.basic());
+        String html = parts.html == null ? null
+                : Jsoup.clean(parts.html, "", Safelist.basic(), new Document.OutputSettings().prettyPrint(false));
         String text;
         String keptHtml = null;
         if (parts.plain != null) {
             text = parts.plain;
         } else if (html != null) {
-            text = textOf(html);
+            // From the original: the blocks the safelist drops (div, table) still break lines. Only text is kept.
+            text = textOf(parts.html);
             keptHtml = html;
         } else {
             text = "";
