@@ -84,9 +84,10 @@ public class MailIntake {
     }
 
     /** What one reading of a mailbox did. */
-    public record PollResult(int requests, int review, int ignored, int failed, int skipped, @Nullable String error) {
+    public record PollResult(int requests, int review, int ignored, int failed, int skipped, @Nullable String error,
+            long imapMillis, long storeMillis) {
         public static PollResult none() {
-            return new PollResult(0, 0, 0, 0, 0, null);
+            return new PollResult(0, 0, 0, 0, 0, null, 0, 0);
         }
     }
 
@@ -148,6 +149,11 @@ public class MailIntake {
                 folder.close(false);
             }
             store.polled(workspace, clock.instant(), null);
+            if (counts.requests + counts.review + counts.ignored + counts.failed > 0) {
+                log.info("Read {}: {} request message(s), {} for review, {} ignored, {} failed ({} ms reading, {} ms"
+                        + " storing)", box, counts.requests, counts.review, counts.ignored, counts.failed,
+                        counts.imapNanos / 1_000_000, counts.storeNanos / 1_000_000);
+            }
         } catch (MessagingException | RuntimeException e) {
             String reason = ImapConnector.reason(e);
             Instant now = clock.instant();
@@ -182,6 +188,7 @@ public class MailIntake {
             counts.skipped++;
             return;
         }
+        long started = System.nanoTime();
         try {
             int size = message.getSize();
             byte[] raw = null;
@@ -194,7 +201,10 @@ public class MailIntake {
                 mime = new MimeMessage(null, new ByteArrayInputStream(raw));
             }
             ParsedMail mail = parser.parse(mime, size);
-            String state = route(workspace, validity, uid, mail, raw, size, priorAttempts + 1, locale);
+            long read = System.nanoTime();
+            counts.imapNanos += read - started;
+            String state = route(workspace, validity, uid, mail, raw, size, priorAttempts + 1, locale, counts);
+            counts.storeNanos += System.nanoTime() - read;
             switch (state) {
                 case "DONE" -> counts.requests++;
                 case "REVIEW" -> counts.review++;
@@ -220,11 +230,13 @@ public class MailIntake {
 
     /** Claims the message and hands it on, in one transaction; returns the state it was left in. */
     private String route(WorkspaceId workspace, long validity, long uid, ParsedMail mail, byte @Nullable [] raw,
-            int size, int attempts, Locale locale) {
+            int size, int attempts, Locale locale, Counts counts) {
         return Objects.requireNonNull(tx.execute(status -> {
             UUID id = UUID.randomUUID();
+            // One look-up per sender and reading: a mailbox of one client's mail asks once.
             List<ContactMatch> matches = mail.automatic() != null || mail.fromAddress() == null ? List.of()
-                    : clients.contactsByEmail(workspace, mail.fromAddress());
+                    : counts.contacts.computeIfAbsent(mail.fromAddress(),
+                            from -> clients.contactsByEmail(workspace, from));
             String state = mail.automatic() != null ? "IGNORED" : matches.isEmpty() ? "REVIEW" : "DONE";
             store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts, clock.instant());
             switch (state) {
@@ -290,9 +302,13 @@ public class MailIntake {
         int ignored;
         int failed;
         int skipped;
+        long imapNanos;
+        long storeNanos;
+        final java.util.Map<String, List<ContactMatch>> contacts = new java.util.HashMap<>();
 
         PollResult result(@Nullable String error) {
-            return new PollResult(requests, review, ignored, failed, skipped, error);
+            return new PollResult(requests, review, ignored, failed, skipped, error, imapNanos / 1_000_000,
+                    storeNanos / 1_000_000);
         }
     }
 }

@@ -70,8 +70,11 @@ class EmailIntakeBench extends IntegrationTest {
 
         assertThat(result.requests() + result.review()).isEqualTo(count);
         assertThat(requests.inbox(owner, RequestFilter.all()).total()).isEqualTo(result.requests());
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("%n[bench] email intake: %d waiting messages read in one poll in %.1f s (%.0f messages/s):"
-                + " %d requests, %d for review, %d failed%n%n", count, millis / 1000.0, count * 1000.0 / millis,
-                result.requests(), result.review(), result.failed());
+                + " %d requests, %d for review, %d failed; %.1f s reading and parsing (IMAP), %.1f s storing;"
+                + " load average %.1f on %d cores%n%n", count, millis / 1000.0, count * 1000.0 / millis,
+                result.requests(), result.review(), result.failed(), result.imapMillis() / 1000.0,
+                result.storeMillis() / 1000.0, load, Runtime.getRuntime().availableProcessors());
     }
 }
