@@ -298,4 +298,16 @@ class ClientStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
+
+    List<ContactMatch> contactsByEmail(WorkspaceId workspace, String email) {
+        return jdbc.sql("""
+                select k.client_id, k.id, k.name from client_contacts k
+                join clients c on c.id = k.client_id and c.workspace_id = k.workspace_id
+                where k.workspace_id = :workspace and lower(k.email) = :email and c.archived_at is null
+                order by k.is_primary desc, c.name, k.id
+                """).param("workspace", workspace.value()).param("email", email.strip().toLowerCase(Locale.ROOT))
+                .query((rs, n) -> new ContactMatch(new ClientId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, UUID.class), rs.getString(3)))
+                .list();
+    }
 }

@@ -156,6 +156,14 @@ public class Clients {
         return viewer.isOwner() ? accounts.members(viewer.workspaceId()) : List.of();
     }
 
+    /**
+     * The contacts with this email address (case-insensitive) among the workspace's clients that are not archived,
+     * for work that runs without a person (email intake). Several clients may share a contact's address.
+     */
+    public List<ContactMatch> contactsByEmail(WorkspaceId workspace, String email) {
+        return store.contactsByEmail(workspace, email);
+    }
+
     private Set<UUID> memberIds(WorkspaceId workspace) {
         return accounts.members(workspace).stream().map(a -> a.id().value()).collect(Collectors.toSet());
     }

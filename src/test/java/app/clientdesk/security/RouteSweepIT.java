@@ -208,7 +208,18 @@ class RouteSweepIT extends IntegrationTest {
         requests.submitManually(a.owner(), new app.clientdesk.requests.ManualSubmission(
                 assigned.value().toString(), "Alpha second request", "More", null, List.of()));
         UUID requestAttachmentId = requests.get(a.owner(), requestId).messages().get(0).attachments().get(0).id();
+        // An email from an unknown sender waiting in A's review list (email intake).
+        UUID intakeId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into intake_messages (id, workspace_id, uid_validity, uid, message_id, state, attempts,
+                    from_address, subject, preview, received_at, raw)
+                values (:id, :w, 1, 1, '<alpha@sender.test>', 'REVIEW', 1, 'alpha@sender.test', 'Alpha mail',
+                    'Alpha text', current_timestamp, :raw)
+                """).param("id", intakeId).param("w", a.id()).param("raw", ("From: alpha@sender.test\r\n"
+                + "Subject: Alpha mail\r\nMessage-ID: <alpha@sender.test>\r\n\r\nAlpha text\r\n")
+                .getBytes(StandardCharsets.US_ASCII)).update();
         aIds = Map.ofEntries(
+                Map.entry("intakeId", intakeId.toString()),
                 Map.entry("requestId", requestId.value().toString()),
                 Map.entry("requestAttachmentId", requestAttachmentId.toString()),
                 Map.entry("notificationId", notificationId.toString()),

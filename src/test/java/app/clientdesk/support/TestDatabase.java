@@ -39,6 +39,7 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.work.repeat-enabled", "false");
         all.put("clientdesk.mail.delivery-enabled", "false");
         all.put("clientdesk.billing.reminders-enabled", "false");
+        all.put("clientdesk.intake.enabled", "false");
         all.put("clientdesk.attachments.dir", ATTACHMENTS.toString());
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());

@@ -1,0 +1,314 @@
+package app.clientdesk.intake;
+
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.clients.Clients;
+import app.clientdesk.clients.ContactMatch;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.identity.Workspaces;
+import app.clientdesk.requests.EmailSubmission;
+import app.clientdesk.requests.NewAttachment;
+import app.clientdesk.requests.Requests;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Reads each enabled workspace's mailbox: the messages with a UID above the last one read in the folder's current
+ * UIDVALIDITY (all of them again when it changed: the Message-ID key then skips those already read), in batches.
+ * Each message is claimed in the database in the same transaction that hands it on, so two nodes, or a run after
+ * a crash, never handle it twice: mail from a known contact (of a client not archived) goes to
+ * {@link Requests#receiveEmail}, mail from anyone else to the review list, auto-replies and bounces nowhere. What
+ * cannot be kept (a file refused, a message over the size limit) is written into the request as a note.
+ *
+ * <p>A server that cannot be reached is tried again later, waiting longer each time (up to an hour); a message
+ * that cannot be read is tried again up to {@link #MAX_ATTEMPTS} times and then left (with its error) for a
+ * person, without stopping the others.
+ */
+@Service
+public class MailIntake {
+
+    static final int BATCH = 100;
+    static final int MAX_ATTEMPTS = 5;
+    static final String TOO_LARGE = "too large, bytes: ";
+
+    private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+
+    private final IntakeStore store;
+    private final ImapConnector connector;
+    private final Requests requests;
+    private final Clients clients;
+    private final Workspaces workspaces;
+    private final MessageSource texts;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final long maxMessageBytes;
+
+    MailIntake(IntakeStore store, ImapConnector connector, Requests requests, Clients clients, Workspaces workspaces,
+            MessageSource texts, PlatformTransactionManager transactions, Clock clock,
+            @Value("${clientdesk.intake.max-message-size:25MB}") DataSize maxMessageSize) {
+        this.store = store;
+        this.connector = connector;
+        this.requests = requests;
+        this.clients = clients;
+        this.workspaces = workspaces;
+        this.texts = texts;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.maxMessageBytes = maxMessageSize.toBytes();
+    }
+
+    /** What one reading of a mailbox did. */
+    public record PollResult(int requests, int review, int ignored, int failed, int skipped, @Nullable String error,
+            long imapMillis, long storeMillis) {
+        public static PollResult none() {
+            return new PollResult(0, 0, 0, 0, 0, null, 0, 0);
+        }
+    }
+
+    /** Reads every enabled mailbox that is due; one failing never stops the others. */
+    public int pollAll() {
+        int handled = 0;
+        for (WorkspaceId workspace : store.due(clock.instant(), 1_000)) {
+            try {
+                PollResult result = poll(workspace);
+                handled += result.requests() + result.review() + result.ignored();
+            } catch (RuntimeException e) {
+                log.warn("Could not read the mailbox of workspace {}", workspace.value(), e);
+            }
+        }
+        return handled;
+    }
+
+    /** Reads one workspace's mailbox now (when enabled). */
+    public PollResult poll(WorkspaceId workspace) {
+        Mailbox box = store.mailbox(workspace).filter(Mailbox::enabled).orElse(null);
+        if (box == null) {
+            return PollResult.none();
+        }
+        Counts counts = new Counts();
+        Locale locale = Locale.forLanguageTag(workspaces.settings(workspace).locale());
+        MailParser parser = parser();
+        try (Store imap = connector.connect(box)) {
+            Folder folder = imap.getFolder(box.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                UIDFolder uids = (UIDFolder) folder;
+                long validity = uids.getUIDValidity();
+                long last = Objects.equals(box.uidValidity(), validity) ? box.lastUid() : 0;
+                retry(box, folder, uids, validity, parser, locale, counts);
+                Message[] fresh = uids.getMessagesByUID(last + 1, UIDFolder.MAXUID);
+                FetchProfile profile = new FetchProfile();
+                profile.add(UIDFolder.FetchProfileItem.UID);
+                profile.add(FetchProfile.Item.SIZE);
+                for (int from = 0; from < fresh.length; from += BATCH) {
+                    Message[] batch = Arrays.copyOfRange(fresh, from, Math.min(fresh.length, from + BATCH));
+                    folder.fetch(batch, profile);
+                    long max = last;
+                    for (Message message : batch) {
+                        long uid = uids.getUID(message);
+                        if (uid <= last) {
+                            continue; // The server answers "n:*" with the last message even when n is above it.
+                        }
+                        handle(box, validity, uid, message, 0, parser, locale, counts);
+                        max = Math.max(max, uid);
+                    }
+                    if (max > last) {
+                        store.advance(workspace, validity, max);
+                    }
+                }
+                if (fresh.length == 0 && !Objects.equals(box.uidValidity(), validity)) {
+                    store.advance(workspace, validity, 0);
+                }
+            } finally {
+                folder.close(false);
+            }
+            store.polled(workspace, clock.instant(), null);
+            if (counts.requests + counts.review + counts.ignored + counts.failed > 0) {
+                log.info("Read {}: {} request message(s), {} for review, {} ignored, {} failed ({} ms reading, {} ms"
+                        + " storing)", box, counts.requests, counts.review, counts.ignored, counts.failed,
+                        counts.imapNanos / 1_000_000, counts.storeNanos / 1_000_000);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            String reason = ImapConnector.reason(e);
+            Instant now = clock.instant();
+            long minutes = Math.min(60, 1L << Math.min(6, box.failures()));
+            store.pollFailed(workspace, reason + ": " + e.getMessage(), now, now.plus(Duration.ofMinutes(minutes)));
+            log.warn("Could not read {} ({}): {}", box, reason, e.toString());
+            return counts.result(reason);
+        }
+        return counts.result(null);
+    }
+
+    private void retry(Mailbox box, Folder folder, UIDFolder uids, long validity, MailParser parser, Locale locale,
+            Counts counts) throws MessagingException {
+        for (long uid : store.retriesDue(box.workspace(), validity, clock.instant(), BATCH)) {
+            int attempts = store.attempts(box.workspace(), validity, uid);
+            Message message = uids.getMessageByUID(uid);
+            if (message == null) {
+                store.failed(box.workspace(), validity, uid, "the message is no longer in the folder", MAX_ATTEMPTS,
+                        MAX_ATTEMPTS, clock.instant(), clock.instant());
+                continue;
+            }
+            if (store.takeForRetry(box.workspace(), validity, uid)) {
+                handle(box, validity, uid, message, attempts, parser, locale, counts);
+            }
+        }
+    }
+
+    private void handle(Mailbox box, long validity, long uid, Message message, int priorAttempts, MailParser parser,
+            Locale locale, Counts counts) {
+        WorkspaceId workspace = box.workspace();
+        if (priorAttempts == 0 && store.seen(workspace, validity, uid)) {
+            counts.skipped++;
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            int size = message.getSize();
+            byte[] raw = null;
+            MimeMessage mime;
+            if (size > maxMessageBytes) {
+                mime = (MimeMessage) message;
+                raw = headers(mime);
+            } else {
+                raw = bytes(message);
+                mime = new MimeMessage(null, new ByteArrayInputStream(raw));
+            }
+            ParsedMail mail = parser.parse(mime, size);
+            long read = System.nanoTime();
+            counts.imapNanos += read - started;
+            String state = route(workspace, validity, uid, mail, raw, size, priorAttempts + 1, locale, counts);
+            counts.storeNanos += System.nanoTime() - read;
+            switch (state) {
+                case "DONE" -> counts.requests++;
+                case "REVIEW" -> counts.review++;
+                default -> counts.ignored++;
+            }
+        } catch (DuplicateKeyException e) {
+            counts.skipped++; // Another node, or an earlier run, has it.
+        } catch (MessagingException | IOException | RuntimeException e) {
+            counts.failed++;
+            int attempts = priorAttempts + 1;
+            Instant now = clock.instant();
+            Instant next = now.plus(Duration.ofMinutes(Math.min(240, 5L << Math.min(6, attempts - 1))));
+            try {
+                tx.executeWithoutResult(s -> store.failed(workspace, validity, uid, e.toString(), attempts,
+                        MAX_ATTEMPTS, now, next));
+            } catch (RuntimeException again) {
+                log.warn("Could not record the failure of message {} of {}", uid, box, again);
+            }
+            log.warn("Could not take message {} of {} (attempt {} of {}): {}", uid, box, attempts, MAX_ATTEMPTS,
+                    e.toString());
+        }
+    }
+
+    /** Claims the message and hands it on, in one transaction; returns the state it was left in. */
+    private String route(WorkspaceId workspace, long validity, long uid, ParsedMail mail, byte @Nullable [] raw,
+            int size, int attempts, Locale locale, Counts counts) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            UUID id = UUID.randomUUID();
+            // One look-up per sender and reading: a mailbox of one client's mail asks once.
+            List<ContactMatch> matches = mail.automatic() != null || mail.fromAddress() == null ? List.of()
+                    : counts.contacts.computeIfAbsent(mail.fromAddress(),
+                            from -> clients.contactsByEmail(workspace, from));
+            String state = mail.automatic() != null ? "IGNORED" : matches.isEmpty() ? "REVIEW" : "DONE";
+            store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts, clock.instant());
+            switch (state) {
+                case "IGNORED" -> store.finish(id, state, null, mail.automatic(), null);
+                // A message over the limit is kept as its headers and its size, to be a refusal note once assigned.
+                case "REVIEW" -> store.finish(id, state, null, mail.tooLarge() ? TOO_LARGE + size : null, raw);
+                default -> {
+                    ContactMatch match = matches.get(0);
+                    Requests.Intake intake = submit(workspace, match.clientId(), match.contactId(), mail, locale);
+                    store.finish(id, state, intake.request().value(), intake.duplicate() ? "duplicate" : null, null);
+                }
+            }
+            return state;
+        }));
+    }
+
+    /** Hands one email to the requests module, with a note for what could not be kept. Joins the caller's transaction. */
+    Requests.Intake submit(WorkspaceId workspace, ClientId client, @Nullable UUID contact, ParsedMail mail,
+            Locale locale) {
+        StringBuilder text = new StringBuilder(mail.text().strip());
+        for (ParsedMail.Refusal refusal : mail.refusals()) {
+            if (!text.isEmpty()) {
+                text.append(text.charAt(text.length() - 1) == ']' ? "\n" : "\n\n");
+            }
+            text.append('[').append(texts.getMessage(refusal.key(), refusal.arguments().toArray(), locale)).append(']');
+        }
+        List<NewAttachment> files = new ArrayList<>();
+        for (ParsedMail.File file : mail.files()) {
+            files.add(new NewAttachment(file.name(), new ByteArrayInputStream(file.content())));
+        }
+        return requests.receiveEmail(workspace, new EmailSubmission(client, contact,
+                mail.fromAddress() == null ? "" : mail.fromAddress(), mail.subject(), text.toString(),
+                mail.sanitizedHtml(), mail.messageId(), mail.inReplyTo(), mail.references(), mail.replyToken(),
+                files));
+    }
+
+    MailParser parser() {
+        return new MailParser(maxMessageBytes, requests.maxAttachmentBytes(), Requests.MAX_FILES, Requests.MAX_BODY);
+    }
+
+    long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    private static byte[] bytes(Message message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize() + 1024));
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static byte[] headers(MimeMessage message) throws MessagingException {
+        StringBuilder head = new StringBuilder();
+        var lines = message.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            head.append(lines.nextElement()).append("\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final class Counts {
+        int requests;
+        int review;
+        int ignored;
+        int failed;
+        int skipped;
+        long imapNanos;
+        long storeNanos;
+        final java.util.Map<String, List<ContactMatch>> contacts = new java.util.HashMap<>();
+
+        PollResult result(@Nullable String error) {
+            return new PollResult(requests, review, ignored, failed, skipped, error, imapNanos / 1_000_000,
+                    storeNanos / 1_000_000);
+        }
+    }
+}

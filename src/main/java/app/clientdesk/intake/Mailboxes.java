@@ -1,0 +1,142 @@
+package app.clientdesk.intake;
+
+import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.validation.Violations;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workspace's intake mailbox, set by the owner: server, security, user, password (kept, never shown again: a
+ * blank password on saving keeps it), folder and whether it is read; and a connection test that says what went
+ * wrong. Only the owner may read or change it.
+ */
+@Service
+public class Mailboxes {
+
+    public static final String DEFAULT_FOLDER = "INBOX";
+
+    private static final Logger log = LoggerFactory.getLogger(Mailboxes.class);
+
+    private final IntakeStore store;
+    private final ImapConnector connector;
+    private final Clock clock;
+
+    Mailboxes(IntakeStore store, ImapConnector connector, Clock clock) {
+        this.store = store;
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    /** The saved settings, without the password; empty when none were saved. */
+    public Optional<MailboxSettings> settings(CurrentUser owner) {
+        owner.requireOwner();
+        return store.mailbox(owner.workspaceId()).map(Mailbox::settings);
+    }
+
+    /**
+     * Saves the settings. Pointing at another server, user or folder starts reading it from its first message.
+     *
+     * @throws app.clientdesk.shared.validation.InvalidInputException (keys {@code intake.*}) for a missing or
+     *     malformed host, port, security or user, or no password when none is saved; nothing is saved then
+     */
+    @Transactional
+    public void save(CurrentUser owner, MailboxInput input) {
+        owner.requireOwner();
+        Mailbox box = check(owner.workspaceId(), input);
+        store.save(owner.workspaceId(), box.host(), box.port(), box.security(), box.username(),
+                blank(input.password()) ? null : input.password(), box.folder(), box.enabled(), clock.instant());
+    }
+
+    /**
+     * Connects with the settings as typed (a blank password: the saved one), opens the folder and counts its
+     * messages. Saves nothing. Does not check the certificate's host name when
+     * {@code clientdesk.intake.trust-all-certificates} is set.
+     *
+     * @throws app.clientdesk.shared.validation.InvalidInputException as {@link #save}
+     */
+    public ConnectionCheck test(CurrentUser owner, MailboxInput input) {
+        owner.requireOwner();
+        Mailbox box = check(owner.workspaceId(), input);
+        try (Store imap = connector.connect(box)) {
+            Folder folder = imap.getFolder(box.folder());
+            if (!folder.exists()) {
+                return ConnectionCheck.failed("intake.test.folderMissing", box.folder());
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                return ConnectionCheck.ok(folder.getMessageCount());
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            String reason = ImapConnector.reason(e);
+            log.info("Mailbox test of {} failed ({}): {}", box, reason, e.toString());
+            return ConnectionCheck.failed(reason, box.host(), box.port(), box.folder());
+        }
+    }
+
+    private Mailbox check(WorkspaceId workspace, MailboxInput input) {
+        Violations v = new Violations();
+        String host = input.host() == null ? "" : input.host().strip();
+        if (host.isEmpty()) {
+            v.add("host", "intake.host.required");
+        } else if (host.length() > 255 || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+            v.add("host", "intake.host.invalid");
+        }
+        MailboxSecurity security = null;
+        try {
+            security = MailboxSecurity.valueOf(input.security() == null ? "" : input.security().strip()
+                    .toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            v.add("security", "intake.security.invalid");
+        }
+        int port = security == MailboxSecurity.SSL ? 993 : 143;
+        if (!blank(input.port())) {
+            try {
+                port = Integer.parseInt(input.port().strip());
+                if (port < 1 || port > 65_535) {
+                    v.add("port", "intake.port.invalid");
+                }
+            } catch (NumberFormatException e) {
+                v.add("port", "intake.port.invalid");
+            }
+        }
+        String user = input.username() == null ? "" : input.username().strip();
+        if (user.isEmpty()) {
+            v.add("username", "intake.username.required");
+        } else if (user.length() > 320) {
+            v.add("username", "intake.username.tooLong", 320);
+        }
+        Optional<Mailbox> saved = store.mailbox(workspace);
+        String password = input.password();
+        if (blank(password)) {
+            password = saved.map(Mailbox::password).orElse("");
+            if (password.isEmpty()) {
+                v.add("password", "intake.password.required");
+            }
+        } else if (password.length() > 1000) {
+            v.add("password", "intake.password.tooLong", 1000);
+        }
+        String folder = blank(input.folder()) ? DEFAULT_FOLDER : input.folder().strip();
+        if (folder.length() > 255) {
+            v.add("folder", "intake.folder.tooLong", 255);
+        }
+        v.throwIfAny();
+        return new Mailbox(workspace, host, port, security, user, password, folder, input.enabled(), null, 0, 0, null,
+                null);
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

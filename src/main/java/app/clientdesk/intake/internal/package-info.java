@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.intake.internal;
+
+import org.jspecify.annotations.NullMarked;
