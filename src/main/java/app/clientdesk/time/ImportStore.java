@@ -248,11 +248,12 @@ class ImportStore {
         List<Object[]> tags = new ArrayList<>();
         for (TimeStore.Row r : rows) {
             for (String tag : r.tags()) {
-                tags.add(new Object[] {r.id(), workspace.value(), tag});
+                tags.add(new Object[] {r.id(), workspace.value(), r.user(), tag});
             }
         }
         if (!tags.isEmpty()) {
-            batch.batchUpdate("insert into time_entry_tags (entry_id, workspace_id, tag) values (?, ?, ?)", tags);
+            batch.batchUpdate("insert into time_entry_tags (entry_id, workspace_id, user_id, tag) values (?, ?, ?, ?)",
+                    tags);
         }
     }
 

@@ -89,14 +89,15 @@ public class TimeGenerator {
         List<Object[]> tags = new ArrayList<>();
         for (NewEntry e : entries) {
             for (String tag : e.tags()) {
-                tags.add(new Object[] {e.id(), workspace.value(), tag});
+                tags.add(new Object[] {e.id(), workspace.value(), e.user(), tag});
             }
         }
-        jdbc.batchUpdate("insert into time_entry_tags (entry_id, workspace_id, tag) values (?, ?, ?)", tags, BATCH,
-                (ps, row) -> {
+        jdbc.batchUpdate("insert into time_entry_tags (entry_id, workspace_id, user_id, tag) values (?, ?, ?, ?)", tags,
+                BATCH, (ps, row) -> {
                     ps.setObject(1, row[0]);
                     ps.setObject(2, row[1]);
-                    ps.setString(3, (String) row[2]);
+                    ps.setObject(3, row[2]);
+                    ps.setString(4, (String) row[3]);
                 });
     }
 

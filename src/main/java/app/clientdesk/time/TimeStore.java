@@ -264,7 +264,7 @@ class TimeStore {
                     :billable, :note, :rate, :currency, :source, :import, :key, :by, :now, :now)""")
                 .params(columns(workspace, r)).param("import", r.importId()).param("key", r.importKey())
                 .param("by", createdBy).param("now", utc(now)).update();
-        insertTags(workspace, r.id(), r.tags());
+        insertTags(workspace, r.id(), r.user(), r.tags());
     }
 
     /** Writes the entry unless it is on an invoice; false when it is (nothing is written then). */
@@ -281,7 +281,7 @@ class TimeStore {
         }
         jdbc.sql("delete from time_entry_tags where workspace_id = :w and entry_id = :id")
                 .param("w", workspace.value()).param("id", r.id()).update();
-        insertTags(workspace, r.id(), r.tags());
+        insertTags(workspace, r.id(), r.user(), r.tags());
         return true;
     }
 
@@ -377,10 +377,10 @@ class TimeStore {
         return p;
     }
 
-    private void insertTags(WorkspaceId workspace, UUID entry, List<String> tags) {
+    private void insertTags(WorkspaceId workspace, UUID entry, UUID user, List<String> tags) {
         for (String tag : tags) {
-            jdbc.sql("insert into time_entry_tags (entry_id, workspace_id, tag) values (:e, :w, :tag)")
-                    .param("e", entry).param("w", workspace.value()).param("tag", tag).update();
+            jdbc.sql("insert into time_entry_tags (entry_id, workspace_id, user_id, tag) values (:e, :w, :u, :tag)")
+                    .param("e", entry).param("w", workspace.value()).param("u", user).param("tag", tag).update();
         }
     }
 

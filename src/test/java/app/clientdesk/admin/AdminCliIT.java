@@ -280,6 +280,8 @@ class AdminCliIT extends IntegrationTest {
                     + "client_members) and not exists (select 1 from client_members m where m.user_id = e.user_id "
                     + "and m.client_id = e.client_id)")).as("members' time on clients not theirs").isZero();
             assertThat(count(url, "select count(*) from time_entry_tags")).isPositive();
+            assertThat(count(url, "select count(*) from time_entry_tags g join time_entries e on e.id = g.entry_id "
+                    + "where g.user_id <> e.user_id")).as("tags naming another person than their entry's").isZero();
             assertThat(count(url, "select count(*) from time_client_settings")).isPositive();
             assertThat(count(url, "select min(duration_seconds) from time_entries")).isGreaterThanOrEqualTo(60);
         } finally {

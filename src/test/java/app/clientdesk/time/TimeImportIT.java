@@ -235,6 +235,11 @@ class TimeImportIT extends IntegrationTest {
         assertThat(design.taskId()).isNull();
         assertThat(design.note()).isEqualTo("Layout — Reunião com a Ana, revisão do orçamento");
         assertThat(design.tags()).containsExactlyInAnyOrder("Reunião", "Design");
+        assertThat(jdbc.sql("""
+                select count(*) from time_entry_tags g join time_entries e on e.id = g.entry_id
+                where g.workspace_id = :w and g.user_id = e.user_id""").param("w", ws.id()).query(Long.class).single())
+                .as("each imported tag names its entry's person, for that person's tag filter")
+                .isEqualTo(count("time_entry_tags")).isPositive();
         assertThat(design.billable()).isTrue();
         assertThat(design.start()).isEqualTo(Instant.parse("2026-03-02T12:00:00Z"));
         assertThat(design.zone().getId()).isEqualTo("America/Sao_Paulo");

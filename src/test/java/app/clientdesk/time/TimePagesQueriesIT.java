@@ -147,6 +147,32 @@ class TimePagesQueriesIT extends IntegrationTest {
     }
 
     @Test
+    void aMembersTagFilterReadsTheirTagsNotTheirHistory() throws Exception {
+        tagHistory(small, 200);
+        tagHistory(large, 5_000);
+        QueryCounts.Counts s = page(small.member(), "/time/reports");
+        QueryCounts.Counts l = page(large.member(), "/time/reports");
+        sameCost(s, l, 18);
+        List<String> tagReads = s.sql().stream().filter(q -> q.contains("from time_entry_tags")).toList();
+        assertThat(tagReads).as(s.toString()).hasSize(1);
+        assertThat(tagReads.get(0)).as("a skip-scan of the member's own tag rows, no join of their entries")
+                .doesNotContain("time_entries").contains("user_id");
+    }
+
+    /** {@code count} entries of the member in 2023, each with one of five tags. */
+    private void tagHistory(Agency agency, int count) {
+        UUID member = agency.member().id().value();
+        UUID client = jdbc.queryForObject("select client_id from time_entries where workspace_id = ? and user_id = ? "
+                + "fetch first 1 rows only", UUID.class, agency.ws().id(), member);
+        insert(agency.ws(), member, client, LocalDate.parse("2023-01-01"), count / 10, 10);
+        jdbc.update("""
+                insert into time_entry_tags (entry_id, workspace_id, user_id, tag)
+                select id, workspace_id, user_id, concat('tag-', cast(extract(day from local_date) as integer) % 5)
+                from time_entries where workspace_id = ? and user_id = ? and local_date < ?""",
+                agency.ws().id(), member, java.sql.Date.valueOf("2024-01-01"));
+    }
+
+    @Test
     void theApiListReadsOnePageWhateverTheHistory() throws Exception {
         QueryCounts.Counts s = api(small.ownerToken(), "/api/v1/time-entries");
         QueryCounts.Counts l = api(large.ownerToken(), "/api/v1/time-entries");

@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -57,6 +58,7 @@ class TimeReportsIT extends IntegrationTest {
     @Autowired TimeReports reports;
     @Autowired Rates rates;
     @Autowired Tasks tasks;
+    @Autowired JdbcTemplate jdbc;
 
     static final LocalDate FROM = LocalDate.parse("2026-11-01");
     static final LocalDate TO = LocalDate.parse("2026-11-30");
@@ -291,6 +293,47 @@ class TimeReportsIT extends IntegrationTest {
         assertThat(reports.taskTypes(member, null)).containsExactly("data-entry", "email");
         assertThat(reports.tags(owner, 50)).contains("board-only", "Cliente VIP", "urgent");
         assertThat(reports.taskTypes(owner, null)).contains("research");
+    }
+
+    @Test
+    void aMembersTagsFollowTheirEntriesThroughEditsAndDeletesAsTheOldJoinListedThem() {
+        TimeEntry mine = entries.search(owner, new TimeQuery(FROM, TO, null, null, owner.id().value(), null, "urgent",
+                50, 0)).get(0);
+        sameTagsAsTheJoin();
+
+        // The owner hands their entry to the member, with other tags: the tags move with it.
+        entries.update(owner, mine.id(), new TimeEntryInput(cafe.value().toString(), null, null,
+                member.id().value().toString(), null, null, "2026-11-02", "09:00", null, "09:40", "America/Sao_Paulo",
+                null, true, null, List.of("handed-over", "zebra"), null));
+        assertThat(reports.tags(member, 50)).containsExactly("Cliente VIP", "handed-over", "urgent", "zebra");
+        sameTagsAsTheJoin();
+
+        // The member's own tagged entry goes: "Cliente VIP" is no longer theirs, "urgent" no longer anyone's.
+        TimeEntry theirs = entries.search(member, new TimeQuery(FROM, TO, null, null, null, null, "Cliente VIP", 50, 0))
+                .get(0);
+        entries.delete(member, theirs.id());
+        assertThat(reports.tags(member, 50)).containsExactly("handed-over", "zebra");
+        assertThat(reports.tags(owner, 50)).containsExactly("handed-over", "zebra");
+        sameTagsAsTheJoin();
+        assertThat(reports.tags(member, 1)).containsExactly("handed-over");
+    }
+
+    /** The member's tags and the owner's as the report listed them before the person was kept on each tag. */
+    private void sameTagsAsTheJoin() {
+        for (CurrentUser who : List.of(member, bruna)) {
+            List<String> joined = jdbc.queryForList("""
+                    select distinct g.tag from time_entry_tags g join time_entries e on e.id = g.entry_id
+                    where g.workspace_id = ? and e.workspace_id = ? and e.user_id = ? order by g.tag""",
+                    String.class, ws.id(), ws.id(), who.id().value());
+            assertThat(reports.tags(who, 50)).as("tags of " + who.id()).isEqualTo(joined);
+        }
+        List<String> all = jdbc.queryForList("select distinct tag from time_entry_tags where workspace_id = ? "
+                + "order by tag", String.class, ws.id());
+        assertThat(reports.tags(owner, 50)).isEqualTo(all);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from time_entry_tags g join time_entries e on e.id = g.entry_id
+                where g.workspace_id = ? and g.user_id <> e.user_id""", Long.class, ws.id()))
+                .as("every tag row names its entry's person").isZero();
     }
 
     // --- the page ---------------------------------------------------------------------------------------
