@@ -85,7 +85,7 @@ class RouteSweepIT extends IntegrationTest {
 
     /** The ids of A's data that belong to a client, replaced by the unassigned client's for A's member. */
     private static final List<String> CLIENT_SCOPED = List.of("clientId", "projectId", "taskId", "itemId",
-            "attachmentId", "entryId", "commentId");
+            "attachmentId", "entryId", "commentId", "requestId");
 
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -121,6 +121,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
     @Autowired app.clientdesk.notifications.Notifications notifications;
+    @Autowired app.clientdesk.requests.Requests requests;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -199,7 +200,13 @@ class RouteSweepIT extends IntegrationTest {
                 app.clientdesk.notifications.Notice.of("request.atRisk", "notifications.request.atRisk",
                         "Alpha request", "Assigned Alpha", "soon").linkTo("/clients/" + assigned.value()))
                 .orElseThrow();
+        // A request of the assigned client, with an internal note.
+        app.clientdesk.requests.RequestId requestId = requests.submitManually(a.owner(),
+                new app.clientdesk.requests.ManualSubmission(assigned.value().toString(), "Alpha request",
+                        "Alpha details", null, List.of()));
+        requests.reply(a.owner(), requestId, app.clientdesk.requests.Reply.note("Alpha note"));
         aIds = Map.ofEntries(
+                Map.entry("requestId", requestId.toString()),
                 Map.entry("notificationId", notificationId.toString()),
                 Map.entry("stageId", stageId.toString()),
                 Map.entry("commentId", commentId.toString()),
@@ -245,7 +252,11 @@ class RouteSweepIT extends IntegrationTest {
         UUID entry = timeEntries.create(a.owner(), app.clientdesk.time.TimeEntryInput.ofInstants(
                 unassigned.value().toString(), null, task.value().toString(), "2026-12-02T09:00:00Z",
                 "2026-12-02T10:00:00Z", true, HIDDEN_MARK + " work", List.of("zulu"))).id().value();
+        app.clientdesk.requests.RequestId request = requests.submitManually(a.owner(),
+                new app.clientdesk.requests.ManualSubmission(unassigned.value().toString(), HIDDEN_MARK + " request",
+                        HIDDEN_MARK + " details", null, List.of()));
         Map<String, String> ids = new LinkedHashMap<>(aIds);
+        ids.put("requestId", request.toString());
         ids.put("clientId", unassigned.value().toString());
         ids.put("projectId", project.value().toString());
         ids.put("taskId", task.value().toString());
