@@ -101,6 +101,20 @@ bench_signin() {
   echo "Cookie: CLIENTDESK_SESSION=$session"
 }
 
+# The portal's own sign-in, for a client contact with a password: prints the session cookie header.
+bench_portal_signin() {
+  local email=$1 password=$2 jar csrf session
+  jar=$(mktemp)
+  csrf=$(curl -s -c "$jar" -b "$jar" "$BENCH_BASE/portal/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 \
+    | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=$email" --data-urlencode "password=$password" \
+    --data-urlencode "_csrf=$csrf" "$BENCH_BASE/portal/sign-in"
+  session=$(awk '$6 == "CLIENTDESK_SESSION" { print $7 }' "$jar")
+  rm -f "$jar"
+  [ -n "$session" ] || { bench_log "could not sign in to the portal as $email"; return 1; }
+  echo "Cookie: CLIENTDESK_SESSION=$session"
+}
+
 bench_token() {
   java -jar "$1" admin create-token --email "$2" --name "bench-$(date +%s)" 2>/dev/null
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every page of the navigation and every API list, with their default filters, as the owner and as a
-# member, at 1 and 4 connections (wrk -t1 -c1 and -t2 -c4, WARMUP then DURATION each), with /login,
+# member (and the portal's pages as the bench's client contact, role "contact"), at 1 and 4 connections (wrk -t1 -c1 and -t2 -c4, WARMUP then DURATION each), with /login,
 # /actuator/health and a static file (no cookie) as references. Prints one Markdown table: req/s, the ratio
 # to /login's req/s at the same connections in the same run, p50, p99 and the page's size; then the most
 # heap used during the run and the jar's start time on the existing database.
@@ -11,7 +11,9 @@
 #   FILTER='^/(board|calendar)' bench/pages.sh   # only the rows whose page matches (and /login)
 #
 # The bench database: admin generate --clients 200 --users 10 --tasks 50000 --time-entries 1000000
-# --invoices 50000 --seed 42 (the generator runs ANALYZE on PostgreSQL). It is never written to: the app
+# --invoices 50000 --requests 20000 --seed 42 (the generator runs ANALYZE on PostgreSQL; --requests is
+# 100 per client when left out). A database generated before requests existed has none, and no portal
+# contact: generate it again (a new TEMPLATE_DB, or delete H2_MASTER) to measure the request rows. It is never written to: the app
 # runs on a copy (createdb -T), made afresh each run.
 # Needs: the built jar (./mvnw -o -q -DskipTests package), wrk, curl, psql/createdb, jstat.
 set -euo pipefail
@@ -27,6 +29,7 @@ CONNS=${CONNS:-"1 4"}
 SEED=${SEED:-42}
 OWNER="owner+${SEED}@bench.clientdesk.test"
 MEMBER="member1+${SEED}@bench.clientdesk.test"
+CONTACT="contact1+${SEED}@bench.clientdesk.test" # the first client's contact, with portal access (same password)
 PASSWORD="benchmark-password"
 TEMPLATE_DB=${TEMPLATE_DB:-clientdesk_bench12}
 COPY_DB=${COPY_DB:-clientdesk_b_pages}
@@ -50,7 +53,7 @@ else
     bench_use_h2 "$H2_MASTER/clientdesk"
     bench_log "generating the H2 data (a tenth) in $H2_MASTER"
     echo "$PASSWORD" | java -Xmx1g -jar "$JAR" admin generate --clients 200 --users 10 --tasks 5000 \
-      --time-entries 100000 --invoices 5000 --seed "$SEED" --password-stdin >&2
+      --time-entries 100000 --invoices 5000 --requests 2000 --seed "$SEED" --password-stdin >&2
   fi
   rm -rf "$H2_COPY" && mkdir -p "$H2_COPY" && cp "$H2_MASTER"/clientdesk.mv.db "$H2_COPY"/
   bench_use_h2 "$H2_COPY/clientdesk"
@@ -71,6 +74,8 @@ bench_heap_start
 
 OWNER_COOKIE=$(bench_signin "$OWNER" "$PASSWORD")
 MEMBER_COOKIE=$(bench_signin "$MEMBER" "$PASSWORD")
+CONTACT_COOKIE=$(bench_portal_signin "$CONTACT" "$PASSWORD" || true)
+[ -n "$CONTACT_COOKIE" ] || CONTACT_COOKIE="Cookie: none" # the portal rows then say "not measured: 302"
 OWNER_AUTH="Authorization: Bearer $OWNER_TOKEN"
 MEMBER_AUTH="Authorization: Bearer $MEMBER_TOKEN"
 first_id() { curl -sf -H "$1" "$BENCH_BASE/api/v1/clients?limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4; }
@@ -83,9 +88,11 @@ PAGES=(/ /my-work /board /matrix /batches /calendar /clients "/clients/{client}"
   /time/reports /time/rates /time/import /billing/invoices /billing/expenses /billing/services /billing/retainers
   /billing/recurring /billing/reports /billing/reports/revenue /billing/reports/share /billing/reports/exchange
   /billing/exchange-rates /billing/settings /members /settings/account
-  /settings/timer /settings/workspace /templates /workflows /settings/tokens /api/v1/docs)
+  /settings/timer /settings/workspace /templates /workflows /settings/tokens /api/v1/docs /requests)
 APIS=(/api/v1/clients /api/v1/projects /api/v1/tasks /api/v1/time-entries /api/v1/invoices /api/v1/expenses
-  /api/v1/services)
+  /api/v1/services /api/v1/requests)
+# The portal as the first client's contact: its home (what issue 13 compares with /login) and its requests.
+PORTAL_PAGES=(/portal /portal/requests)
 
 kb() { awk -v b="$1" 'BEGIN { if (b >= 1048576) printf "%.2f MB", b / 1048576; else printf "%.1f KB", b / 1024 }'; }
 
@@ -123,6 +130,9 @@ STARTED_AT=$(date -u +%H:%M)
       for page in "${PAGES[@]}"; do
         row "$page" "$role" "$c" "$cookie" "${page//\{client\}/$client}"
       done
+    done
+    for page in "${PORTAL_PAGES[@]}"; do
+      row "$page" contact "$c" "$CONTACT_COOKIE" "$page"
     done
     for role in owner member; do
       if [ $role = owner ]; then auth=$OWNER_AUTH; else auth=$MEMBER_AUTH; fi

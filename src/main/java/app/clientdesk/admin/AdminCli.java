@@ -25,7 +25,8 @@ public final class AdminCli {
             "create-workspace", Set.of("name", "owner-email", "owner-name", "password-stdin", "currency", "time-zone", "locale"),
             "create-token", Set.of("email", "name", "expires-in-days"),
             "reset-password", Set.of("email", "password-stdin"),
-            "generate", Set.of("clients", "users", "tasks", "projects", "time-entries", "invoices", "seed", "owner-email",
+            "generate", Set.of("clients", "users", "tasks", "projects", "time-entries", "invoices", "requests", "seed",
+                    "owner-email",
                     "password-stdin"));
 
     static final String USAGE = "usage: admin create-workspace --name NAME --owner-email EMAIL --password-stdin "
@@ -33,7 +34,7 @@ public final class AdminCli {
             + "admin create-token --email EMAIL --name LABEL [--expires-in-days 90] | "
             + "admin reset-password --email EMAIL --password-stdin | "
             + "admin generate [--clients 200] [--users 10] [--tasks 0] [--projects CLIENTS/2 when tasks] [--time-entries 0] [--invoices 0] "
-            + "[--seed 42] "
+            + "[--requests 100×CLIENTS] [--seed 42] "
             + "[--owner-email EMAIL] [--password-stdin]";
 
     /** Arguments refused before anything ran: a one-line message and exit status 2. */

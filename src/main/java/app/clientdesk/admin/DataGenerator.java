@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DataGenerator {
 
-    record Spec(int clients, int users, int tasks, int projects, int timeEntries, int invoices, long seed,
-            String ownerEmail, String password) {
+    record Spec(int clients, int users, int tasks, int projects, int timeEntries, int invoices, int requests,
+            long seed, String ownerEmail, String password) {
 
         static Spec from(Map<String, String> options, @Nullable String password) {
             int clients = number(options, "clients", 200, 0, 100_000);
@@ -36,13 +36,15 @@ class DataGenerator {
             int projects = number(options, "projects", tasks > 0 ? clients / 2 : 0, 0, 1_000_000);
             int timeEntries = number(options, "time-entries", 0, 0, 5_000_000);
             int invoices = number(options, "invoices", 0, 0, 2_000_000);
+            // About a hundred per client, as the speed goal of the requests (20,000 for 200 clients) has it.
+            int requests = number(options, "requests", Math.min(clients * 100, 5_000_000), 0, 5_000_000);
             long seed = number(options, "seed", 42, 0, Integer.MAX_VALUE);
-            if ((tasks > 0 || projects > 0 || timeEntries > 0 || invoices > 0) && clients == 0) {
-                throw new AdminCli.UsageException(
-                        "--tasks, --projects, --time-entries and --invoices need at least one client (--clients)");
+            if ((tasks > 0 || projects > 0 || timeEntries > 0 || invoices > 0 || requests > 0) && clients == 0) {
+                throw new AdminCli.UsageException("--tasks, --projects, --time-entries, --invoices and --requests "
+                        + "need at least one client (--clients)");
             }
             String email = options.getOrDefault("owner-email", "owner+" + seed + "@bench.clientdesk.test");
-            return new Spec(clients, users, tasks, projects, timeEntries, invoices, seed, email,
+            return new Spec(clients, users, tasks, projects, timeEntries, invoices, requests, seed, email,
                     password == null ? "benchmark-password" : password);
         }
 
@@ -90,11 +92,16 @@ class DataGenerator {
     private final app.clientdesk.billing.InvoiceGenerator invoices;
     private final java.time.Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final app.clientdesk.requests.RequestGenerator requests;
+    private final app.clientdesk.portal.PortalAccess portal;
 
     DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
             WorkDataGenerator work, TimeDataGenerator time, app.clientdesk.billing.InvoiceGenerator invoices,
-            java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            app.clientdesk.requests.RequestGenerator requests, app.clientdesk.portal.PortalAccess portal) {
         this.jdbc = jdbc;
+        this.requests = requests;
+        this.portal = portal;
         this.invoices = invoices;
         this.clock = clock;
         this.workspaces = workspaces;
@@ -114,6 +121,10 @@ class DataGenerator {
                         + memberEmail(i, spec.seed()) + " exists); choose another --seed");
             }
         }
+        if (spec.clients() > 0 && accounts.findByEmail(contactEmail(spec.seed())).isPresent()) {
+            throw new AdminCli.UsageException("seed " + spec.seed() + " was already generated in this database ("
+                    + contactEmail(spec.seed()) + " exists); choose another --seed");
+        }
         Random random = new Random(spec.seed());
         var created = workspaces.create(new NewWorkspace("Benchmark Agency " + spec.seed(), "Bench Owner",
                 spec.ownerEmail(), spec.password(), "USD", "America/Sao_Paulo", "en"));
@@ -130,7 +141,8 @@ class DataGenerator {
             int to = Math.min(spec.clients(), batch + 100);
             transactions.executeWithoutResult(status -> {
                 for (int i = from; i < to; i++) {
-                    ClientInput input = client(random, i, members, i == 0 ? busiestTeam(spec, members) : List.of());
+                    ClientInput input = client(random, i, members, i == 0 ? busiestTeam(spec, members) : List.of(),
+                            i == 0 ? contactEmail(spec.seed()) : null);
                     ClientId id = clients.create(created.workspaceId(), input);
                     made.add(new WorkDataGenerator.GeneratedClient(id, input.name(), ZoneId.of(input.timeZone()),
                             Currency.getInstance(input.currency()), input.memberIds()));
@@ -175,6 +187,27 @@ class DataGenerator {
                     + i.lines() + " lines, " + i.payments() + " payments in " + (System.nanoTime() - started) / 1_000_000
                     + " ms");
         }
+        if (spec.clients() > 0) {
+            // The first client's first contact signs in to the portal with the generator's password.
+            ClientId first = made.get(0).id();
+            UUID contact = clients.find(created.workspaceId(), first).orElseThrow().contacts().get(0).id();
+            portal.openWithPassword(created.workspaceId(), first, contact, spec.password());
+            lines.add("portal contact: " + contactEmail(spec.seed()) + " of " + made.get(0).name()
+                    + " (same password)");
+        }
+        if (spec.requests() > 0) {
+            long started = System.nanoTime();
+            var refs = made.stream().map(c -> clients.find(created.workspaceId(), c.id()).orElseThrow())
+                    .map(c -> new app.clientdesk.requests.RequestGenerator.ClientRef(c.id(), c.responseTimeHours(),
+                            c.contacts().stream().map(k -> new app.clientdesk.requests.RequestGenerator.ContactRef(
+                                    k.id(), k.name(), k.email())).toList()))
+                    .toList();
+            var q = requests.generate(created.workspaceId(), created.ownerId(), refs, spec.requests(),
+                    new Random(spec.seed() * 31 + 17), clock.instant());
+            lines.add("requests: " + q.requests() + " (" + q.open() + " open, " + q.waiting() + " waiting on the "
+                    + "client, " + q.closed() + " closed, " + q.breached() + " breached), " + q.messages()
+                    + " messages in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
         if (postgres()) {
             // Fresh rows have no statistics (and autovacuum may be off or late): plan the first pages on real ones.
             long started = System.nanoTime();
@@ -188,6 +221,10 @@ class DataGenerator {
         String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
                 connection.getMetaData().getDatabaseProductName());
         return "PostgreSQL".equalsIgnoreCase(product);
+    }
+
+    private static String contactEmail(long seed) {
+        return "contact1+" + seed + "@bench.clientdesk.test";
     }
 
     private static String memberEmail(int i, long seed) {
@@ -204,7 +241,8 @@ class DataGenerator {
                 Math.max(1, members.size() / 10)));
     }
 
-    private static ClientInput client(Random random, int index, List<UUID> members, List<UUID> team) {
+    private static ClientInput client(Random random, int index, List<UUID> members, List<UUID> team,
+            @Nullable String firstContactEmail) {
         String[] place = PLACES[random.nextInt(PLACES.length)];
         String name = pick(random, PREFIX) + " " + pick(random, TRADE) + " " + (index + 1);
         int opens = 7 + random.nextInt(3);
@@ -217,9 +255,10 @@ class DataGenerator {
         for (int c = 0; c < people; c++) {
             String first = pick(random, FIRST);
             String last = pick(random, LAST);
+            String email = (first + "." + index + c + "@client" + index + ".example").toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9.@]", "");
             contacts.add(new ClientInput.ContactInput(null, first + " " + last,
-                    (first + "." + index + c + "@client" + index + ".example").toLowerCase(java.util.Locale.ROOT)
-                            .replaceAll("[^a-z0-9.@]", ""),
+                    c == 0 && firstContactEmail != null ? firstContactEmail : email,
                     "+1 555 01" + String.format("%02d", random.nextInt(100)), c == 0 ? "Founder" : "Assistant",
                     c == 0));
         }

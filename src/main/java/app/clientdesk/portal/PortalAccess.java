@@ -153,6 +153,31 @@ public class PortalAccess {
     }
 
     /**
+     * Opens a contact's portal access with a password chosen for them, sending nothing: for the admin command's
+     * benchmark data (a contact to sign in as), not for the VA, who invites. The contact's language is the
+     * workspace's.
+     *
+     * @throws NotFoundException when the client or the contact is not the workspace's
+     * @throws app.clientdesk.shared.validation.InvalidInputException when the contact has no usable email, or the
+     *     password policy refuses the password
+     */
+    @Transactional
+    public UserId openWithPassword(WorkspaceId ws, ClientId clientId, UUID contactId, String password) {
+        Client client = clients.find(ws, clientId).orElseThrow(() -> new NotFoundException("client"));
+        Contact contact = client.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("contact"));
+        Locale locale = Locale.forLanguageTag(workspaces.settings(ws).locale());
+        UserId user = logins.open(ws, clientId.value(), store.byContact(ws, contactId).map(PortalStore.Access::userId)
+                .orElse(null), contact.name(), contact.email() == null ? "" : contact.email(), locale,
+                client.zone().getId());
+        Instant now = clock.instant();
+        store.invited(ws, clientId.value(), contactId, user, now);
+        logins.setPassword(user, password);
+        store.passwordSet(user, now);
+        return user;
+    }
+
+    /**
      * Emails a new sign-in link when the email is an open contact's; does nothing otherwise. The caller answers
      * the same either way and limits how often this is asked.
      */

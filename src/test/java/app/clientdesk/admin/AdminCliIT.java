@@ -216,7 +216,9 @@ class AdminCliIT extends IntegrationTest {
             assertThat(clientsOfFirst).hasSize(5).doesNotHaveDuplicates();
             assertThat(generatedClients(second)).isEqualTo(clientsOfFirst);
             assertThat(generatedClients(other)).as("another seed").isNotEqualTo(clientsOfFirst);
-            assertThat(count(first, "select count(*) from users")).isEqualTo(3);
+            assertThat(count(first, "select count(*) from users where role <> 'CLIENT'")).isEqualTo(3);
+            assertThat(count(first, "select count(*) from users where role = 'CLIENT'")).as("the portal contact")
+                    .isEqualTo(1);
             assertThat(count(first, "select count(*) from client_members")).isPositive();
         } finally {
             for (String url : List.of(first, second, other)) {
@@ -339,6 +341,55 @@ class AdminCliIT extends IntegrationTest {
                             "select count(*) from invoices where number is not null"));
             assertThat(count(url, "select count(*) from invoices where status in ('ISSUED', 'PARTIALLY_PAID')"))
                     .isPositive();
+        } finally {
+            shutdown(url);
+        }
+    }
+
+    @Test
+    void generateWithRequestsMakesConversationsWithTheirClocksAndAPortalContactWhoSignsInWithThePassword()
+            throws SQLException {
+        String url = freshDatabase();
+        try {
+            Run run = adminOn(url, null, "generate", "--clients", "5", "--users", "2", "--requests", "400", "--seed",
+                    "7", "--owner-email", "asks@bench.clientdesk.test");
+
+            assertThat(run.exit()).as("exit status; stderr: " + run.err()).isZero();
+            assertThat(run.out()).anySatisfy(line -> assertThat(line).startsWith("requests: 400 ("));
+            assertThat(run.out()).anySatisfy(line -> assertThat(line)
+                    .startsWith("portal contact: contact1+7@bench.clientdesk.test of "));
+            assertThat(count(url, "select count(*) from requests")).isEqualTo(400);
+            assertThat(count(url, "select count(*) from request_attachments")).isZero();
+            assertThat(count(url, "select min(c) from (select count(*) as c from request_messages group by request_id) x"))
+                    .isEqualTo(1);
+            assertThat(count(url, "select max(c) from (select count(*) as c from request_messages group by request_id) x"))
+                    .isBetween(2L, 6L);
+            assertThat(count(url, "select count(distinct source) from requests")).isEqualTo(3);
+            assertThat(count(url, "select count(distinct state) from requests")).isEqualTo(3);
+            assertThat(count(url, "select last_value from request_counters")).as("the next number continues")
+                    .isEqualTo(400);
+            assertThat(count(url, "select count(distinct number) from requests")).isEqualTo(400);
+            // The clock as the app keeps it: a due time exactly where the client has a commitment, after receipt;
+            // waiting on the client pauses it (unless already met); a first answer never before the request.
+            assertThat(count(url, "select count(*) from requests r join clients c on c.id = r.client_id where "
+                    + "(c.response_time_hours is null) <> (r.first_response_due_at is null)")).isZero();
+            assertThat(count(url, "select count(*) from requests where (sla_state is null) <> "
+                    + "(first_response_due_at is null)")).isZero();
+            assertThat(count(url, "select count(*) from requests where first_response_due_at <= created_at "
+                    + "or first_response_at < created_at or last_message_at < created_at")).isZero();
+            // (A pause that began after the due time leaves it breached, as in the app.)
+            assertThat(count(url, "select count(*) from requests where state = 'WAITING_ON_CLIENT' and sla_state "
+                    + "in ('ON_TRACK', 'AT_RISK')")).isZero();
+            assertThat(count(url, "select count(*) from requests where sla_state = 'MET'")).isPositive();
+            assertThat(count(url, "select count(*) from requests r where state = 'WAITING_ON_CLIENT' and not exists "
+                    + "(select 1 from request_pauses p where p.request_id = r.id and p.paused_until is null)"))
+                    .isZero();
+            assertThat(count(url, "select count(*) from requests where state = 'OPEN' and sla_state = 'PAUSED'"))
+                    .isZero();
+            // The portal contact: a client account of the first client with access and a password set.
+            assertThat(count(url, "select count(*) from users u join portal_access a on a.user_id = u.id where "
+                    + "u.email = 'contact1+7@bench.clientdesk.test' and u.role = 'CLIENT' and a.revoked_at is null "
+                    + "and a.password_set_at is not null and a.client_id = u.client_id")).isEqualTo(1);
         } finally {
             shutdown(url);
         }

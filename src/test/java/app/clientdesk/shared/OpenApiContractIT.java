@@ -74,6 +74,11 @@ class OpenApiContractIT extends IntegrationTest {
         call(post("/api/v1/invoices/" + ids.get("invoiceId") + "/issue"), null);
         create("/api/v1/invoices/" + ids.get("invoiceId") + "/payments", "{\"amount\": \"20.00\", \"fee\": \"1.00\"}");
         create("/api/v1/invoices", "{\"clientId\": \"%s\"}".formatted(acme.value()));
+        ids.put("requestId", create("/api/v1/requests", """
+                {"clientId": "%s", "subject": "Book flights", "body": "To Lisbon", "desiredDate": "2026-12-20"}"""
+                .formatted(acme.value())));
+        create("/api/v1/requests/" + ids.get("requestId") + "/messages", "{\"body\": \"Internal\", \"visibleToClient\": false}");
+        assertThat(call(post("/api/v1/requests/" + ids.get("requestId") + "/convert"), "{}").getStatus()).isEqualTo(201);
         create("/api/v1/timer/start", "{\"clientId\": \"%s\", \"note\": \"Now\"}".formatted(acme.value()));
     }
 

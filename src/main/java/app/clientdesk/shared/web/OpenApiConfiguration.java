@@ -304,6 +304,12 @@ class OpenApiConfiguration {
                 property.setTypes(types);
                 property.setType(null);
             }
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                // A JSON Schema enum must list null too, or a null answer breaks the field's own description.
+                List<Object> values = new ArrayList<>(property.getEnum());
+                values.add(null);
+                property.setEnum(values);
+            }
             property.setNullable(null);
             return property;
         }
