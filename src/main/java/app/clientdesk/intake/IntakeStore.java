@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -105,14 +108,28 @@ class IntakeStore {
                 .param("w", workspace.value()).param("v", uidValidity).param("u", uid).query(Long.class).single() > 0;
     }
 
-    /** The claim: fails with a duplicate key when this UID or this Message-ID was claimed before. */
+    /** Of {@code uids}, those already claimed (or failed) in this UIDVALIDITY: one statement for a batch. */
+    Set<Long> seen(WorkspaceId workspace, long uidValidity, Collection<Long> uids) {
+        if (uids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select uid from intake_messages where workspace_id = :w and uid_validity = :v and uid in (:uids)
+                """).param("w", workspace.value()).param("v", uidValidity).param("uids", List.copyOf(uids))
+                .query(Long.class).list());
+    }
+
+    /**
+     * The claim, with the row's note and kept source (for a row already in its final state): fails with a
+     * duplicate key when this UID or this Message-ID was claimed before.
+     */
     void claim(UUID id, WorkspaceId workspace, long uidValidity, long uid, @Nullable String messageId, String state,
-            ParsedMail mail, int attempts, Instant now) {
+            ParsedMail mail, int attempts, Instant now, @Nullable String note, byte @Nullable [] raw) {
         jdbc.sql("""
                 insert into intake_messages (id, workspace_id, uid_validity, uid, message_id, state, attempts,
-                    from_address, from_name, subject, preview, received_at)
-                values (:id, :w, :v, :u, :mid, :state, :attempts, :from, :name, :subject, :preview, :now)
-                """).param("id", id).param("w", workspace.value()).param("v", uidValidity).param("u", uid)
+                    from_address, from_name, subject, preview, received_at, error, raw)
+                values (:id, :w, :v, :u, :mid, :state, :attempts, :from, :name, :subject, :preview, :now, :note, :raw)
+                """).param("note", cut(note, 1000)).param("raw", raw).param("id", id).param("w", workspace.value()).param("v", uidValidity).param("u", uid)
                 .param("mid", messageId).param("state", state).param("attempts", attempts).param("from", cut(mail.fromAddress(), 320))
                 .param("name", cut(mail.fromName(), 200)).param("subject", cut(mail.subject(), 200))
                 .param("preview", cut(mail.preview(), 500)).param("now", at(now)).update();

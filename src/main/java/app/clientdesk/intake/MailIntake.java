@@ -23,10 +23,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +65,8 @@ public class MailIntake {
 
     static final int BATCH = 100;
     static final int MAX_ATTEMPTS = 5;
+    /** Most bytes of message sources asked for in one command. */
+    static final long BATCH_BYTES = 16L * 1024 * 1024;
     static final String TOO_LARGE = "too large, bytes: ";
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
@@ -128,14 +140,37 @@ public class MailIntake {
                 profile.add(FetchProfile.Item.SIZE);
                 for (int from = 0; from < fresh.length; from += BATCH) {
                     Message[] batch = Arrays.copyOfRange(fresh, from, Math.min(fresh.length, from + BATCH));
+                    long started = System.nanoTime();
                     folder.fetch(batch, profile);
+                    List<Long> above = new ArrayList<>();
+                    for (Message message : batch) {
+                        long uid = uids.getUID(message);
+                        if (uid > last) { // The server answers "n:*" with the last message even when n is above it.
+                            above.add(uid);
+                        }
+                    }
+                    Set<Long> seen = store.seen(workspace, validity, above);
+                    // Whole sources of the messages to read, a few commands a batch instead of one per message.
+                    Map<Long, Integer> wanted = new LinkedHashMap<>();
+                    for (Message message : batch) {
+                        long uid = uids.getUID(message);
+                        if (uid > last && !seen.contains(uid) && message.getSize() <= maxMessageBytes) {
+                            wanted.put(uid, message.getSize());
+                        }
+                    }
+                    Map<Long, byte[]> sources = sources(folder, wanted, box);
+                    counts.imapNanos += System.nanoTime() - started;
                     long max = last;
                     for (Message message : batch) {
                         long uid = uids.getUID(message);
                         if (uid <= last) {
-                            continue; // The server answers "n:*" with the last message even when n is above it.
+                            continue;
                         }
-                        handle(box, validity, uid, message, 0, parser, locale, counts);
+                        if (seen.contains(uid)) {
+                            counts.skipped++;
+                        } else {
+                            handle(box, validity, uid, message, sources.get(uid), 0, parser, locale, counts);
+                        }
                         max = Math.max(max, uid);
                     }
                     if (max > last) {
@@ -176,18 +211,18 @@ public class MailIntake {
                 continue;
             }
             if (store.takeForRetry(box.workspace(), validity, uid)) {
-                handle(box, validity, uid, message, attempts, parser, locale, counts);
+                handle(box, validity, uid, message, null, attempts, parser, locale, counts);
             }
         }
     }
 
-    private void handle(Mailbox box, long validity, long uid, Message message, int priorAttempts, MailParser parser,
-            Locale locale, Counts counts) {
+    /**
+     * Reads and hands on one message not yet claimed; {@code source} is its whole source when fetched with its
+     * batch (null: fetched here, or only its headers when it is over the size limit).
+     */
+    private void handle(Mailbox box, long validity, long uid, Message message, byte @Nullable [] source,
+            int priorAttempts, MailParser parser, Locale locale, Counts counts) {
         WorkspaceId workspace = box.workspace();
-        if (priorAttempts == 0 && store.seen(workspace, validity, uid)) {
-            counts.skipped++;
-            return;
-        }
         long started = System.nanoTime();
         try {
             int size = message.getSize();
@@ -197,7 +232,7 @@ public class MailIntake {
                 mime = (MimeMessage) message;
                 raw = headers(mime);
             } else {
-                raw = bytes(message);
+                raw = source != null ? source : bytes(message);
                 mime = new MimeMessage(null, new ByteArrayInputStream(raw));
             }
             ParsedMail mail = parser.parse(mime, size);
@@ -238,12 +273,17 @@ public class MailIntake {
                     : counts.contacts.computeIfAbsent(mail.fromAddress(),
                             from -> clients.contactsByEmail(workspace, from));
             String state = mail.automatic() != null ? "IGNORED" : matches.isEmpty() ? "REVIEW" : "DONE";
-            store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts, clock.instant());
+            Instant now = clock.instant();
             switch (state) {
-                case "IGNORED" -> store.finish(id, state, null, mail.automatic(), null);
+                // The claim is the row in its final state: one statement.
+                case "IGNORED" -> store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts,
+                        now, mail.automatic(), null);
                 // A message over the limit is kept as its headers and its size, to be a refusal note once assigned.
-                case "REVIEW" -> store.finish(id, state, null, mail.tooLarge() ? TOO_LARGE + size : null, raw);
+                case "REVIEW" -> store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts,
+                        now, mail.tooLarge() ? TOO_LARGE + size : null, raw);
                 default -> {
+                    store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts, now, null,
+                            null);
                     ContactMatch match = matches.get(0);
                     Requests.Intake intake = submit(workspace, match.clientId(), match.contactId(), mail, locale);
                     store.finish(id, state, intake.request().value(), intake.duplicate() ? "duplicate" : null, null);
@@ -279,6 +319,55 @@ public class MailIntake {
 
     long maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /**
+     * The whole sources of {@code wanted} (UID to size), by {@code UID FETCH … (UID BODY.PEEK[])} commands of up to
+     * {@link #BATCH_BYTES} each (one message at least); the messages are not marked seen. A message missing from the
+     * answer, or all of them when the command fails, is fetched again on its own (and fails there, to be retried).
+     */
+    private static Map<Long, byte[]> sources(Folder folder, Map<Long, Integer> wanted, Mailbox box) {
+        Map<Long, byte[]> sources = new HashMap<>();
+        if (!(folder instanceof IMAPFolder imap) || wanted.isEmpty()) {
+            return sources;
+        }
+        List<List<Long>> commands = new ArrayList<>();
+        List<Long> current = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<Long, Integer> e : wanted.entrySet()) {
+            if (!current.isEmpty() && bytes + e.getValue() > BATCH_BYTES) {
+                commands.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(e.getKey());
+            bytes += Math.max(0, e.getValue());
+        }
+        commands.add(current);
+        for (List<Long> command : commands) {
+            String set = command.stream().map(String::valueOf).collect(Collectors.joining(","));
+            try {
+                imap.doCommand(protocol -> {
+                    Response[] answers = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
+                    for (Response answer : answers) {
+                        if (answer instanceof FetchResponse fetched) {
+                            UID uid = fetched.getItem(UID.class);
+                            BODY body = fetched.getItem(BODY.class);
+                            if (uid != null && body != null && body.getByteArray() != null) {
+                                sources.put(uid.uid, body.getByteArray().getNewBytes());
+                            }
+                        }
+                    }
+                    protocol.notifyResponseHandlers(answers);
+                    protocol.handleResult(answers[answers.length - 1]);
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                log.warn("Could not fetch {} message(s) of {} at once, reading them one by one: {}", command.size(),
+                        box, e.toString());
+            }
+        }
+        return sources;
     }
 
     private static byte[] bytes(Message message) throws MessagingException, IOException {

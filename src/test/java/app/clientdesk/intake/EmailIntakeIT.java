@@ -229,7 +229,7 @@ class EmailIntakeIT extends IntegrationTest {
         long validity = uidValidity();
         store.claim(UUID.randomUUID(), ws.created().workspaceId(), validity, 2, "<other@koala.test>", "DONE",
                 new ParsedMail(kim, null, "x", "<other@koala.test>", null, List.of(), null, "", null, List.of(),
-                        List.of(), null, false), 1, clock.instant());
+                        List.of(), null, false), 1, clock.instant(), null, null);
 
         MailIntake.PollResult first = intake.poll(ws.created().workspaceId());
         assertThat(first.requests()).isEqualTo(1);
@@ -249,7 +249,7 @@ class EmailIntakeIT extends IntegrationTest {
         // And a claim of the same UID twice fails on the database's unique key.
         assertThatThrownBy(() -> store.claim(UUID.randomUUID(), ws.created().workspaceId(), validity, 1, null, "DONE",
                 new ParsedMail(kim, null, "x", null, null, List.of(), null, "", null, List.of(), List.of(), null, false),
-                1, clock.instant())).isInstanceOf(DuplicateKeyException.class);
+                1, clock.instant(), null, null)).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
