@@ -494,6 +494,28 @@ class BillingReportsIT extends IntegrationTest {
         assertThat(pt.select(".ageing-table tfoot th").text()).isEqualTo("Total dos 21 clientes");
     }
 
+    @Test
+    void theReceivablesPageReadsTheSameRowsWithTwentyFiveAndWithSeventyClientsOwing() throws Exception {
+        java.util.function.IntConsumer owing = n -> {
+            for (int c = 0; c < n; c++) {
+                issued(client("Owing " + java.util.UUID.randomUUID(), "BRL"), (100 + c) + ".00", TODAY.minusDays(5),
+                        0);
+            }
+        };
+        owing.accept(25);
+        page(owner, "/billing/reports");
+        app.clientdesk.support.QueryCounts.Counts few = app.clientdesk.support.QueryCounts.during(
+                () -> page(owner, "/billing/reports"));
+        owing.accept(45);
+        app.clientdesk.support.QueryCounts.Counts many = app.clientdesk.support.QueryCounts.during(
+                () -> page(owner, "/billing/reports"));
+        assertThat(many.statements()).as(many.toString()).isEqualTo(few.statements()).isLessThanOrEqualTo(9);
+        assertThat(many.rows()).as("rows read, 25 clients:\n" + few + "\n70 clients:\n" + many)
+                .isEqualTo(few.rows());
+        assertThat(page(owner, "/billing/reports").select("[data-ageing-position]").text())
+                .isEqualTo("Clients 1–20 of 70, largest amount due first");
+    }
+
     private Document page(CurrentUser who, String url) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(url).with(user(who))).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
