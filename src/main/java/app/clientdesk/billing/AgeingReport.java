@@ -11,9 +11,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * Accounts receivable by age: the amount due on open invoices per client and bucket, in the base currency at
  * each invoice's recorded rate, as of {@code asOf} (today in the workspace's zone). Invoices without a rate are
- * in {@code unconverted}, not in the figures.
+ * in {@code unconverted}, not in the figures. {@code total} is the whole workspace's; {@code clients} is one page
+ * ({@code page}, from 1) of at most {@link #PAGE} clients, largest amount due first, of {@code clientCount} clients
+ * with open invoices (0 when the page is past the last).
  */
-public record AgeingReport(LocalDate asOf, Currency base, List<Row> clients, Row total, List<Unconverted> unconverted) {
+public record AgeingReport(LocalDate asOf, Currency base, List<Row> clients, Row total, List<Unconverted> unconverted,
+        int page, long clientCount) {
+
+    /** Clients listed per page. */
+    public static final int PAGE = 20;
+
+    /** The position of the first client listed, from 1. */
+    public long firstPosition() {
+        return (long) (page - 1) * PAGE + 1;
+    }
+
+    public long lastPosition() {
+        return firstPosition() + clients.size() - 1;
+    }
+
+    public boolean hasMore() {
+        return lastPosition() < clientCount;
+    }
 
     /** One client's (or, with no client, the total's) amounts per bucket; {@code invoices} counts them all. */
     public record Row(@Nullable ClientId clientId, String clientName, Map<AgeingBucket, Money> buckets, Money total,

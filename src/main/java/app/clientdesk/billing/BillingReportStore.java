@@ -53,24 +53,57 @@ class BillingReportStore {
                 rs.getBigDecimal("amount"), rs.getBigDecimal("base_amount"), rs.getLong("n"));
     }
 
-    /** Open invoices' amount due per client, currency and bucket (a = bucket ordinal). */
-    List<Sum> ageing(WorkspaceId workspace, Currency base, LocalDate today) {
-        return jdbc.sql("""
-                select t.client_id, c.name as client_name, t.a, 0 as b, t.currency, t.rated,
-                       sum(t.due) as amount, sum(t.base_due) as base_amount, count(*) as n
-                from (select i.client_id, i.currency, %s as rated,
-                             case when i.due_date >= :today then 0 when i.due_date >= :d30 then 1
-                                  when i.due_date >= :d60 then 2 when i.due_date >= :d90 then 3 else 4 end as a,
-                             i.total - i.amount_paid as due, %s as base_due
-                      from invoices i
-                      where i.workspace_id = :w and %s) t
-                join clients c on c.id = t.client_id
-                group by t.client_id, c.name, t.a, t.currency, t.rated""".formatted(RATED,
-                        converted("i.total - i.amount_paid"), OPEN))
-                .param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
+    /** The open invoices of the workspace with their bucket (a), whether rated, amount due and its conversion. */
+    private static final String OPEN_DUE = """
+            select i.client_id, i.currency, %s as rated,
+                   case when i.due_date >= :today then 0 when i.due_date >= :d30 then 1
+                        when i.due_date >= :d60 then 2 when i.due_date >= :d90 then 3 else 4 end as a,
+                   i.total - i.amount_paid as due, %s as base_due
+            from invoices i
+            where i.workspace_id = :w and %s""".formatted(RATED, converted("i.total - i.amount_paid"), OPEN);
+
+    private JdbcClient.StatementSpec ageingParams(JdbcClient.StatementSpec spec, WorkspaceId workspace,
+            Currency base, LocalDate today) {
+        return spec.param("w", workspace.value()).param("base", base.getCurrencyCode()).param("digits", digits(base))
                 .param("today", Date.valueOf(today)).param("d30", Date.valueOf(today.minusDays(30)))
-                .param("d60", Date.valueOf(today.minusDays(60))).param("d90", Date.valueOf(today.minusDays(90)))
-                .query((rs, n) -> sum(rs, true)).list();
+                .param("d60", Date.valueOf(today.minusDays(60))).param("d90", Date.valueOf(today.minusDays(90)));
+    }
+
+    /** The workspace's amount due on open invoices per bucket (a), currency and rated: a few rows, no client. */
+    List<Sum> ageingTotals(WorkspaceId workspace, Currency base, LocalDate today) {
+        return ageingParams(jdbc.sql("""
+                select t.a, 0 as b, t.currency, t.rated, sum(t.due) as amount, sum(t.base_due) as base_amount,
+                       count(*) as n
+                from (%s) t
+                group by t.a, t.currency, t.rated""".formatted(OPEN_DUE)), workspace, base, today)
+                .query((rs, n) -> sum(rs, false)).list();
+    }
+
+    /** A client's place in the ageing list and how many clients owe anything, with the sums of {@link #ageing}. */
+    record RankedSum(long rank, long clients, Sum sum) {
+    }
+
+    /**
+     * The sums of {@link #ageing} for the clients ranked {@code first} to {@code last} (from 1) by amount due in the
+     * base currency, largest first, then by name; each row also says how many clients have open invoices.
+     */
+    List<RankedSum> ageingRanked(WorkspaceId workspace, Currency base, LocalDate today, long first, long last) {
+        return ageingParams(jdbc.sql("""
+                with t as (%s),
+                ranked as (select t.client_id, c.name as client_name,
+                                  row_number() over (order by coalesce(sum(t.base_due), 0) desc, lower(c.name),
+                                                     t.client_id) as client_rank,
+                                  count(*) over () as clients
+                           from t join clients c on c.id = t.client_id
+                           group by t.client_id, c.name)
+                select r.client_id, r.client_name, r.client_rank, r.clients, t.a, 0 as b, t.currency, t.rated,
+                       sum(t.due) as amount, sum(t.base_due) as base_amount, count(*) as n
+                from ranked r join t on t.client_id = r.client_id
+                where r.client_rank >= :first and r.client_rank <= :last
+                group by r.client_id, r.client_name, r.client_rank, r.clients, t.a, t.currency, t.rated"""
+                .formatted(OPEN_DUE)), workspace, base, today).param("first", first).param("last", last)
+                .query((rs, n) -> new RankedSum(rs.getLong("client_rank"), rs.getLong("clients"), sum(rs, true)))
+                .list();
     }
 
     /** A row of an ageing list. */

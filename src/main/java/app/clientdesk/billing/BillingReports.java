@@ -93,32 +93,52 @@ public class BillingReports {
 
     // --- ageing ----------------------------------------------------------------------------------
 
+    /** The first page of {@link #ageing(CurrentUser, int)}. */
     @Transactional(readOnly = true)
     public AgeingReport ageing(CurrentUser viewer) {
+        return ageing(viewer, 1);
+    }
+
+    /**
+     * Receivables by age: the workspace's totals (all clients), and one page of {@link AgeingReport#PAGE} clients
+     * ranked by amount due, largest first. Both are summed by the database, so the page reads the same number of
+     * rows however many clients owe money. A page past the last has no clients (and the same totals).
+     */
+    @Transactional(readOnly = true)
+    public AgeingReport ageing(CurrentUser viewer, int page) {
         viewer.requireOwner();
         WorkspaceId ws = viewer.workspaceId();
         Currency base = baseCurrency(ws);
         LocalDate today = invoices.today(ws);
-        Map<UUID, RowBuilder> byClient = new LinkedHashMap<>();
+        int chosen = Math.max(1, page);
         RowBuilder total = new RowBuilder(null, "", base);
         Unrated unrated = new Unrated();
-        for (Sum s : store.ageing(ws, base, today)) {
-            RowBuilder row = byClient.computeIfAbsent(s.client(), c -> new RowBuilder(c, s.clientName(), base));
-            row.invoices += s.count();
+        for (Sum s : store.ageingTotals(ws, base, today)) {
             total.invoices += s.count();
             if (s.rated()) {
-                AgeingBucket bucket = AgeingBucket.values()[s.a()];
-                row.add(bucket, s.base());
-                total.add(bucket, s.base());
+                total.add(AgeingBucket.values()[s.a()], s.base());
             } else {
                 unrated.add(s.currency(), s.amount(), s.count());
             }
         }
-        List<AgeingReport.Row> rows = byClient.values().stream().map(RowBuilder::ageing)
-                .sorted(Comparator.comparing((AgeingReport.Row r) -> r.total().amount()).reversed()
-                        .thenComparing(AgeingReport.Row::clientName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-        return new AgeingReport(today, base, rows, total.ageing(), unrated.list(base, () -> store.unratedSince(ws, base)));
+        long first = (long) (chosen - 1) * AgeingReport.PAGE + 1;
+        Map<UUID, RowBuilder> byClient = new HashMap<>();
+        Map<UUID, Long> ranks = new HashMap<>();
+        long clients = 0;
+        for (BillingReportStore.RankedSum r : store.ageingRanked(ws, base, today, first, first + AgeingReport.PAGE - 1)) {
+            Sum s = r.sum();
+            clients = r.clients();
+            ranks.put(s.client(), r.rank());
+            RowBuilder row = byClient.computeIfAbsent(s.client(), c -> new RowBuilder(c, s.clientName(), base));
+            row.invoices += s.count();
+            if (s.rated()) {
+                row.add(AgeingBucket.values()[s.a()], s.base());
+            }
+        }
+        List<AgeingReport.Row> rows = byClient.values().stream()
+                .sorted(Comparator.comparing((RowBuilder b) -> ranks.get(b.client))).map(RowBuilder::ageing).toList();
+        return new AgeingReport(today, base, rows, total.ageing(), unrated.list(base, () -> store.unratedSince(ws, base)),
+                chosen, clients);
     }
 
     /** The open invoices of one bucket (of one client, or all), oldest due first, at most {@link #ITEMS_LIMIT}. */

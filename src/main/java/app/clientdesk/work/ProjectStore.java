@@ -140,6 +140,39 @@ class ProjectStore {
                 .list();
     }
 
+    /**
+     * The open projects (planned, active, on hold) of one client, or of the given ids, light like {@link #choices}:
+     * a picker's projects for one client, or the current names of a few projects.
+     */
+    List<ProjectChoice> openChoices(WorkspaceId workspace, @Nullable UUID memberId, @Nullable UUID client,
+            java.util.@Nullable Collection<UUID> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        if (memberId != null) {
+            params.put("member", memberId);
+        }
+        if (client != null) {
+            params.put("client", client);
+        }
+        if (ids != null) {
+            params.put("ids", ids);
+        }
+        return jdbc.sql("""
+                select p.id, p.client_id, c.name as client_name, p.name from projects p join clients c on c.id = p.client_id
+                where p.workspace_id = :w and c.archived_at is null and p.status in ('PLANNED', 'ACTIVE', 'ON_HOLD')"""
+                        + visible(memberId) + (client == null ? "" : " and p.client_id = :client")
+                        + (ids == null ? "" : " and p.id in (:ids)")
+                        + " order by lower(c.name), lower(p.name), p.id limit 2000")
+                .params(params)
+                .query((rs, n) -> new ProjectChoice(new ProjectId(rs.getObject("id", UUID.class)),
+                        new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("client_name"),
+                        rs.getString("name")))
+                .list();
+    }
+
     void insert(WorkspaceId workspace, ProjectId id, ProjectRules.Valid p, Instant now) {
         Map<String, Object> params = columns(p);
         params.put("id", id.value());

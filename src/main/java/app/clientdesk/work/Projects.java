@@ -101,6 +101,20 @@ public class Projects {
         return store.choices(viewer.workspaceId(), memberScope(viewer), true);
     }
 
+    /** The open projects of one client the viewer sees, for a picker (no task counts); the client must be visible. */
+    public List<ProjectChoice> openChoices(CurrentUser viewer, ClientId client) {
+        viewer.requireStaff();
+        clients.get(viewer, client);
+        return store.openChoices(viewer.workspaceId(), memberScope(viewer), client.value(), null);
+    }
+
+    /** Which of these projects are open and seen by the viewer, with their current names (no task counts). */
+    public List<ProjectChoice> openChoices(CurrentUser viewer, java.util.Collection<ProjectId> ids) {
+        viewer.requireStaff();
+        return store.openChoices(viewer.workspaceId(), memberScope(viewer), null,
+                ids.stream().map(ProjectId::value).toList());
+    }
+
     /** @throws InvalidInputException listing every broken rule; nothing is saved */
     @Transactional
     public ProjectId create(CurrentUser viewer, ProjectInput input) {

@@ -397,6 +397,125 @@ class BillingReportsIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void receivablesListTwentyClientsAPageLargestFirstWithTheWholeWorkspacesTotals() throws Exception {
+        // 26 clients owing in reais and in pounds (rated, or not), in every bucket; the expected figures are summed
+        // here invoice by invoice, each converted amount rounded half-up once, as the one-row-per-client page did.
+        java.util.Random random = new java.util.Random(12);
+        int[] daysAgo = {0, 10, 45, 75, 120};
+        Map<AgeingBucket, BigDecimal> expected = new java.util.EnumMap<>(AgeingBucket.class);
+        Map<String, BigDecimal> perClient = new java.util.HashMap<>();
+        BigDecimal unrated = BigDecimal.ZERO;
+        for (int c = 0; c < 26; c++) {
+            boolean pounds = c % 3 == 0;
+            String name = "Client " + (char) ('A' + c);
+            ClientId client = client(name, pounds ? "GBP" : "BRL");
+            perClient.put(name, BigDecimal.ZERO);
+            for (int i = 0; i < 1 + c % 3; i++) {
+                BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(900_000), 2);
+                int ago = daysAgo[random.nextInt(daysAgo.length)];
+                Invoice invoice = issued(client, amount.toPlainString(), TODAY.minusDays(ago), 0);
+                AgeingBucket bucket = ago == 0 ? AgeingBucket.CURRENT : ago <= 30 ? AgeingBucket.DAYS_1_30
+                        : ago <= 60 ? AgeingBucket.DAYS_31_60 : ago <= 90 ? AgeingBucket.DAYS_61_90
+                        : AgeingBucket.OVER_90;
+                BigDecimal base = amount;
+                if (pounds && c == 3 && i == 0) {
+                    unrated = unrated.add(amount); // no rate: listed apart, in no figure
+                    continue;
+                }
+                if (pounds) {
+                    String rate = "6." + (1000 + random.nextInt(9000));
+                    invoices.recordBaseRate(owner.workspaceId(), invoice.id(), Currency.getInstance("BRL"),
+                            new BigDecimal(rate), invoice.issueDate());
+                    base = amount.multiply(new BigDecimal(rate)).setScale(2, java.math.RoundingMode.HALF_UP);
+                }
+                expected.merge(bucket, base, BigDecimal::add);
+                perClient.merge(name, base, BigDecimal::add);
+            }
+        }
+        BigDecimal all = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal noRate = unrated;
+
+        AgeingReport first = reports.ageing(owner, 1);
+        AgeingReport second = reports.ageing(owner, 2);
+        assertThat(first.clientCount()).isEqualTo(26);
+        assertThat(first.clients()).hasSize(AgeingReport.PAGE);
+        assertThat(second.clients()).hasSize(6);
+        assertThat(reports.ageing(owner, 3).clients()).isEmpty();
+        List<AgeingReport.Row> rows = new java.util.ArrayList<>(first.clients());
+        rows.addAll(second.clients());
+        assertThat(rows).extracting(r -> r.total().amount()).as("largest amount due first, across the pages")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rows).extracting(AgeingReport.Row::clientName).doesNotHaveDuplicates().hasSize(26);
+        for (AgeingReport.Row row : rows) {
+            assertThat(row.total().amount()).as(row.clientName()).isEqualByComparingTo(perClient.get(row.clientName()));
+        }
+        for (AgeingReport report : List.of(first, second)) {
+            for (AgeingBucket b : AgeingBucket.values()) {
+                BigDecimal want = expected.getOrDefault(b, BigDecimal.ZERO);
+                assertThat(report.total().in(b).amount()).as(b.name()).isEqualByComparingTo(want);
+                assertThat(rows.stream().map(r -> r.in(b).amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .as("the rows of all pages add up to the total of " + b).isEqualByComparingTo(want);
+            }
+            assertThat(report.total().total().amount()).isEqualByComparingTo(all);
+            assertThat(report.unconverted()).singleElement()
+                    .satisfies(u -> assertThat(u.amount().amount()).isEqualByComparingTo(noRate));
+        }
+
+        Document page1 = page(owner, "/billing/reports");
+        assertThat(page1.select(".ageing-table tbody tr")).hasSize(20);
+        assertThat(page1.select("[data-ageing-position]").text())
+                .isEqualTo("Clients 1–20 of 26, largest amount due first");
+        assertThat(page1.select(".ageing-table tfoot th").text()).isEqualTo("Total of all 26 clients");
+        assertThat(page1.select("[data-total=all]").text()).as("the same total as one row per client gave")
+                .isEqualTo("R$" + new java.text.DecimalFormat("#,##0.00",
+                        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US)).format(all));
+        assertThat(page1.select(".pager a").eachAttr("href")).containsExactly("/billing/reports?page=2");
+        Document page2 = page(owner, "/billing/reports?page=2");
+        assertThat(page2.select(".ageing-table tbody tr")).hasSize(6);
+        assertThat(page2.select("[data-ageing-position]").text())
+                .isEqualTo("Clients 21–26 of 26, largest amount due first");
+        assertThat(page2.select("[data-total=all]").text()).isEqualTo(page1.select("[data-total=all]").text());
+        assertThat(page2.select(".pager a").eachAttr("href")).containsExactly("/billing/reports?page=1");
+        for (String past : List.of("/billing/reports?page=3", "/billing/reports?page=x")) {
+            assertThat(mvc.perform(get(past).with(user(owner))).andReturn().getResponse().getRedirectedUrl())
+                    .as(past).isEqualTo("/billing/reports");
+        }
+        TestWorkspace br = newWorkspace("Ana AV", "pt-BR");
+        for (int c = 0; c < 21; c++) {
+            ClientId client = createClient(br, "Cliente " + c);
+            Invoice draft = invoices.createDraft(br.owner(), new DraftInput(client.value().toString(), null, "0", null,
+                    null, null, null, List.of(new LineInput(null, "Work", "1", null, "10.00", null, null, null))));
+            invoices.issue(br.owner(), draft.id(), TODAY);
+        }
+        Document pt = page(br.owner(), "/billing/reports");
+        assertThat(pt.select("[data-ageing-position]").text())
+                .isEqualTo("Clientes 1–20 de 21, do maior valor a receber ao menor");
+        assertThat(pt.select(".ageing-table tfoot th").text()).isEqualTo("Total dos 21 clientes");
+    }
+
+    @Test
+    void theReceivablesPageReadsTheSameRowsWithTwentyFiveAndWithSeventyClientsOwing() throws Exception {
+        java.util.function.IntConsumer owing = n -> {
+            for (int c = 0; c < n; c++) {
+                issued(client("Owing " + java.util.UUID.randomUUID(), "BRL"), (100 + c) + ".00", TODAY.minusDays(5),
+                        0);
+            }
+        };
+        owing.accept(25);
+        page(owner, "/billing/reports");
+        app.clientdesk.support.QueryCounts.Counts few = app.clientdesk.support.QueryCounts.during(
+                () -> page(owner, "/billing/reports"));
+        owing.accept(45);
+        app.clientdesk.support.QueryCounts.Counts many = app.clientdesk.support.QueryCounts.during(
+                () -> page(owner, "/billing/reports"));
+        assertThat(many.statements()).as(many.toString()).isEqualTo(few.statements()).isLessThanOrEqualTo(9);
+        assertThat(many.rows()).as("rows read, 25 clients:\n" + few + "\n70 clients:\n" + many)
+                .isEqualTo(few.rows());
+        assertThat(page(owner, "/billing/reports").select("[data-ageing-position]").text())
+                .isEqualTo("Clients 1–20 of 70, largest amount due first");
+    }
+
     private Document page(CurrentUser who, String url) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(url).with(user(who))).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);

@@ -42,8 +42,19 @@ class BillingReportsController {
     }
 
     @GetMapping("/billing/reports")
-    String ageing(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-        model.addAttribute("report", reports.ageing(viewer));
+    String ageing(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(required = false) @Nullable String page, Model model) {
+        int chosen = 1;
+        try {
+            chosen = page == null || page.isBlank() ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return "redirect:/billing/reports";
+        }
+        var report = reports.ageing(viewer, chosen);
+        if (chosen > 1 && report.clients().isEmpty()) {
+            return "redirect:/billing/reports"; // past the last page
+        }
+        model.addAttribute("report", report);
         model.addAttribute("filledLater", reports.filledLater(viewer, null, null));
         return "billing/reports/ageing";
     }

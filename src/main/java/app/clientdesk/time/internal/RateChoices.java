@@ -9,7 +9,8 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.i18n.Currencies;
-import app.clientdesk.work.Project;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.Projects;
 import app.clientdesk.work.Tasks;
 import java.util.ArrayList;
@@ -18,13 +19,15 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * What the rate forms and the "which rate applies?" tester offer the owner: current clients with their
- * currency, open projects with their client's currency, the people who log time (the owner and active
+ * currency, the open projects of one client at a time, the people who log time (the owner and active
  * members), task types in use, and the currencies to offer first (the base currency and the clients').
  */
 @Component
@@ -39,7 +42,11 @@ public class RateChoices {
     public record Person(UUID id, String name) {
     }
 
-    public record Choices(List<Thing> clients, List<ProjectThing> projects, List<Person> people, List<String> taskTypes,
+    /**
+     * The clients, people, task types and currencies the forms offer. Projects are not in it: a form offers the
+     * projects of one client at a time ({@link #projectsOf}), so the page does not grow with every project.
+     */
+    public record Choices(List<Thing> clients, List<Person> people, List<String> taskTypes,
             Currency base, List<Currency> inUse, List<Currency> others) {
 
         Currency currencyOfClient(String id) {
@@ -47,16 +54,8 @@ public class RateChoices {
                     .orElse(base);
         }
 
-        Currency currencyOfProject(String id) {
-            return projects.stream().filter(p -> p.id().toString().equals(id)).map(ProjectThing::currency)
-                    .findFirst().orElse(base);
-        }
-
-        /** The projects by client name, for option groups. */
-        public Map<String, List<ProjectThing>> projectsByClient() {
-            Map<String, List<ProjectThing>> groups = new LinkedHashMap<>();
-            projects.forEach(p -> groups.computeIfAbsent(p.clientName(), k -> new ArrayList<>()).add(p));
-            return groups;
+        boolean offers(@Nullable UUID client) {
+            return client != null && clients.stream().anyMatch(c -> c.id().equals(client));
         }
     }
 
@@ -86,17 +85,8 @@ public class RateChoices {
         } while (page.hasNext());
         current.sort(Comparator.comparing(Thing::name, String.CASE_INSENSITIVE_ORDER));
 
-        Map<UUID, Currency> currencyOf = new LinkedHashMap<>();
-        current.forEach(c -> currencyOf.put(c.id(), c.currency()));
         Currency base = Currencies.parse(workspaces.settings(viewer.workspaceId()).baseCurrency())
                 .orElse(Currency.getInstance("USD"));
-        List<ProjectThing> open = projects.list(viewer, null, true).stream()
-                .filter(p -> currencyOf.containsKey(p.clientId().value()))
-                .map((Project p) -> new ProjectThing(p.id().value(), p.name(), p.clientId().value(), p.clientName(),
-                        currencyOf.get(p.clientId().value())))
-                .sorted(Comparator.comparing(ProjectThing::clientName, String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(ProjectThing::name, String.CASE_INSENSITIVE_ORDER))
-                .toList();
         List<Person> people = accounts.inWorkspace(viewer.workspaceId()).stream()
                 .filter(a -> a.role() != Role.CLIENT && !a.disabled())
                 .sorted(Comparator.comparing((app.clientdesk.identity.Account a) -> a.role() != Role.OWNER)
@@ -109,6 +99,46 @@ public class RateChoices {
         current.forEach(c -> inUseCodes.add(c.currency().getCurrencyCode()));
         List<Currency> inUse = inUseCodes.stream().map(Currency::getInstance).toList();
         List<Currency> others = Currencies.selectable().stream().filter(c -> !inUse.contains(c)).toList();
-        return new Choices(List.copyOf(current), open, people, tasks.types(viewer), base, inUse, others);
+        return new Choices(List.copyOf(current), people, tasks.types(viewer), base, inUse, others);
+    }
+
+    /** The open projects of one of the offered clients (none for another id), by name, in the client's currency. */
+    List<ProjectThing> projectsOf(CurrentUser viewer, Choices offered, @Nullable UUID client) {
+        if (!offered.offers(client)) {
+            return List.of();
+        }
+        Currency currency = offered.currencyOfClient(client.toString());
+        return projects.openChoices(viewer, new ClientId(client)).stream()
+                .map(p -> new ProjectThing(p.id().value(), p.name(), p.clientId().value(), p.clientName(), currency))
+                .toList();
+    }
+
+    /** The client of an open project the viewer sees, if the id names one. */
+    Optional<UUID> clientOfProject(CurrentUser viewer, @Nullable String project) {
+        try {
+            return project == null || project.isBlank() ? Optional.empty()
+                    : projects.openChoices(viewer, List.of(new ProjectId(UUID.fromString(project.strip())))).stream()
+                            .findFirst().map(p -> p.clientId().value());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The current "client · project" names of open projects, by id, for the rules' table. */
+    Map<String, String> projectNames(CurrentUser viewer, java.util.Collection<String> ids) {
+        List<ProjectId> parsed = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                parsed.add(new ProjectId(UUID.fromString(id)));
+            } catch (IllegalArgumentException e) {
+                // a key that is not an id names no project
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!parsed.isEmpty()) {
+            projects.openChoices(viewer, parsed)
+                    .forEach(p -> names.put(p.id().value().toString(), p.clientName() + " · " + p.name()));
+        }
+        return names;
     }
 }

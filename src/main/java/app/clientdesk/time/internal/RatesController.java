@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,8 +53,25 @@ class RatesController {
     }
 
     @GetMapping("/time/rates")
-    String show(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-        return page.show(viewer, model, null, null, FieldErrors.none(), RatePreview.Form.blank(viewer));
+    String show(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(required = false) @Nullable String projectClient, Model model) {
+        filters.requireVisible(viewer, projectClient, null, null);
+        return page.show(viewer, model, null, null, FieldErrors.none(), RatePreview.Form.blank(viewer),
+                projectClient);
+    }
+
+    /**
+     * The project picker of one client, for htmx when a client is chosen: the project rate form's for
+     * {@code projectClient}, else the tester's for {@code clientId}.
+     */
+    @GetMapping("/time/rates/projects")
+    String projects(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(required = false) @Nullable String clientId,
+            @RequestParam(required = false) @Nullable String projectClient, Model model) {
+        filters.requireVisible(viewer, clientId, null, null);
+        filters.requireVisible(viewer, projectClient, null, null);
+        return projectClient != null ? page.projectPicker(viewer, model, projectClient, true)
+                : page.projectPicker(viewer, model, clientId, false);
     }
 
     /** The tester: its answer alone for htmx, else the whole page with the answer in place. */
@@ -64,7 +82,7 @@ class RatesController {
         if (htmx != null) {
             return page.preview(viewer, model, form);
         }
-        return page.show(viewer, model, null, null, FieldErrors.none(), form);
+        return page.show(viewer, model, null, null, FieldErrors.none(), form, null);
     }
 
     @PostMapping("/time/rates")
@@ -91,7 +109,7 @@ class RatesController {
                     .map(v -> failed == null || v.field().equals("scope") ? new Violation("", v.messageKey(), v.args()) : v)
                     .toList();
             FieldErrors errors = FieldErrors.of(violations, texts, viewer.locale());
-            return page.show(viewer, model, form, failed, errors, RatePreview.Form.blank(viewer));
+            return page.show(viewer, model, form, failed, errors, RatePreview.Form.blank(viewer), null);
         }
     }
 
@@ -115,8 +133,9 @@ class RatesController {
         }
         RateChoices.Choices offered = choices.of(viewer);
         String key = form.key() == null ? "" : form.key().strip();
-        String currency = (scope == RateScope.CLIENT ? offered.currencyOfClient(key) : offered.currencyOfProject(key))
-                .getCurrencyCode();
+        String currency = (scope == RateScope.CLIENT ? offered.currencyOfClient(key)
+                : choices.clientOfProject(viewer, key).map(c -> offered.currencyOfClient(c.toString()))
+                        .orElse(offered.base())).getCurrencyCode();
         return new RateInput(form.scope(), form.key(), currency, form.amount());
     }
 

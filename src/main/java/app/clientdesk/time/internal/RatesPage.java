@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -29,7 +30,9 @@ public class RatesPage {
      * typed and shows its errors, the others are fresh.
      */
     public record View(RateChoices.Choices choices, Map<RateScope, List<Row>> rows, Map<RateScope, RateInput> forms,
-            @Nullable RateScope failed, FieldErrors errors, RatePreview.Form previewForm, RatePreview.Result preview) {
+            @Nullable RateScope failed, FieldErrors errors, RatePreview.Form previewForm, RatePreview.Result preview,
+            @Nullable UUID projectClient, List<RateChoices.ProjectThing> projects,
+            List<RateChoices.ProjectThing> testerProjects) {
 
         public List<Row> rows(RateScope scope) {
             return rows.getOrDefault(scope, List.of());
@@ -54,15 +57,39 @@ public class RatesPage {
         this.preview = preview;
     }
 
-    /** Fills {@code model} for the page and names its template. */
+    /**
+     * Fills {@code model} for the page and names its template. The project rate form offers the projects of
+     * {@code projectClient} (or of the client of the project a refused form named), the tester those of its client.
+     */
     String show(CurrentUser viewer, Model model, @Nullable RateInput refused, @Nullable RateScope failed,
-            FieldErrors errors, RatePreview.Form previewForm) {
+            FieldErrors errors, RatePreview.Form previewForm, @Nullable String projectClient) {
         viewer.requireOwner();
         RateChoices.Choices offered = choices.of(viewer);
         List<Rate> all = rates.all(viewer);
-        model.addAttribute("view", new View(offered, rows(all, offered), forms(offered, refused, failed), failed, errors,
-                previewForm, preview.of(viewer, previewForm, all, offered)));
+        UUID forProjects = failed == RateScope.PROJECT && refused != null
+                ? choices.clientOfProject(viewer, refused.key()).orElse(null) : uuid(projectClient);
+        model.addAttribute("view", new View(offered, rows(viewer, all, offered), forms(offered, refused, failed), failed,
+                errors, previewForm, preview.of(viewer, previewForm, all, offered),
+                offered.offers(forProjects) ? forProjects : null, choices.projectsOf(viewer, offered, forProjects),
+                choices.projectsOf(viewer, offered, uuid(previewForm.client()))));
         return "time/rates/page";
+    }
+
+    /** The project picker of one client alone, for htmx: the project rate form's ({@code rate}) or the tester's. */
+    String projectPicker(CurrentUser viewer, Model model, @Nullable String client, boolean rate) {
+        viewer.requireOwner();
+        RateChoices.Choices offered = choices.of(viewer);
+        model.addAttribute("projects", choices.projectsOf(viewer, offered, uuid(client)));
+        model.addAttribute("chosenClient", uuid(client) != null && offered.offers(uuid(client)));
+        return rate ? "time/rates/rateProjects" : "time/rates/testerProjects";
+    }
+
+    private static @Nullable UUID uuid(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The tester's answer alone, for htmx. */
@@ -88,11 +115,11 @@ public class RatesPage {
         return forms;
     }
 
-    private static Map<RateScope, List<Row>> rows(List<Rate> all, RateChoices.Choices offered) {
+    private Map<RateScope, List<Row>> rows(CurrentUser viewer, List<Rate> all, RateChoices.Choices offered) {
         Map<String, String> clientNames = new HashMap<>();
         offered.clients().forEach(c -> clientNames.put(c.id().toString(), c.name()));
-        Map<String, String> projectNames = new HashMap<>();
-        offered.projects().forEach(p -> projectNames.put(p.id().toString(), p.clientName() + " · " + p.name()));
+        Map<String, String> projectNames = choices.projectNames(viewer,
+                all.stream().filter(r -> r.scope() == RateScope.PROJECT).map(Rate::key).toList());
         Map<String, String> peopleNames = new HashMap<>();
         offered.people().forEach(p -> peopleNames.put(p.id().toString(), p.name()));
 
