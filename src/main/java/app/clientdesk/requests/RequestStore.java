@@ -170,6 +170,21 @@ class RequestStore {
         return new RequestPage(items, total, filter.limit(), filter.offset());
     }
 
+    /** A client's open and waiting requests, newest activity first, at most {@code limit}: one statement, no count. */
+    List<RequestSummary> openForClient(WorkspaceId workspace, @Nullable UUID member, ClientId client, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        params.put("client", client.value());
+        params.put("limit", limit);
+        if (member != null) {
+            params.put("member", member);
+        }
+        return jdbc.sql(SUMMARY + " where r.workspace_id = :w" + (member != null ? MEMBER : "")
+                + " and r.client_id = :client and r.state in ('OPEN', 'WAITING_ON_CLIENT')"
+                + " order by r.last_message_at desc, r.id limit :limit")
+                .params(params).query(RequestStore::summary).list();
+    }
+
     List<Message> messages(WorkspaceId workspace, RequestId request, boolean visibleOnly) {
         return jdbc.sql("""
                 select m.id, m.request_id, m.author_kind, m.author_contact_id, m.author_user_id, m.from_address,

@@ -478,6 +478,18 @@ public class Requests {
     }
 
     /**
+     * A client's open and waiting requests for staff (a member only for an assigned client), newest activity first,
+     * at most {@code limit}, in one statement without a count: the client page asks for one more than it shows.
+     */
+    public List<RequestSummary> openForClient(CurrentUser viewer, ClientId client, int limit) {
+        if (viewer.isClientContact()) {
+            throw new NotFoundException("client");
+        }
+        clients.get(viewer, client);
+        return store.openForClient(viewer.workspaceId(), memberScope(viewer), client, limit);
+    }
+
+    /**
      * A request with its conversation as the viewer may see it: a contact only their client's, with only the
      * messages visible to the client; staff within their scope, every message. Empty otherwise.
      */

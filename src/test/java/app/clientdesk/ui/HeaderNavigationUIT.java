@@ -36,7 +36,7 @@ class HeaderNavigationUIT extends BrowserTest {
                 assertThat(nav.isVisible()).as(language + ": the navigation shows without a menu").isTrue();
                 assertThat(p.locator("[data-nav-toggle]").isVisible()).as(language + ": no menu button").isFalse();
                 List<Double> tops = linkTops(nav);
-                assertThat(tops).as(language + ": every section's link").hasSize(10);
+                assertThat(tops).as(language + ": every section's link").hasSize(11);
                 assertThat(tops.stream().distinct().count()).as(language + ": links on one row").isEqualTo(1);
                 assertThat(headerHeight(p)).as(language + ": the header is one row tall").isLessThan(70);
                 assertThat(fitsWidth(p)).isTrue();

@@ -3,18 +3,13 @@ package app.clientdesk.requests.internal;
 import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientPageSection;
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.requests.RequestFilter;
-import app.clientdesk.requests.RequestPage;
-import app.clientdesk.requests.RequestState;
 import app.clientdesk.requests.RequestSummary;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.shared.web.Ui;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +30,9 @@ class ClientRequestsSection implements ClientPageSection {
 
     @Override
     public Content render(CurrentUser viewer, Client client, Ui ui) {
-        List<RequestPage> pages = Stream.of(RequestState.OPEN, RequestState.WAITING_ON_CLIENT)
-                .map(s -> requests.inbox(viewer, new RequestFilter(client.id(), s, null, SHOWN, 0))).toList();
-        List<RequestSummary> open = pages.stream().flatMap(p -> p.items().stream())
-                .sorted(Comparator.comparing(RequestSummary::lastMessageAt).reversed()).limit(SHOWN).toList();
-        long total = pages.stream().mapToLong(RequestPage::total).sum();
+        List<RequestSummary> fetched = requests.openForClient(viewer, client.id(), SHOWN + 1);
+        List<RequestSummary> open = fetched.stream().limit(SHOWN).toList();
+        long total = fetched.size();
         Map<String, Object> params = Map.of("ui", ui, "client", client, "open", open, "more", total > SHOWN);
         return output -> engine.render("requests/clientSection.jte", params, output);
     }
