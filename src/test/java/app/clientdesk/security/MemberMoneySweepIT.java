@@ -100,6 +100,7 @@ class MemberMoneySweepIT extends IntegrationTest {
     @Autowired app.clientdesk.billing.Retainers retainers;
     @Autowired app.clientdesk.billing.RecurringInvoices recurringInvoices;
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
+    @Autowired app.clientdesk.requests.Requests requests;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired ObjectMapper json;
 
@@ -184,6 +185,18 @@ class MemberMoneySweepIT extends IntegrationTest {
         ids.put("rateId", jdbc.sql("select id from time_rates where workspace_id = :w and scope = 'CLIENT'")
                 .param("w", a.id()).query(UUID.class).single().toString());
         // Owner-only areas: the member is refused before any lookup, so any well-formed value serves.
+        // A request of the assigned client with a file: the request pages must not show money either.
+        app.clientdesk.requests.RequestId requestId = requests.submitManually(a.owner(),
+                new app.clientdesk.requests.ManualSubmission(assigned.value().toString(), "Alpha request",
+                        "Alpha details", null, List.of(new app.clientdesk.requests.NewAttachment("alpha.pdf",
+                                new java.io.ByteArrayInputStream("%PDF-1.4 alpha".getBytes(
+                                        java.nio.charset.StandardCharsets.US_ASCII))))));
+        ids.put("requestId", requestId.value().toString());
+        ids.put("requestAttachmentId",
+                requests.get(a.owner(), requestId).messages().get(0).attachments().get(0).id().toString());
+        ids.put("intakeId", UUID.randomUUID().toString());
+        ids.put("notificationId", UUID.randomUUID().toString());
+        ids.put("contactId", UUID.randomUUID().toString());
         ids.put("messageId", UUID.randomUUID().toString());
         ids.put("mailAttachmentId", UUID.randomUUID().toString());
         ids.put("invitationId", UUID.randomUUID().toString());
