@@ -115,7 +115,7 @@ class RatesUIT extends BrowserTest {
         assertThat(rates.rows("task-type")).containsExactly("Bookkeeping · GBP · £80.00");
 
         // A project's rate in another currency than its client's is refused, on that form.
-        rates = rates.choose("project", "Website relaunch (GBP)").currency("project", "USD").set("project", "90");
+        rates = rates.projectsOf(HARBOUR + " (GBP)", "Website relaunch").choose("project", "Website relaunch (GBP)").currency("project", "USD").set("project", "90");
         assertThat(rates.error("project", "currency"))
                 .isEqualTo("Rates for Harbour Wellness Studio · Website relaunch are in GBP, the client's currency.");
         assertThat(rates.rows("project")).containsExactly(HARBOUR + " · Website relaunch · GBP · £70.00");

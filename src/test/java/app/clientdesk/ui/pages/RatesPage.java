@@ -32,6 +32,14 @@ public class RatesPage extends AppPage {
         return this;
     }
 
+    /** Shows a client's projects in the project section's form (they load when the client is chosen), as a person would. */
+    public RatesPage projectsOf(String client, String project) {
+        page.locator("#rates-project-client").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(client));
+        section("project").locator("[name=key] option", new Locator.LocatorOptions().setHasText(project)).first()
+                .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        return this;
+    }
+
     /** The currency the section's form will send, e.g. "GBP" ("" for the client's currency). */
     public String currency(String kind) {
         return section(kind).locator("[name=currency]").inputValue();
