@@ -2,6 +2,8 @@ package app.clientdesk.billing;
 
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.money.Money;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,24 @@ public class ClientInvoices {
     public InvoiceList issued(WorkspaceId workspace, ClientId client) {
         return store.list(workspace, new InvoiceQuery(InvoiceQuery.Filter.ALL, client.value(), null, LIMIT, 0),
                 invoices.today(workspace), false, true);
+    }
+
+    /** What the client owes per currency, and the part of it that is overdue (only currencies with some). */
+    public record Balance(List<Money> due, List<Money> overdue) {
+
+        public Balance {
+            due = List.copyOf(due);
+            overdue = List.copyOf(overdue);
+        }
+    }
+
+    /**
+     * What the client owes today over all its open invoices (not only the listed ones): one grouped statement,
+     * for the portal's home.
+     */
+    @Transactional(readOnly = true)
+    public Balance balance(WorkspaceId workspace, ClientId client) {
+        return store.balance(workspace, client.value(), invoices.today(workspace));
     }
 
     /** One issued invoice of the client, empty for a draft or another client's invoice. */

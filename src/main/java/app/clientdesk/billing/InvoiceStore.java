@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -400,6 +401,31 @@ class InvoiceStore {
                 .query((rs, n) -> new Money(rs.getBigDecimal("due"), Currency.getInstance(rs.getString("currency"))))
                 .list();
         return new InvoiceList(rows, total, more, outstanding);
+    }
+
+    /**
+     * What {@code client} owes, per currency: every open invoice's amount due, and the part of it past its due
+     * date on {@code today}. One grouped statement over the client's open invoices (credit notes owe nothing).
+     */
+    ClientInvoices.Balance balance(WorkspaceId workspace, UUID client, LocalDate today) {
+        List<Money> due = new ArrayList<>();
+        List<Money> overdue = new ArrayList<>();
+        jdbc.sql("""
+                select currency, sum(total - amount_paid) as due,
+                    sum(case when due_date < :today then total - amount_paid else 0 end) as overdue
+                from invoices where workspace_id = :w and client_id = :c
+                    and status in ('ISSUED', 'SENT', 'PARTIALLY_PAID') and kind <> 'CREDIT_NOTE'
+                group by currency order by currency""")
+                .param("w", workspace.value()).param("c", client).param("today", today)
+                .query((RowCallbackHandler) rs -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    due.add(new Money(rs.getBigDecimal("due"), currency));
+                    BigDecimal late = rs.getBigDecimal("overdue");
+                    if (late.signum() != 0) {
+                        overdue.add(new Money(late, currency));
+                    }
+                });
+        return new ClientInvoices.Balance(due, overdue);
     }
 
     /** Issued, unvoided deposit invoices waiting to be deducted by {@code invoice}. */

@@ -6,25 +6,19 @@ import app.clientdesk.billing.InvoiceDocument;
 import app.clientdesk.billing.InvoiceId;
 import app.clientdesk.billing.InvoiceList;
 import app.clientdesk.billing.InvoicePdfs;
-import app.clientdesk.billing.InvoiceSummary;
 import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
-import app.clientdesk.shared.money.Money;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
-import app.clientdesk.requests.RequestState;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.work.Approvals;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -75,12 +69,13 @@ class PortalController {
     @GetMapping("/portal")
     String home(@AuthenticationPrincipal CurrentUser contact, Model model) {
         Client client = common(contact, model);
-        model.addAttribute("view", invoicesView(contact, client));
+        // Sums and counts only: what is owed from one grouped statement, the requests in play from another.
+        ClientInvoices.Balance balance = invoices.balance(contact.workspaceId(), client.id());
+        model.addAttribute("view", new PortalInvoicesView(List.of(), balance.due(), balance.overdue(), null));
         model.addAttribute("waitingApprovals", approvals.countWaiting(contact));
-        long waitingOnYou = requests.forClient(contact, client.id(), RequestState.WAITING_ON_CLIENT, 1, 0).total();
-        model.addAttribute("openRequests",
-                requests.forClient(contact, client.id(), RequestState.OPEN, 1, 0).total() + waitingOnYou);
-        model.addAttribute("waitingRequests", waitingOnYou);
+        Requests.OpenCounts counts = requests.openCounts(contact, client.id());
+        model.addAttribute("openRequests", counts.open());
+        model.addAttribute("waitingRequests", counts.waitingOnClient());
         return "portal/home";
     }
 
@@ -162,13 +157,9 @@ class PortalController {
 
     private PortalInvoicesView invoicesView(CurrentUser contact, Client client) {
         InvoiceList list = invoices.issued(contact.workspaceId(), client.id());
-        Map<String, Money> overdue = new TreeMap<>();
-        for (InvoiceSummary i : list.invoices()) {
-            if (i.overdue()) {
-                overdue.merge(i.total().currency().getCurrencyCode(), i.amountDue(), Money::plus);
-            }
-        }
-        return new PortalInvoicesView(list.invoices(), list.outstanding(), new ArrayList<>(overdue.values()),
+        // Overdue over every open invoice of the client, not only the listed ones.
+        ClientInvoices.Balance balance = invoices.balance(contact.workspaceId(), client.id());
+        return new PortalInvoicesView(list.invoices(), balance.due(), balance.overdue(),
                 invoices.paymentInstructions(contact.workspaceId()));
     }
 }

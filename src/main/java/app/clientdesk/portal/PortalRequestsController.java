@@ -100,7 +100,9 @@ class PortalRequestsController {
         RequestPage result = requests.forClient(contact, client.id(), PAGE_SIZE, p * PAGE_SIZE);
         model.addAttribute("result", result);
         model.addAttribute("page", p);
-        model.addAttribute("pages", (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        // One client's requests are always counted (RequestPage#total); a page past the end still shows the pager.
+        long total = result.total() == null ? p * (long) PAGE_SIZE + result.items().size() : result.total();
+        model.addAttribute("pages", (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         return "portal/requests";
     }
 

@@ -161,13 +161,34 @@ class RequestStore {
             where.append(" and r.sla_state = :sla");
             params.put("sla", filter.slaState().name());
         }
-        long total = jdbc.sql("select count(*) from requests r" + where).params(params).query(Long.class).single();
-        params.put("limit", filter.limit());
+        params.put("limit", filter.limit() + 1);
         params.put("offset", filter.offset());
-        List<RequestSummary> items = jdbc.sql(SUMMARY + where
+        List<RequestSummary> found = jdbc.sql(SUMMARY + where
                 + " order by r.last_message_at desc, r.id limit :limit offset :offset")
                 .params(params).query(RequestStore::summary).list();
-        return new RequestPage(items, total, filter.limit(), filter.offset());
+        boolean more = found.size() > filter.limit();
+        List<RequestSummary> items = more ? found.subList(0, filter.limit()) : found;
+        Long total = null;
+        if (filter.clientId() != null) {
+            // One client's requests: a bounded count. When this page is the last, its position is the count.
+            total = !more && (filter.offset() == 0 || !items.isEmpty()) ? filter.offset() + (long) items.size()
+                    : jdbc.sql("select count(*) from requests r" + where).params(params).query(Long.class).single();
+        }
+        return new RequestPage(items, total, more, filter.limit(), filter.offset());
+    }
+
+    /** How many of a client's requests are open and how many wait on the client: one grouped statement. */
+    Requests.OpenCounts openCounts(WorkspaceId workspace, ClientId client) {
+        Map<String, Long> byState = new HashMap<>();
+        jdbc.sql("""
+                select state, count(*) as n from requests
+                where workspace_id = :w and client_id = :c and state in ('OPEN', 'WAITING_ON_CLIENT')
+                group by state""")
+                .param("w", workspace.value()).param("c", client.value())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> byState.put(rs.getString("state"),
+                        rs.getLong("n")));
+        long waiting = byState.getOrDefault("WAITING_ON_CLIENT", 0L);
+        return new Requests.OpenCounts(byState.getOrDefault("OPEN", 0L) + waiting, waiting);
     }
 
     /** A client's open and waiting requests, newest activity first, at most {@code limit}: one statement, no count. */

@@ -444,6 +444,26 @@ public class Requests {
         return store.inbox(viewer.workspaceId(), memberScope(viewer), filter);
     }
 
+    /** A client's requests still in play: {@code open} counts open and waiting ones, {@code waitingOnClient} the latter. */
+    public record OpenCounts(long open, long waitingOnClient) {
+    }
+
+    /**
+     * How many of the client's requests are open and how many wait on the client (the portal's home): a contact
+     * gets only their own client (any other id is {@link NotFoundException}); staff by the client's scope.
+     */
+    @Transactional(readOnly = true)
+    public OpenCounts openCounts(CurrentUser viewer, ClientId client) {
+        if (viewer.isClientContact()) {
+            if (!viewer.clientId().map(own -> own.equals(client.value())).orElse(false)) {
+                throw new NotFoundException("client");
+            }
+        } else {
+            clients.get(viewer, client);
+        }
+        return store.openCounts(viewer.workspaceId(), client);
+    }
+
     /**
      * One client's requests, newest activity first: for the portal (a contact gets only their own client; any
      * other id is {@link NotFoundException}) and the client's page.

@@ -163,13 +163,16 @@ class RequestsApiIT extends IntegrationTest {
                 "{\"body\": \"Asked by phone\", \"visibleToClient\": false, \"waitOnClient\": true}")).andExpect(status().isCreated());
 
         mvc.perform(auth(get("/api/v1/requests"), token)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.nullValue()))
                 .andExpect(jsonPath("$.hasMore").value(false))
                 .andExpect(jsonPath("$.items[*].subject").value(containsInAnyOrder("First", "Second", "Third")))
                 .andExpect(jsonPath("$.items[?(@.subject == 'Third')].firstResponseDueAt")
                         .value(contains("2026-12-07T12:02:00-03:00")));
         mvc.perform(auth(get("/api/v1/requests").param("clientId", sydney.toString()), token))
+                .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[*].subject").value(containsInAnyOrder("First", "Third")));
+        mvc.perform(auth(get("/api/v1/requests").param("clientId", sydney.toString()).param("limit", "1"), token))
+                .andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.hasMore").value(true));
         mvc.perform(auth(get("/api/v1/requests").param("state", "closed"), token))
                 .andExpect(jsonPath("$.items[*].id").value(contains(first)));
         mvc.perform(auth(get("/api/v1/requests").param("slaState", "PAUSED"), token))
@@ -180,7 +183,6 @@ class RequestsApiIT extends IntegrationTest {
 
         mvc.perform(auth(get("/api/v1/requests").param("limit", "2"), token))
                 .andExpect(jsonPath("$.items", hasSize(2)))
-                .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.limit").value(2))
                 .andExpect(jsonPath("$.offset").value(0))
                 .andExpect(jsonPath("$.hasMore").value(true));
@@ -210,7 +212,7 @@ class RequestsApiIT extends IntegrationTest {
         mvc.perform(json(post("/api/v1/requests"), token, "{\"subject\": \"Unclosed"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).as("requests saved").isZero();
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).items()).as("requests saved").isEmpty();
 
         String id = create(token, sydney, "Fine");
         mvc.perform(json(post("/api/v1/requests/" + id + "/messages"), token, "{\"body\": \"\"}"))
@@ -250,8 +252,8 @@ class RequestsApiIT extends IntegrationTest {
         assertThat(untouched.messages()).extracting(RequestMessage::body).containsExactly("Their words");
         assertThat(untouched.request().state()).isEqualTo(RequestState.OPEN);
         assertThat(untouched.request().taskId()).isNull();
-        assertThat(requests.inbox(stranger.owner(), RequestFilter.all()).total()).isEqualTo(1);
-        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).isZero();
+        assertThat(requests.inbox(stranger.owner(), RequestFilter.all()).items()).hasSize(1);
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).items()).isEmpty();
     }
 
     @Test
@@ -265,7 +267,7 @@ class RequestsApiIT extends IntegrationTest {
         String path = "/api/v1/requests/" + hidden;
 
         mvc.perform(auth(get("/api/v1/requests"), memberToken)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[*].id").value(contains(mine)));
         mvc.perform(auth(get("/api/v1/requests").param("clientId", sydney.toString()), memberToken))
                 .andExpect(jsonPath("$.total").value(0));

@@ -110,7 +110,7 @@ record RequestJson(UUID id, @Schema(description = "Shown as #number, unique in t
     }
 
     /** A page of requests, paged as every list of the API. */
-    record RequestPageJson(List<RequestSummaryJson> items, long total, int limit, int offset, boolean hasMore) {
+    record RequestPageJson(List<RequestSummaryJson> items, @Nullable Long total, int limit, int offset, boolean hasMore) {
     }
 
     /** What {@code POST /api/v1/requests} accepts. */

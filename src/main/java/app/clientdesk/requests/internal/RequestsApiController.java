@@ -70,7 +70,8 @@ class RequestsApiController {
 
     @Operation(summary = "List requests", description = "Newest activity first. Every filter is optional and they "
             + "combine. A member sees only the requests of clients assigned to them. Paged as every list: limit "
-            + "(1 to 200, default 50) from offset; total counts all matches, hasMore says whether more follow.")
+            + "(1 to 200, default 50) from offset; hasMore says whether more follow; total counts all matches when "
+            + "clientId is given, and is null otherwise (a count of every client's history is not read).")
     @GetMapping
     RequestPageJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a client id") @RequestParam(required = false) @Nullable String clientId,
@@ -96,7 +97,7 @@ class RequestsApiController {
         RequestPage page = requests.inbox(viewer, new RequestFilter(client, s, sla, paging.limit(), paging.offset()));
         ZoneId zone = calendars.zone(viewer.workspaceId());
         return new RequestPageJson(page.items().stream().map(r -> RequestSummaryJson.of(r, zone)).toList(),
-                page.total(), paging.limit(), paging.offset(), paging.hasMore(page.total(), page.items().size()));
+                page.total(), paging.limit(), paging.offset(), page.more());
     }
 
     @Operation(summary = "Read a request", description = "With its whole conversation, internal notes included, "
