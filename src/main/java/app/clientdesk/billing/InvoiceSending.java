@@ -7,9 +7,10 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.mail.MailAttachment;
+import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutboxMessage;
 import app.clientdesk.mail.OutgoingMail;
-import app.clientdesk.mail.Outbox;
+import app.clientdesk.shared.api.Idempotency;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import java.time.Clock;
@@ -118,14 +119,14 @@ public class InvoiceSending {
     public java.util.UUID send(CurrentUser viewer, InvoiceId id, Message message, @Nullable String requestKey) {
         viewer.requireOwner();
         WorkspaceId ws = viewer.workspaceId();
-        java.util.Optional<java.util.UUID> done = idempotency.answered(ws, "invoice.send", requestKey, id.toString());
+        java.util.Optional<java.util.UUID> done = idempotency.answered(ws.value(), "invoice.send", requestKey, id.toString());
         if (done.isPresent()) {
             return done.get();
         }
         InvoicePdfs.Pdf pdf = pdfs.file(ws, id);
         for (int attempt = 1;; attempt++) {
             try {
-                return transactions.execute(status -> idempotency.once(ws, "invoice.send", requestKey, id.toString(),
+                return transactions.execute(status -> idempotency.once(ws.value(), "invoice.send", requestKey, id.toString(),
                         () -> queue(viewer, id, message, pdf)).resourceId());
             } catch (Idempotency.Retry | org.springframework.dao.PessimisticLockingFailureException e) {
                 if (requestKey == null || attempt == ATTEMPTS) {

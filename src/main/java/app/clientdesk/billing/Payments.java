@@ -2,6 +2,7 @@ package app.clientdesk.billing;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.api.Idempotency;
 import app.clientdesk.shared.i18n.Currencies;
 import app.clientdesk.shared.money.Money;
 import app.clientdesk.shared.validation.InvalidInputException;
@@ -103,7 +104,7 @@ public class Payments {
                 Optional<String> asked = store.requestHash(ws, key);
                 if (asked.isPresent() && !asked.get().strip().equals(requestHash(id, input))) {
                     // As invoice create and issue do: one key, one request.
-                    throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.reused");
+                    throw InvalidInputException.of("Idempotency-Key", "api.idempotency.reused");
                 }
                 return new Recorded(seen.get(), false);
             }

@@ -13,6 +13,7 @@ import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.identity.WorkspaceSettings;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.shared.i18n.Languages;
+import app.clientdesk.slawatch.SlaWatch;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo: clients, and their projects and tasks (see {@link DemoWork}). Later capabilities add
- * their own records here (time, invoices) so the demo keeps showing the whole product.
+ * their own records here (time, invoices, requests and the notifications they made) so the demo keeps showing the
+ * whole product.
  */
 @Service
 public class DemoData {
@@ -39,16 +41,20 @@ public class DemoData {
     private final DemoWork work;
     private final DemoTime time;
     private final DemoBilling billing;
+    private final DemoRequests requests;
+    private final SlaWatch slaWatch;
     private final TransactionTemplate transactions;
 
     DemoData(Workspaces workspaces, Accounts accounts, Clients clients, DemoWork work, DemoTime time, DemoBilling billing,
-            TransactionTemplate transactions) {
+            DemoRequests requests, SlaWatch slaWatch, TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.clients = clients;
         this.work = work;
         this.time = time;
         this.billing = billing;
+        this.requests = requests;
+        this.slaWatch = slaWatch;
         this.transactions = transactions;
     }
 
@@ -88,7 +94,10 @@ public class DemoData {
             work.load(owner, ids, member, say);
             time.load(owner, ids, member, say);
             billing.load(owner, ids, say);
+            requests.load(owner, ids, member, say);
         });
+        // The at-risk and breached requests are told now, as the clock job would (it tells each state once).
+        slaWatch.runDue();
     }
 
     /** The person as the services see a signed-in user, to make the demo through the same rules. */

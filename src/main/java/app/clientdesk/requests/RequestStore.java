@@ -28,11 +28,13 @@ class RequestStore {
 
     private static final String SELECT = """
             select r.id, r.client_id, c.name as client_name, r.number, r.subject, r.state, r.source,
-                r.author_contact_id, r.author_user_id, r.author_email, u.display_name as author_name, r.desired_date,
+                r.author_contact_id, r.author_user_id, r.author_email,
+                coalesce(ac.name, u.display_name, r.author_name) as author_name, r.desired_date,
                 r.task_id, r.merged_into_id, r.reply_token, r.created_at, r.updated_at, r.last_message_at,
                 r.first_response_at, r.first_response_due_at, r.sla_state, r.sla_notified_state
             from requests r join clients c on c.id = r.client_id and c.workspace_id = r.workspace_id
             left join users u on u.id = r.author_user_id
+            left join client_contacts ac on ac.id = r.author_contact_id and ac.workspace_id = r.workspace_id
             """;
 
     private static final String SUMMARY = """
@@ -82,14 +84,16 @@ class RequestStore {
             RequestSource source, Author author, @Nullable LocalDate desiredDate, String replyToken, Instant now) {
         jdbc.sql("""
                 insert into requests (id, workspace_id, client_id, number, subject, state, source, author_contact_id,
-                    author_user_id, author_email, desired_date, reply_token, created_at, updated_at, last_message_at)
-                values (:id, :w, :client, :number, :subject, 'OPEN', :source, :contact, :user, :email, :desired,
-                    :token, :now, :now, :now)""")
+                    author_user_id, author_email, author_name, desired_date, reply_token, created_at, updated_at,
+                    last_message_at)
+                values (:id, :w, :client, :number, :subject, 'OPEN', :source, :contact, :user, :email, :name,
+                    :desired, :token, :now, :now, :now)""")
                 .param("id", id.value()).param("w", workspace.value()).param("client", client.value())
                 .param("number", number).param("subject", subject).param("source", source.name())
                 .param("contact", author.contactId())
                 .param("user", author.userId() == null ? null : author.userId().value())
-                .param("email", author.email()).param("desired", desiredDate == null ? null
+                .param("email", author.email()).param("name", senderName(author))
+                .param("desired", desiredDate == null ? null
                         : java.sql.Date.valueOf(desiredDate))
                 .param("token", replyToken).param("now", utc(now)).update();
     }
@@ -209,9 +213,10 @@ class RequestStore {
     List<Message> messages(WorkspaceId workspace, RequestId request, boolean visibleOnly) {
         return jdbc.sql("""
                 select m.id, m.request_id, m.author_kind, m.author_contact_id, m.author_user_id, m.from_address,
-                    u.display_name as author_name, m.body, m.body_html, m.visible_to_client, m.email_message_id,
-                    m.in_reply_to, m.created_at
+                    coalesce(ac.name, u.display_name, m.from_name) as author_name, m.body, m.body_html,
+                    m.visible_to_client, m.email_message_id, m.in_reply_to, m.created_at
                 from request_messages m left join users u on u.id = m.author_user_id
+                left join client_contacts ac on ac.id = m.author_contact_id and ac.workspace_id = m.workspace_id
                 where m.workspace_id = :w and m.request_id = :r""" + (visibleOnly ? " and m.visible_to_client" : "")
                 + " order by m.created_at, m.seq")
                 .param("w", workspace.value()).param("r", request.value())
@@ -251,14 +256,28 @@ class RequestStore {
             Instant now) {
         jdbc.sql("""
                 insert into request_messages (id, workspace_id, request_id, author_kind, author_contact_id,
-                    author_user_id, from_address, body, body_html, visible_to_client, email_message_id, in_reply_to,
-                    created_at)
-                values (:id, :w, :r, :kind, :contact, :user, :from, :body, :html, :visible, :mid, :irt, :now)""")
+                    author_user_id, from_address, from_name, body, body_html, visible_to_client, email_message_id,
+                    in_reply_to, created_at)
+                values (:id, :w, :r, :kind, :contact, :user, :from, :fromName, :body, :html, :visible, :mid, :irt,
+                    :now)""")
                 .param("id", id).param("w", workspace.value()).param("r", request.value())
                 .param("kind", author.kind().name()).param("contact", author.contactId())
                 .param("user", author.userId() == null ? null : author.userId().value())
-                .param("from", author.email()).param("body", body).param("html", html).param("visible", visible)
+                .param("from", author.email()).param("fromName", senderName(author)).param("body", body)
+                .param("html", html).param("visible", visible)
                 .param("mid", messageId).param("irt", inReplyTo).param("now", utc(now)).update();
+    }
+
+    /**
+     * The name kept with an email's row: what the sender called themselves. A contact's and a person's name are
+     * read from their own rows instead (a rename shows everywhere), so only an email's is kept.
+     */
+    private static @Nullable String senderName(Author author) {
+        if (author.kind() != AuthorKind.EMAIL || author.name() == null || author.name().isBlank()) {
+            return null;
+        }
+        String name = author.name().strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     List<RequestAttachment> attachments(WorkspaceId workspace, RequestId request) {

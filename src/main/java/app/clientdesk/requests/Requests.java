@@ -176,8 +176,8 @@ public class Requests {
         v.throwIfAny();
         UUID contactId = input.contactId() != null && client.contacts().stream()
                 .anyMatch(c -> c.id().equals(input.contactId())) ? input.contactId() : null;
-        String name = contactId == null ? null : client.contacts().stream().filter(c -> c.id().equals(contactId))
-                .map(Contact::name).findFirst().orElse(null);
+        String name = contactId == null ? input.fromName() : client.contacts().stream()
+                .filter(c -> c.id().equals(contactId)).map(Contact::name).findFirst().orElse(input.fromName());
         Author author = new Author(AuthorKind.EMAIL, contactId, null, input.fromAddress(), name);
         String html = blankToNull(input.sanitizedHtml());
 

@@ -87,4 +87,28 @@ class DemoOnStartupIT {
         assertThat(page).contains("Formatar o contrato Whitmore", "Aguardando cliente")
                 .doesNotContain("Format the Whitmore contract");
     }
+
+    @Test
+    void theDemoInboxHasRequestsAndTheBellANotificationInTheDemosLanguage() throws Exception {
+        CurrentUser owner = (CurrentUser) users.loadUserByUsername(DemoData.OWNER_EMAIL);
+        String inbox = page("/requests", owner);
+        assertThat(inbox).contains("Mudar o workshop de yoga de quinta para sábado", "Conflito de agenda no dia 14",
+                        "Fotos para os posts de dezembro", "Pauta da chamada de descoberta", "Em risco",
+                        "Prazo estourado")
+                .doesNotContain("Diary clash on the 14th");
+
+        String home = page("/board", owner);
+        assertThat(home).contains("Notificações, 2 não lidas");
+        assertThat(page("/notifications", owner)).contains(
+                "“Mudar o workshop de yoga de quinta para sábado” de Harbour Wellness Studio está em risco",
+                "“Conflito de agenda no dia 14” de Thames Legal Partners passou do prazo de resposta");
+    }
+
+    private String page(String path, CurrentUser who) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(who)))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
 }

@@ -3,6 +3,7 @@ package app.clientdesk.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import app.clientdesk.identity.CurrentUser;
@@ -133,5 +134,40 @@ class DemoWorkIT extends IntegrationTest {
                 .contains("Formatar o contrato Whitmore").doesNotContain("Format the Whitmore contract");
         assertThat(projects.list(portuguese.owner(), null, true)).extracting(p -> p.workflowName()).contains("Redes sociais");
         assertThat(billingSetup.get(portuguese.owner()).defaultNotes()).isEqualTo("Obrigada pela parceria!");
+    }
+
+    @Autowired app.clientdesk.requests.Requests requests;
+    @Autowired app.clientdesk.notifications.Notifications notifications;
+
+    @Test
+    void theDemoFillsTheRequestInboxAndTellsWhoAnswersOfTheRequestsAtRiskAndBreached() throws Exception {
+        TestWorkspace ws = newWorkspace();
+        CurrentUser member = addMember(ws);
+
+        mvc.perform(post("/demo").with(user(ws.owner())).with(csrf()));
+
+        var inbox = requests.inbox(ws.owner(), app.clientdesk.requests.RequestFilter.all()).items();
+        assertThat(inbox).extracting(r -> r.clientName()).contains("Harbour Wellness Studio",
+                "Thames Legal Partners", "Hudson Street Bakery", "Café Paulista Exportadora");
+        assertThat(inbox).extracting(r -> r.source()).contains(app.clientdesk.requests.RequestSource.values());
+        assertThat(inbox).extracting(r -> r.state()).contains(app.clientdesk.requests.RequestState.OPEN,
+                app.clientdesk.requests.RequestState.WAITING_ON_CLIENT, app.clientdesk.requests.RequestState.CLOSED);
+        assertThat(inbox).filteredOn(r -> r.slaState() == app.clientdesk.sla.SlaState.AT_RISK).extracting(
+                r -> r.subject()).containsExactly("Move Thursday's yoga workshop to Saturday");
+        assertThat(inbox).filteredOn(r -> r.slaState() == app.clientdesk.sla.SlaState.BREACHED).extracting(
+                r -> r.subject()).containsExactly("Diary clash on the 14th");
+        assertThat(inbox).filteredOn(r -> r.slaState() == app.clientdesk.sla.SlaState.MET).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(inbox).filteredOn(r -> r.taskId() != null).singleElement()
+                .satisfies(r -> assertThat(tasks.get(member, r.taskId()).assigneeId()).isEqualTo(member.id()));
+
+        // The owner hears of both; the member assigned to Harbour Wellness of its request only.
+        assertThat(notifications.unread(ws.owner())).isEqualTo(2);
+        assertThat(notifications.unread(member)).isEqualTo(1);
+        assertThat(notifications.page(member, null).items()).singleElement()
+                .satisfies(n -> assertThat(n.link()).startsWith("/requests/"));
+        String inboxPage = mvc.perform(get("/requests").with(user(ws.owner()))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(inboxPage).contains("Diary clash on the 14th", "Wholesale order for the deli on 9th Avenue",
+                "Notifications, 2 unread");
     }
 }

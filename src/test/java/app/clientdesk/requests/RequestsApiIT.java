@@ -227,6 +227,42 @@ class RequestsApiIT extends IntegrationTest {
     }
 
     @Test
+    void aCreateSentTwiceWithOneIdempotencyKeyMakesOneRequest() throws Exception {
+        String body = """
+                {"clientId": "%s", "subject": "Renew the domain", "body": "Before Friday"}""".formatted(sydney);
+        String first = mvc.perform(json(post("/api/v1/requests"), token, body).header("Idempotency-Key", "mail-42"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(first, "$.id");
+        mvc.perform(json(post("/api/v1/requests"), token, body).header("Idempotency-Key", "mail-42"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.subject").value("Renew the domain"))
+                .andExpect(jsonPath("$.messages", hasSize(1)));
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).as("requests made").isEqualTo(1);
+
+        mvc.perform(json(post("/api/v1/requests"), token, """
+                        {"clientId": "%s", "subject": "Renew the certificate"}""".formatted(sydney))
+                        .header("Idempotency-Key", "mail-42"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("This Idempotency-Key was already used for a different request."));
+        mvc.perform(json(post("/api/v1/requests"), token, body).header("Idempotency-Key", "k".repeat(201)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("An Idempotency-Key holds at most 200 characters."));
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).as("requests made").isEqualTo(1);
+
+        // Another key, or none, is another request.
+        mvc.perform(json(post("/api/v1/requests"), token, body).header("Idempotency-Key", "mail-43"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.not(id)));
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).isEqualTo(2);
+    }
+
+    @Test
     void anotherWorkspacesRequestsAndClientsAreNotFoundAndStayAsTheyWere() throws Exception {
         TestWorkspace stranger = newWorkspace();
         ClientId theirClient = createClient(stranger, "Someone Else's Client");
@@ -299,6 +335,10 @@ class RequestsApiIT extends IntegrationTest {
         mvc.perform(get("/api/v1/openapi.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/requests'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/requests'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/requests'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+                        .value(contains("header")))
+                .andExpect(jsonPath("$.paths['/api/v1/requests'].post.responses['200'].description")
+                        .value("A retry with the same Idempotency-Key: the first result, nothing new made."))
                 .andExpect(jsonPath("$.paths['/api/v1/requests/{requestId}/messages'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/requests/{requestId}/convert'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/requests/{requestId}/close'].post.responses['404']").exists())

@@ -50,7 +50,7 @@ class InvoiceSendController {
         try {
             try {
                 sending.send(viewer, invoice.id(), message, requestKey);
-            } catch (app.clientdesk.billing.Idempotency.Retry e) {
+            } catch (app.clientdesk.shared.api.Idempotency.Retry e) {
                 // The same click arrived twice at once and the other one sent it.
             }
             Notices.flash(redirect, texts.getMessage(sending.mailConfigured() ? "billing.send.queued"

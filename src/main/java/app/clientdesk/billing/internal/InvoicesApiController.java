@@ -1,6 +1,5 @@
 package app.clientdesk.billing.internal;
 
-import app.clientdesk.billing.Idempotency;
 import app.clientdesk.billing.Invoice;
 import app.clientdesk.billing.InvoiceId;
 import app.clientdesk.billing.InvoiceList;
@@ -10,6 +9,7 @@ import app.clientdesk.billing.Payments;
 import app.clientdesk.billing.internal.InvoiceJson.PaymentJson;
 import app.clientdesk.billing.internal.InvoiceJson.SummaryJson;
 import app.clientdesk.identity.CurrentUser;
+import app.clientdesk.shared.api.Idempotency;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violations;
 import app.clientdesk.shared.web.ApiPaging;
@@ -166,7 +166,7 @@ class InvoicesApiController {
         var input = InvoicesApiInput.draft(body, null);
         List<UUID> expenseIds = InvoicesApiInput.expenseIds(body);
         // The draft and its expenses are one change: an expense refused leaves no draft behind.
-        Idempotency.Outcome outcome = once(() -> idempotency.once(viewer.workspaceId(), "invoice.create", key,
+        Idempotency.Outcome outcome = once(() -> idempotency.once(viewer.workspaceId().value(), "invoice.create", key,
                 body.toString(), () -> apiFields(() -> transactions.execute(t -> {
                     Invoice draft = invoices.createDraft(viewer, input);
                     return expenseIds.isEmpty() ? draft : invoices.addExpenses(viewer, draft.id(), expenseIds);
@@ -222,7 +222,7 @@ class InvoicesApiController {
             }
         }
         LocalDate issueDate = date;
-        once(() -> idempotency.once(viewer.workspaceId(), "invoice.issue", key, invoiceId + " " + issueDate,
+        once(() -> idempotency.once(viewer.workspaceId().value(), "invoice.issue", key, invoiceId + " " + issueDate,
                 () -> invoices.issue(viewer, id, issueDate).id().value()));
         return InvoiceJson.of(invoices.get(viewer, id));
     }

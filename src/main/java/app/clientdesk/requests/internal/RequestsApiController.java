@@ -16,6 +16,7 @@ import app.clientdesk.requests.internal.RequestJson.RequestPageJson;
 import app.clientdesk.requests.internal.RequestJson.RequestReply;
 import app.clientdesk.requests.internal.RequestJson.RequestSubmission;
 import app.clientdesk.requests.internal.RequestJson.RequestSummaryJson;
+import app.clientdesk.shared.api.Idempotency;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.validation.Violation;
 import app.clientdesk.shared.validation.Violations;
@@ -38,10 +39,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -62,10 +65,15 @@ class RequestsApiController {
 
     private final Requests requests;
     private final WorkingCalendars calendars;
+    private final Idempotency idempotency;
+    private final TransactionTemplate transactions;
 
-    RequestsApiController(Requests requests, WorkingCalendars calendars) {
+    RequestsApiController(Requests requests, WorkingCalendars calendars, Idempotency idempotency,
+            TransactionTemplate transactions) {
         this.requests = requests;
         this.calendars = calendars;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
     }
 
     @Operation(summary = "List requests", description = "Newest activity first. Every filter is optional and they "
@@ -111,14 +119,25 @@ class RequestsApiController {
     @Operation(summary = "Create a request", description = "Entered on a client's behalf (source MANUAL). clientId "
             + "and subject are required; body is the first message; desiredDate (yyyy-MM-dd) optional. The response "
             + "clock starts now when the client has a response-time commitment. A member creates requests for the "
-            + "clients assigned to them; another client is 404.")
+            + "clients assigned to them; another client is 404. With an Idempotency-Key, a retry returns the first "
+            + "request (200) instead of a new one; the same key with a different body is 422.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RequestJson> create(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestBody RequestSubmission body) {
-        RequestId id = apiFields(() -> requests.submitManually(viewer, new ManualSubmission(body.clientId(),
-                body.subject(), body.body(), body.desiredDate(), List.of())));
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(json(viewer, requests.get(viewer, id)));
+            @RequestBody RequestSubmission body,
+            @Parameter(description = "Any text up to 200 characters that names this create; a retry with the same "
+                    + "key makes nothing new and answers the first request")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        // What the key remembers: the fields as sent, so a retry with a different body is told apart.
+        String sent = String.join("\n", String.valueOf(body.clientId()), String.valueOf(body.subject()),
+                String.valueOf(body.body()), String.valueOf(body.desiredDate()));
+        Idempotency.Outcome outcome = once(() -> idempotency.once(viewer.workspaceId().value(), "request.create", key,
+                sent, () -> apiFields(() -> requests.submitManually(viewer, new ManualSubmission(body.clientId(),
+                        body.subject(), body.body(), body.desiredDate(), List.of()))).value()));
+        RequestId id = new RequestId(outcome.resourceId());
+        RequestJson json = json(viewer, requests.get(viewer, id));
+        return outcome.created() ? ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(json)
+                : ResponseEntity.ok(json);
     }
 
     @Operation(summary = "Reply to a request", description = "body is required. visibleToClient (default true) "
@@ -160,6 +179,15 @@ class RequestsApiController {
         RequestId id = new RequestId(requestId);
         requests.close(viewer, id);
         return json(viewer, requests.get(viewer, id));
+    }
+
+    /** Runs an idempotent call in one transaction; when a retry with the same key raced it, once more. */
+    private Idempotency.Outcome once(Supplier<Idempotency.Outcome> call) {
+        try {
+            return transactions.execute(status -> call.get());
+        } catch (Idempotency.Retry e) {
+            return transactions.execute(status -> call.get());
+        }
     }
 
     private RequestJson json(CurrentUser viewer, RequestDetail detail) {

@@ -1,6 +1,5 @@
-package app.clientdesk.billing;
+package app.clientdesk.shared.api;
 
-import app.clientdesk.identity.WorkspaceId;
 import app.clientdesk.shared.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The API's {@code Idempotency-Key}: an operation sent again with the same key returns what the first one made
  * and does nothing new. The key is written first, in the operation's own transaction, so a retry arriving
  * while the first is still running waits for it and then finds its result; a key reused for a different
- * request is refused.
+ * request is refused. Used by every module's API (billing, requests); the workspace is its plain id because
+ * {@code shared} may not depend on {@code identity}. It does not check that the caller belongs to the workspace:
+ * the caller's module did.
  */
 @Service
 public class Idempotency {
@@ -47,14 +48,14 @@ public class Idempotency {
      * the same key with another request is a 422.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome once(WorkspaceId workspace, String operation, @Nullable String key, String request,
+    public Outcome once(UUID workspace, String operation, @Nullable String key, String request,
             Supplier<UUID> action) {
         if (key == null || key.isBlank()) {
             return new Outcome(action.get(), true);
         }
         String k = key.strip();
         if (k.length() > 200) {
-            throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.tooLong");
+            throw InvalidInputException.of("Idempotency-Key", "api.idempotency.tooLong");
         }
         String hash = sha256(request);
         Optional<Seen> seen = seen(workspace, operation, k);
@@ -64,7 +65,7 @@ public class Idempotency {
                         insert into idempotency_keys (workspace_id, operation, idem_key, request_hash, resource_id,
                             created_at)
                         values (:w, :op, :key, :hash, :pending, :now)""")
-                        .param("w", workspace.value()).param("op", operation).param("key", k).param("hash", hash)
+                        .param("w", workspace).param("op", operation).param("key", k).param("hash", hash)
                         .param("pending", PENDING).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
             } catch (DuplicateKeyException e) {
                 // A call with the same key committed while this one started: this transaction must be retried.
@@ -74,11 +75,11 @@ public class Idempotency {
             jdbc.sql("""
                     update idempotency_keys set resource_id = :id
                     where workspace_id = :w and operation = :op and idem_key = :key""")
-                    .param("id", made).param("w", workspace.value()).param("op", operation).param("key", k).update();
+                    .param("id", made).param("w", workspace).param("op", operation).param("key", k).update();
             return new Outcome(made, true);
         }
         if (!seen.get().hash().equals(hash)) {
-            throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.reused");
+            throw InvalidInputException.of("Idempotency-Key", "api.idempotency.reused");
         }
         return new Outcome(seen.get().resource(), false);
     }
@@ -88,7 +89,7 @@ public class Idempotency {
      * retry answer before doing slow work such as rendering a PDF. Empty without a key, for a new key, or while the
      * first call is still running. The same key with another request is a 422.
      */
-    public Optional<UUID> answered(WorkspaceId workspace, String operation, @Nullable String key, String request) {
+    public Optional<UUID> answered(UUID workspace, String operation, @Nullable String key, String request) {
         if (key == null || key.isBlank() || key.strip().length() > 200) {
             return Optional.empty();
         }
@@ -97,7 +98,7 @@ public class Idempotency {
             return Optional.empty();
         }
         if (!seen.get().hash().equals(sha256(request))) {
-            throw InvalidInputException.of("Idempotency-Key", "billing.idempotency.reused");
+            throw InvalidInputException.of("Idempotency-Key", "api.idempotency.reused");
         }
         return Optional.of(seen.get().resource());
     }
@@ -105,11 +106,11 @@ public class Idempotency {
     private record Seen(String hash, UUID resource) {
     }
 
-    private Optional<Seen> seen(WorkspaceId workspace, String operation, String key) {
+    private Optional<Seen> seen(UUID workspace, String operation, String key) {
         return jdbc.sql("""
                 select request_hash, resource_id from idempotency_keys
                 where workspace_id = :w and operation = :op and idem_key = :key""")
-                .param("w", workspace.value()).param("op", operation).param("key", key)
+                .param("w", workspace).param("op", operation).param("key", key)
                 .query((rs, n) -> new Seen(rs.getString("request_hash").strip(), rs.getObject("resource_id", UUID.class)))
                 .optional();
     }
@@ -121,7 +122,8 @@ public class Idempotency {
         }
     }
 
-    static String sha256(String text) {
+    /** The SHA-256 of {@code text} in hex: what a key remembers of the request it came with. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
