@@ -11,7 +11,6 @@ import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.work.Project;
 import app.clientdesk.work.ProjectId;
 import app.clientdesk.work.Projects;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -79,8 +78,8 @@ public class Expenses {
     /** The receipt to download; not found when the expense has none. */
     public StoredReceipt receipt(CurrentUser viewer, UUID id) {
         Expense expense = get(viewer, id);
-        Path file = files.file(viewer.workspaceId(), expense.id());
-        if (expense.receipt() == null || !Files.isRegularFile(file)) {
+        Path file = files.open(viewer.workspaceId(), expense.id()).orElseThrow(() -> new NotFoundException("receipt"));
+        if (expense.receipt() == null) {
             throw new NotFoundException("receipt");
         }
         return new StoredReceipt(expense, expense.receipt(), file);
@@ -102,7 +101,7 @@ public class Expenses {
             UUID id = UUID.randomUUID();
             store.insert(w, id, valid, staged == null ? null : staged.receipt(), viewer.id(), clock.instant());
             if (staged != null) {
-                files.put(w, id, staged);
+                files.put(id, staged);
                 staged = null;
             }
             return store.find(w, id).orElseThrow();
@@ -140,7 +139,7 @@ public class Expenses {
                 throw new NotFoundException("expense");
             }
             if (staged != null) {
-                files.put(w, id, staged);
+                files.put(id, staged);
                 staged = null;
             } else if (removeReceipt && old.receipt() != null) {
                 files.removeAfterCommit(w, id);

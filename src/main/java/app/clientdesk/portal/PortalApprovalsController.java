@@ -6,6 +6,7 @@ import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.Downloads;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
@@ -15,7 +16,6 @@ import app.clientdesk.work.Attachments;
 import app.clientdesk.work.StageId;
 import app.clientdesk.work.TaskId;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +23,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -95,14 +92,8 @@ class PortalApprovalsController {
             @PathVariable UUID attachmentId) {
         Attachments.Stored stored = approvals.attachment(contact, new TaskId(taskId), attachmentId);
         Attachment a = stored.attachment();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(stored.file()));
+        return Downloads.attachment(a.fileName(), a.contentType(), a.sizeBytes(),
+                new FileSystemResource(stored.file()));
     }
 
     private String page(CurrentUser contact, Model model, @Nullable UUID failedTask, FieldErrors errors,

@@ -14,6 +14,7 @@ import app.clientdesk.requests.RequestPage;
 import app.clientdesk.requests.RequestState;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.Downloads;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.Notices;
@@ -21,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,10 +34,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -165,14 +162,8 @@ class PortalRequestsController {
             @PathVariable UUID requestAttachmentId) {
         Requests.StoredFile stored = requests.openAttachment(contact, new RequestId(requestId), requestAttachmentId);
         RequestAttachment a = stored.attachment();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(stored.file()));
+        return Downloads.attachment(a.fileName(), a.contentType(), a.sizeBytes(),
+                new FileSystemResource(stored.file()));
     }
 
     private RequestDetail find(CurrentUser contact, UUID requestId) {

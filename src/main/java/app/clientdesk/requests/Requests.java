@@ -19,7 +19,6 @@ import app.clientdesk.work.Task;
 import app.clientdesk.work.TaskId;
 import app.clientdesk.work.TaskInput;
 import app.clientdesk.work.Tasks;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -552,10 +551,8 @@ public class Requests {
         RequestDetail detail = get(viewer, id);
         RequestAttachment found = store.attachment(viewer.workspaceId(), detail.request().id(), attachment,
                 viewer.isClientContact()).orElseThrow(() -> new NotFoundException("attachment"));
-        Path file = files.fileOf(viewer.workspaceId(), found.id());
-        if (!Files.isRegularFile(file)) {
-            throw new NotFoundException("attachment file");
-        }
+        Path file = files.open(viewer.workspaceId(), found.id())
+                .orElseThrow(() -> new NotFoundException("attachment file"));
         return new StoredFile(found, file);
     }
 

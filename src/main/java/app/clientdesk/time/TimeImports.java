@@ -2,6 +2,7 @@ package app.clientdesk.time;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.files.FileStore;
 import app.clientdesk.shared.time.TimeZones;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.ErrorPages;
@@ -12,18 +13,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -59,8 +53,7 @@ public class TimeImports {
     private final ImportCheck check;
     private final ImportWriter writer;
     private final ImportJobs jobs;
-    private final Path root;
-    private final long maxBytes;
+    private final FileStore files;
     private final Clock clock;
     // Reading a large file takes about a second; the preview, its refreshes and the commit read it again.
     private final Cache<UUID, ExportFile> parsed = Caffeine.newBuilder()
@@ -78,14 +71,13 @@ public class TimeImports {
         this.check = check;
         this.writer = writer;
         this.jobs = jobs;
-        this.root = root.toAbsolutePath().normalize();
-        this.maxBytes = maxSize.toBytes();
+        this.files = new FileStore(root, maxSize.toBytes());
         this.clock = clock;
     }
 
     /** The largest file accepted, in bytes. */
     public long maxBytes() {
-        return maxBytes;
+        return files.maxBytes();
     }
 
     /**
@@ -101,27 +93,10 @@ public class TimeImports {
         ZoneId timeZone = TimeZones.parse(zone == null ? "" : zone)
                 .orElseThrow(() -> InvalidInputException.of("zone", "timeimport.zone.invalid"));
         WorkspaceId workspace = viewer.workspaceId();
-        Path folder = root.resolve(workspace.value().toString());
-        Path temp = null;
-        Path target = null;
-        try {
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "upload-", ".part");
-            MessageDigest sha = ImportCheck.sha256();
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                size = content.transferTo(new LimitedOutput(out, maxBytes + 1));
-            } catch (LimitedOutput.Full e) {
-                size = maxBytes + 1;
-            }
-            if (size == 0) {
-                throw InvalidInputException.of("file", "timeimport.file.required");
-            }
-            if (size > maxBytes) {
-                throw InvalidInputException.of("file", "timeimport.file.tooLarge", maxBytes / (1024 * 1024));
-            }
+        String folder = workspace.value().toString();
+        try (FileStore.Upload upload = files.receive(folder, content)) {
             ExportFile export;
-            try (InputStream in = Files.newInputStream(temp)) {
+            try (InputStream in = upload.read()) {
                 export = ExportReader.read(in);
             } catch (ExportReader.Unreadable e) {
                 throw InvalidInputException.of("file", e.key(), e.args().toArray());
@@ -131,23 +106,17 @@ public class TimeImports {
             }
             removeOldPreviews(workspace);
             TimeImport file = new TimeImport(UUID.randomUUID(), viewer.id().value(), export.source(), cleanName(fileName),
-                    HexFormat.of().formatHex(sha.digest()), timeZone, export.rows().size() + export.problems().size(),
+                    upload.sha256(), timeZone, export.rows().size() + export.problems().size(),
                     TimeImport.Status.PREVIEW, null, null, clock.instant(), null);
             store.insert(workspace, file);
-            target = folder.resolve(file.id() + ".csv");
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-            deleteOnRollback(target);
+            upload.keep(key(file.id()));
             parsed.put(file.id(), export);
             return file;
+        } catch (FileStore.Refused e) {
+            throw e.problem() == FileStore.Problem.EMPTY ? InvalidInputException.of("file", "timeimport.file.required")
+                    : InvalidInputException.of("file", "timeimport.file.tooLarge", files.maxMegabytes());
         } catch (IOException e) {
-            deleteQuietly(target);
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            deleteQuietly(target);
-            throw e;
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
@@ -256,10 +225,8 @@ public class TimeImports {
 
     private ExportFile export(WorkspaceId workspace, TimeImport file) {
         return parsed.get(file.id(), id -> {
-            Path path = root.resolve(workspace.value().toString()).resolve(id + ".csv");
-            if (!Files.isRegularFile(path)) {
-                throw new NotFoundException("import file");
-            }
+            Path path = files.open(workspace.value().toString(), key(id))
+                    .orElseThrow(() -> new NotFoundException("import file"));
             try (InputStream in = Files.newInputStream(path)) {
                 return ExportReader.read(in);
             } catch (IOException e) {
@@ -270,86 +237,20 @@ public class TimeImports {
 
     private void removeOldPreviews(WorkspaceId workspace) {
         List<UUID> gone = store.deletePreviewsBefore(workspace, clock.instant().minus(KEEP_PREVIEWS));
-        Path folder = root.resolve(workspace.value().toString());
         for (UUID id : gone) {
             parsed.invalidate(id);
-            Path file = folder.resolve(id + ".csv");
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        deleteQuietly(file);
-                    }
-                });
-            }
+            files.deleteAfterCommit(workspace.value().toString(), key(id));
         }
+    }
+
+    /** The uploaded file of an import is kept as {@code <id>.csv}. */
+    private static String key(UUID id) {
+        return id + ".csv";
     }
 
     /** The name as shown: no folders, no control characters, at most 255 characters. */
     static String cleanName(@Nullable String fileName) {
         String name = app.clientdesk.shared.text.Text.fileName(fileName, NAME_MAX);
         return name == null ? "export.csv" : name;
-    }
-
-    private static void deleteOnRollback(Path file) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        deleteQuietly(file);
-                    }
-                }
-            });
-        }
-    }
-
-    private static void deleteQuietly(@Nullable Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A stray file costs disk space, not correctness: no row points at it.
-        }
-    }
-
-    /** Passes bytes on until a limit, then stops the copy. */
-    private static final class LimitedOutput extends OutputStream {
-        static final class Full extends IOException {
-            Full() {
-                super("limit reached");
-            }
-        }
-
-        private final OutputStream out;
-        private long left;
-
-        LimitedOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.left = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len > left) {
-                out.write(b, off, (int) left);
-                left = 0;
-                throw new Full();
-            }
-            out.write(b, off, len);
-            left -= len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
 }

@@ -2,29 +2,19 @@ package app.clientdesk.work;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.files.FileStore;
 import app.clientdesk.shared.files.FileTypes;
 import app.clientdesk.shared.validation.InvalidInputException;
 import app.clientdesk.shared.web.NotFoundException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -41,8 +31,7 @@ public class Attachments {
 
     private final AttachmentStore store;
     private final Tasks tasks;
-    private final Path root;
-    private final long maxBytes;
+    private final FileStore files;
     private final Clock clock;
 
     Attachments(AttachmentStore store, Tasks tasks,
@@ -50,14 +39,13 @@ public class Attachments {
             @Value("${clientdesk.attachments.max-size:10MB}") DataSize maxSize, Clock clock) {
         this.store = store;
         this.tasks = tasks;
-        this.root = root.toAbsolutePath().normalize();
-        this.maxBytes = maxSize.toBytes();
+        this.files = new FileStore(root, maxSize.toBytes());
         this.clock = clock;
     }
 
     /** The largest file accepted, in bytes. */
     public long maxBytes() {
-        return maxBytes;
+        return files.maxBytes();
     }
 
     public List<Attachment> list(CurrentUser viewer, TaskId taskId) {
@@ -79,44 +67,20 @@ public class Attachments {
             throw InvalidInputException.of("file", "tasks.attachment.required");
         }
         WorkspaceId workspace = viewer.workspaceId();
-        Path folder = root.resolve(workspace.value().toString());
-        Path temp = null;
-        Path target = null;
+        FileStore.Stored stored;
         try {
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "upload-", ".part");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                size = copyAtMost(content, out, maxBytes + 1);
-            }
-            if (size == 0) {
-                throw InvalidInputException.of("file", "tasks.attachment.required");
-            }
-            if (size > maxBytes) {
-                throw InvalidInputException.of("file", "tasks.attachment.tooLarge", maxBytes / (1024 * 1024));
-            }
-            String type = FileTypes.detect(temp, name)
-                    .orElseThrow(() -> InvalidInputException.of("file", "tasks.attachment.kind"));
-            Attachment attachment = new Attachment(UUID.randomUUID(), task.id(), name, type, size,
-                    HexFormat.of().formatHex(sha.digest()), viewer.id(), clock.instant());
-            store.insert(workspace, attachment);
-            target = folder.resolve(attachment.id().toString());
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-            deleteOnRollback(target);
-            return attachment;
-        } catch (IOException e) {
-            deleteQuietly(target);
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (RuntimeException e) {
-            deleteQuietly(target);
-            throw e;
-        } finally {
-            deleteQuietly(temp);
+            stored = files.store(folder(workspace), name, content, type -> true);
+        } catch (FileStore.Refused e) {
+            throw switch (e.problem()) {
+                case EMPTY -> InvalidInputException.of("file", "tasks.attachment.required");
+                case TOO_LARGE -> InvalidInputException.of("file", "tasks.attachment.tooLarge", files.maxMegabytes());
+                case KIND -> InvalidInputException.of("file", "tasks.attachment.kind");
+            };
         }
+        Attachment attachment = new Attachment(stored.id(), task.id(), name, stored.contentType(), stored.size(),
+                stored.sha256(), viewer.id(), clock.instant());
+        store.insert(workspace, attachment);
+        return attachment;
     }
 
     /** An attachment with where its bytes are. */
@@ -127,11 +91,7 @@ public class Attachments {
         Task task = staffTask(viewer, taskId);
         Attachment attachment = store.find(viewer.workspaceId(), task.id(), attachmentId)
                 .orElseThrow(() -> new NotFoundException("attachment"));
-        Path file = fileOf(viewer.workspaceId(), attachment.id());
-        if (!Files.isRegularFile(file)) {
-            throw new NotFoundException("attachment file");
-        }
-        return new Stored(attachment, file);
+        return new Stored(attachment, fileOf(viewer.workspaceId(), attachment));
     }
 
     /**
@@ -141,11 +101,7 @@ public class Attachments {
     Stored openFor(WorkspaceId workspace, TaskId taskId, UUID attachmentId) {
         Attachment attachment = store.find(workspace, taskId, attachmentId)
                 .orElseThrow(() -> new NotFoundException("attachment"));
-        Path file = fileOf(workspace, attachment.id());
-        if (!Files.isRegularFile(file)) {
-            throw new NotFoundException("attachment file");
-        }
-        return new Stored(attachment, file);
+        return new Stored(attachment, fileOf(workspace, attachment));
     }
 
     @Transactional
@@ -154,7 +110,7 @@ public class Attachments {
         Attachment attachment = store.find(viewer.workspaceId(), task.id(), attachmentId)
                 .orElseThrow(() -> new NotFoundException("attachment"));
         store.delete(viewer.workspaceId(), task.id(), attachment.id());
-        deleteAfterCommit(List.of(fileOf(viewer.workspaceId(), attachment.id())));
+        files.deleteAfterCommit(folder(viewer.workspaceId()), attachment.id().toString());
         return attachment;
     }
 
@@ -162,14 +118,18 @@ public class Attachments {
     @Transactional
     public void deleteTask(CurrentUser viewer, TaskId taskId) {
         Task task = staffTask(viewer, taskId);
-        List<Path> files = store.list(viewer.workspaceId(), task.id()).stream()
-                .map(a -> fileOf(viewer.workspaceId(), a.id())).toList();
+        List<Attachment> gone = store.list(viewer.workspaceId(), task.id());
         tasks.delete(viewer, task.id());
-        deleteAfterCommit(files);
+        gone.forEach(a -> files.deleteAfterCommit(folder(viewer.workspaceId()), a.id().toString()));
     }
 
-    private Path fileOf(WorkspaceId workspace, UUID id) {
-        return root.resolve(workspace.value().toString()).resolve(id.toString());
+    private Path fileOf(WorkspaceId workspace, Attachment attachment) {
+        return files.open(folder(workspace), attachment.id().toString())
+                .orElseThrow(() -> new NotFoundException("attachment file"));
+    }
+
+    private static String folder(WorkspaceId workspace) {
+        return workspace.value().toString();
     }
 
     private Task staffTask(CurrentUser viewer, TaskId taskId) {
@@ -177,56 +137,8 @@ public class Attachments {
         return tasks.get(viewer, taskId);
     }
 
-    private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int read;
-        while (total < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) != -1) {
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return total;
-    }
-
     /** The name as shown and offered on download: no folders, no control characters, at most 255 characters. */
     static @Nullable String cleanName(@Nullable String fileName) {
         return app.clientdesk.shared.text.Text.fileName(fileName, MAX_NAME);
-    }
-
-    private static void deleteOnRollback(Path file) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        deleteQuietly(file);
-                    }
-                }
-            });
-        }
-    }
-
-    private static void deleteAfterCommit(List<Path> files) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            files.forEach(Attachments::deleteQuietly);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                files.forEach(Attachments::deleteQuietly);
-            }
-        });
-    }
-
-    private static void deleteQuietly(@Nullable Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A stray file costs disk space, not correctness: no row points at it.
-        }
     }
 }

@@ -7,9 +7,9 @@ import app.clientdesk.billing.Expenses;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.Downloads;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.OwnerOnly;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -89,14 +86,8 @@ class ExpensesController {
     ResponseEntity<Resource> receipt(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID expenseId) {
         Expenses.StoredReceipt stored = expenses.receipt(viewer, expenseId);
         Expense.Receipt r = stored.receipt();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(r.contentType()))
-                .contentLength(r.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(r.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(stored.file()));
+        return Downloads.attachment(r.name(), r.contentType(), r.size(),
+                new FileSystemResource(stored.file()));
     }
 
     private static @Nullable LocalDate date(@Nullable String text, String field, Violations v) {

@@ -18,6 +18,7 @@ import app.clientdesk.requests.RequestState;
 import app.clientdesk.requests.RequestSummary;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.Downloads;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
 import app.clientdesk.sla.SlaState;
@@ -32,7 +33,6 @@ import app.clientdesk.requests.internal.RequestViews.View;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,10 +45,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -250,14 +247,8 @@ class RequestsController {
         viewer.requireStaff();
         Requests.StoredFile stored = requests.openAttachment(viewer, new RequestId(requestId), requestAttachmentId);
         RequestAttachment a = stored.attachment();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(stored.file()));
+        return Downloads.attachment(a.fileName(), a.contentType(), a.sizeBytes(),
+                new FileSystemResource(stored.file()));
     }
 
     // ------------------------------------------------------------------------------------------------ inside

@@ -2,6 +2,7 @@ package app.clientdesk.work.internal;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.shared.validation.InvalidInputException;
+import app.clientdesk.shared.web.Downloads;
 import app.clientdesk.shared.web.FieldErrors;
 import app.clientdesk.shared.web.Notices;
 import app.clientdesk.work.Attachment;
@@ -13,16 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -80,14 +77,8 @@ class TaskAttachmentsController {
             @PathVariable UUID attachmentId) {
         Attachments.Stored stored = attachments.open(viewer, new TaskId(taskId), attachmentId);
         Attachment a = stored.attachment();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(stored.file()));
+        return Downloads.attachment(a.fileName(), a.contentType(), a.sizeBytes(),
+                new FileSystemResource(stored.file()));
     }
 
     @PostMapping("/tasks/{taskId}/attachments/{attachmentId}/remove")
