@@ -46,7 +46,7 @@ class MailboxHostGuardIT extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost", "169.254.169.254", "10.1.2.3", "192.168.0.10", "[::1]",
-        "0.0.0.0"})
+        "0.0.0.0", "224.0.0.1", "100.64.0.1"})
     void savingAPrivateOrLocalServerIsRefusedOnTheField(String host) throws Exception {
         String page = answer(post("/settings/mailbox"), owner, host, "5432");
 
@@ -83,14 +83,7 @@ class MailboxHostGuardIT extends IntegrationTest {
     void thePollerRefusesAPrivateServerSavedBeforeAndNeverConnects() throws Exception {
         try (ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             local.setSoTimeout(500);
-            jdbc.sql("""
-                    insert into intake_mailboxes (workspace_id, host, port, security, username, password, folder,
-                        enabled, updated_at)
-                    values (:w, '127.0.0.1', :port, 'NONE', 'desk@agency.test', :password, 'INBOX', true, :now)""")
-                    .param("w", ws.id()).param("port", local.getLocalPort())
-                    .param("password", secrets.seal("imap-Secret-42", Mailbox.passwordContext(ws.created()
-                            .workspaceId())))
-                    .param("now", java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC)).update();
+            saveDirectly("127.0.0.1", local.getLocalPort());
 
             MailIntake.PollResult result = intake.poll(ws.created().workspaceId());
 
@@ -103,6 +96,24 @@ class MailboxHostGuardIT extends IntegrationTest {
             assertThat(answer(post("/settings/mailbox/test"), owner, "127.0.0.1",
                     Integer.toString(local.getLocalPort()))).contains("This server is on a private or local network");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"169.254.169.254", "10.1.2.3", "::1", "0.0.0.0"})
+    void thePollerRefusesMetadataPrivateAndLoopbackAddresses(String host) {
+        saveDirectly(host, 993);
+
+        assertThat(intake.poll(ws.created().workspaceId()).error()).isEqualTo("intake.test.privateHost");
+    }
+
+    private void saveDirectly(String host, int port) {
+        jdbc.sql("""
+                insert into intake_mailboxes (workspace_id, host, port, security, username, password, folder,
+                    enabled, updated_at)
+                values (:w, :host, :port, 'NONE', 'desk@agency.test', :password, 'INBOX', true, :now)""")
+                .param("w", ws.id()).param("host", host).param("port", port)
+                .param("password", secrets.seal("imap-Secret-42", Mailbox.passwordContext(ws.created().workspaceId())))
+                .param("now", java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC)).update();
     }
 
     private String answer(MockHttpServletRequestBuilder request, CurrentUser who, String host, String port)
