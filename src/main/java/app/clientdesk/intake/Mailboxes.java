@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The workspace's intake mailbox, set by the owner: server, security, user, password (kept, never shown again: a
- * blank password on saving keeps it), folder and whether it is read; and a connection test that says what went
- * wrong. Only the owner may read or change it.
+ * The workspace's intake mailbox, set by the owner: server, security, user, password (kept sealed with the
+ * deployment's secret key, never shown again: a blank password on saving keeps it), folder and whether it is read;
+ * and a connection test that says what went wrong in a safe category, never the server's own words. A server on a
+ * private or local network is refused unless the admin allows it. Only the owner may read or change it.
  */
 @Service
 public class Mailboxes {
@@ -47,14 +48,15 @@ public class Mailboxes {
      * Saves the settings. Pointing at another server, user or folder starts reading it from its first message.
      *
      * @throws app.clientdesk.shared.validation.InvalidInputException (keys {@code intake.*}) for a missing or
-     *     malformed host, port, security or user, or no password when none is saved; nothing is saved then
+     *     malformed host, port, security or user, a host on a private or local network (unless allowed), or no
+     *     password when none is saved; nothing is saved then
      */
     @Transactional
     public void save(CurrentUser owner, MailboxInput input) {
         owner.requireOwner();
         Mailbox box = check(owner.workspaceId(), input);
         store.save(owner.workspaceId(), box.host(), box.port(), box.security(), box.username(),
-                blank(input.password()) ? null : input.password(), box.folder(), box.enabled(), clock.instant());
+                blank(input.password()) ? null : box.password(), box.folder(), box.enabled(), clock.instant());
     }
 
     /**
@@ -70,7 +72,8 @@ public class Mailboxes {
         try (Store imap = connector.connect(box)) {
             Folder folder = imap.getFolder(box.folder());
             if (!folder.exists()) {
-                return ConnectionCheck.failed("intake.test.folderMissing", box.folder());
+                return ConnectionCheck.failed("intake.test.folderMissing", box.host(), Integer.toString(box.port()),
+                        box.folder());
             }
             folder.open(Folder.READ_ONLY);
             try {
@@ -80,8 +83,10 @@ public class Mailboxes {
             }
         } catch (MessagingException | RuntimeException e) {
             String reason = ImapConnector.reason(e);
+            // The server's words go to the log only: they may carry its banner or an internal address.
             log.info("Mailbox test of {} failed ({}): {}", box, reason, e.toString());
-            return ConnectionCheck.failed(reason, box.host(), box.port(), box.folder());
+            // The port as typed ("37485", not "37,485").
+            return ConnectionCheck.failed(reason, box.host(), Integer.toString(box.port()), box.folder());
         }
     }
 
@@ -92,6 +97,8 @@ public class Mailboxes {
             v.add("host", "intake.host.required");
         } else if (host.length() > 255 || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
             v.add("host", "intake.host.invalid");
+        } else if (!connector.allows(host)) {
+            v.add("host", "intake.host.private");
         }
         MailboxSecurity security = null;
         try {
@@ -120,12 +127,14 @@ public class Mailboxes {
         Optional<Mailbox> saved = store.mailbox(workspace);
         String password = input.password();
         if (blank(password)) {
-            password = saved.map(Mailbox::password).orElse("");
+            password = saved.map(Mailbox::password).orElse(""); // sealed, or empty
             if (password.isEmpty()) {
                 v.add("password", "intake.password.required");
             }
         } else if (password.length() > 1000) {
             v.add("password", "intake.password.tooLong", 1000);
+        } else {
+            password = connector.seal(workspace, password);
         }
         String folder = blank(input.folder()) ? DEFAULT_FOLDER : input.folder().strip();
         if (folder.length() > 255) {

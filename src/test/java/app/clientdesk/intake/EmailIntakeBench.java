@@ -21,12 +21,14 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Not a test: times one reading of a mailbox holding {@code -Dbench.messages} (1,000) waiting messages in GreenMail
  * over IMAP, on the tests' database (H2 by default): nine in ten from 20 known contacts (each a new request, with
  * its clock), one in ten from unknown senders (review list). Run with {@code bench/email-intake.sh}.
  */
+@TestPropertySource(properties = "clientdesk.intake.allow-private-hosts=true") // GreenMail is on 127.0.0.1
 class EmailIntakeBench extends IntegrationTest {
 
     @RegisterExtension

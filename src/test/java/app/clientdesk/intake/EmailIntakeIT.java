@@ -19,6 +19,7 @@ import app.clientdesk.requests.RequestSource;
 import app.clientdesk.requests.RequestSummary;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.shared.web.NotFoundException;
+import app.clientdesk.shared.security.SecretBox;
 import app.clientdesk.sla.SlaState;
 import app.clientdesk.support.IntegrationTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -34,6 +35,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -55,7 +59,9 @@ import org.springframework.test.context.TestPropertySource;
  * senders wait for review; every message is taken once, whatever reads it again; HTML is sanitised; what cannot
  * be kept leaves a note; and the settings page never gives the password back.
  */
-@TestPropertySource(properties = {"clientdesk.attachments.max-size=200KB", "clientdesk.intake.max-message-size=1MB"})
+// GreenMail listens on 127.0.0.1: a private address, allowed here as an admin would for a server on the LAN.
+@TestPropertySource(properties = {"clientdesk.attachments.max-size=200KB", "clientdesk.intake.max-message-size=1MB",
+    "clientdesk.intake.allow-private-hosts=true", "clientdesk.intake.read-timeout=2s"})
 class EmailIntakeIT extends IntegrationTest {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
@@ -73,6 +79,7 @@ class EmailIntakeIT extends IntegrationTest {
     @Autowired Requests requests;
     @Autowired IntakeStore store;
     @Autowired JdbcClient jdbc;
+    @Autowired PlainPasswordSealing sealing;
 
     private TestWorkspace ws;
     private CurrentUser owner;
@@ -381,6 +388,117 @@ class EmailIntakeIT extends IntegrationTest {
         waiting.setText("Still here", "UTF-8");
         inbox.deliver(waiting);
         assertThat(intake.poll(ws.created().workspaceId()).requests()).isEqualTo(1);
+    }
+
+    @Test
+    void thePasswordIsKeptSealedAndAPlainOneSavedBeforeIsSealedAtStartUp() throws Exception {
+        String stored = storedPassword();
+        assertThat(stored).startsWith("v1:").doesNotContain(PASSWORD_OF_MAILBOX);
+        // Saving again with a new password seals it anew (a fresh nonce), never the plain value.
+        mailboxes.save(owner, new MailboxInput("127.0.0.1", Integer.toString(mail.getImap().getPort()), "NONE",
+                MAILBOX, PASSWORD_OF_MAILBOX, "INBOX", true));
+        assertThat(storedPassword()).startsWith("v1:").isNotEqualTo(stored).doesNotContain(PASSWORD_OF_MAILBOX);
+
+        // A row saved by an earlier version, in plain text, is sealed by the start-up step, and reading still works.
+        jdbc.sql("update intake_mailboxes set password = :p where workspace_id = :w")
+                .param("p", PASSWORD_OF_MAILBOX).param("w", ws.id()).update();
+        assertThat(sealing.sealPlainPasswords()).isGreaterThanOrEqualTo(1);
+        assertThat(storedPassword()).startsWith("v1:").doesNotContain(PASSWORD_OF_MAILBOX);
+        assertThat(sealing.sealPlainPasswords()).isZero();
+        MimeMessage hello = message(kim, "After sealing", "<sealed@koala.test>");
+        hello.setText("Hi", "UTF-8");
+        inbox.deliver(hello);
+        assertThat(intake.poll(ws.created().workspaceId()).requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordSealedWithAnotherKeySaysSoOnTheSettingsPageAndTypingItAgainMends() throws Exception {
+        byte[] otherKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        jdbc.sql("update intake_mailboxes set password = :p where workspace_id = :w")
+                .param("p", new SecretBox(otherKey).seal(PASSWORD_OF_MAILBOX,
+                        Mailbox.passwordContext(ws.created().workspaceId())))
+                .param("w", ws.id()).update();
+
+        // The page still shows, the test says what is wrong, and so does the poller.
+        String page = mvc.perform(get("/settings/mailbox").with(user(owner))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("A password is saved and is never shown");
+        String check = mvc.perform(post("/settings/mailbox/test").with(user(owner)).with(csrf())
+                        .param("host", "127.0.0.1").param("port", Integer.toString(mail.getImap().getPort()))
+                        .param("security", "NONE").param("username", MAILBOX).param("password", "")
+                        .param("folder", "INBOX").param("_enabled", "on"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(check).contains("The saved password cannot be read with this server", "Type the password again");
+        assertThat(intake.poll(ws.created().workspaceId()).error()).isEqualTo("intake.test.secretUnreadable");
+        assertThat(mvc.perform(get("/settings/mailbox").with(user(owner))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Type the password again and save.");
+
+        mailboxes.save(owner, new MailboxInput("127.0.0.1", Integer.toString(mail.getImap().getPort()), "NONE",
+                MAILBOX, PASSWORD_OF_MAILBOX, "INBOX", true));
+        MimeMessage hello = message(kim, "Mended", "<mended@koala.test>");
+        hello.setText("Hi", "UTF-8");
+        inbox.deliver(hello);
+        assertThat(intake.poll(ws.created().workspaceId()).requests()).isEqualTo(1);
+    }
+
+    @Test
+    void theTestNeverEchoesWhatTheServerSaysOnlyASafeCategory() throws Exception {
+        // A server that greets with internal details and refuses every command with more of them.
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread talker = new Thread(() -> chatter(server));
+            talker.setDaemon(true);
+            talker.start();
+            String answer = testConnection(server.getLocalPort());
+            assertThat(answer).doesNotContain("db-internal-7", "10.9.8.7", "secret-banner");
+            assertThat(answer).containsAnyOf("The server refused the user name or password.",
+                    "The mailbox could not be read from 127.0.0.1.");
+            talker.interrupt();
+        }
+        // A server that accepts and never says a word: "did not answer in time", after the short read timeout.
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            long started = System.nanoTime();
+            String answer = testConnection(silent.getLocalPort());
+            assertThat(answer).contains("127.0.0.1 did not answer in time on port " + silent.getLocalPort());
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(
+                    java.time.Duration.ofSeconds(15));
+        }
+    }
+
+    private String testConnection(int port) throws Exception {
+        return mvc.perform(post("/settings/mailbox/test").with(user(owner)).with(csrf())
+                        .param("host", "127.0.0.1").param("port", Integer.toString(port)).param("security", "NONE")
+                        .param("username", MAILBOX).param("password", "x").param("folder", "INBOX")
+                        .param("_enabled", "on"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static void chatter(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(5_000);
+                var out = s.getOutputStream();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                out.write("* OK secret-banner db-internal-7 at 10.9.8.7 ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                for (String line; (line = in.readLine()) != null; ) {
+                    String tag = line.split(" ", 2)[0];
+                    out.write((tag + " NO [ALERT] db-internal-7 at 10.9.8.7 says no\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            } catch (java.io.IOException e) {
+                return;
+            }
+        }
+    }
+
+    private String storedPassword() {
+        return jdbc.sql("select password from intake_mailboxes where workspace_id = :w").param("w", ws.id())
+                .query(String.class).single();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -44,6 +44,8 @@ public final class TestDatabase implements ExecutionCondition {
         all.put("clientdesk.imports.dir", ATTACHMENTS.resolve("imports").toString());
         all.put("clientdesk.receipts.dir", ATTACHMENTS.resolve("receipts").toString());
         all.put("clientdesk.requests.sla-check-enabled", "false");
+        // The secret key file (made on first use, as in a fresh install) in the temporary folder, not ./data.
+        all.put("clientdesk.secrets.key-file", ATTACHMENTS.resolve("secrets.key").toString());
         return all;
     }
 

@@ -88,8 +88,8 @@ class MailboxController {
             String error = s.lastError();
             String key = error.startsWith("intake.test.") && error.contains(":")
                     ? error.substring(0, error.indexOf(':')) : "intake.test.other";
-            model.addAttribute("lastErrorText", texts.getMessage(key, new Object[] {s.host(), s.port(), s.folder()},
-                    key, owner.locale()));
+            model.addAttribute("lastErrorText", texts.getMessage(key,
+                    new Object[] {s.host(), Integer.toString(s.port()), s.folder()}, key, owner.locale()));
         });
         // The password typed is never echoed back into the page.
         model.addAttribute("form", new MailboxInput(form.host(), form.port(), form.security(), form.username(), null,
