@@ -26,8 +26,11 @@ class BaseCurrencyRates implements Invoices.IssueStep, Payments.PaymentStep, For
     private final Workspaces workspaces;
     private final InvoiceStore invoices;
     private final JdbcClient jdbc;
+    private final MonthSums monthSums;
 
-    BaseCurrencyRates(ExchangeRates rates, Workspaces workspaces, InvoiceStore invoices, JdbcClient jdbc) {
+    BaseCurrencyRates(ExchangeRates rates, Workspaces workspaces, InvoiceStore invoices, JdbcClient jdbc,
+            MonthSums monthSums) {
+        this.monthSums = monthSums;
         this.rates = rates;
         this.workspaces = workspaces;
         this.invoices = invoices;
@@ -48,9 +51,11 @@ class BaseCurrencyRates implements Invoices.IssueStep, Payments.PaymentStep, For
     @Override
     public void recorded(WorkspaceId workspace, Invoice invoice, Payment payment) {
         Currency base = Currency.getInstance(workspaces.settings(workspace).baseCurrency());
-        exchange(workspace, invoice.currency(), base, payment.paidOn()).ifPresent(r -> jdbc.sql("""
-                update payments set base_rate = :rate where workspace_id = :w and id = :id""")
-                .param("rate", r.rate()).param("w", workspace.value()).param("id", payment.id()).update());
+        exchange(workspace, invoice.currency(), base, payment.paidOn()).ifPresent(r -> {
+            jdbc.sql("update payments set base_rate = :rate where workspace_id = :w and id = :id")
+                    .param("rate", r.rate()).param("w", workspace.value()).param("id", payment.id()).update();
+            monthSums.paymentRateChanged(workspace, payment.paidOn());
+        });
     }
 
     @Override

@@ -106,24 +106,33 @@ public class ExchangeDifferences {
                 .list();
         boolean more = rows.size() > PAGE;
         List<Row> shown = more ? rows.subList(0, PAGE) : rows;
-        // Amounts and rates are positive, so the database's round (half away from zero) is Java's HALF_UP here.
-        Sums sums = jdbc.sql("""
-                select sum(case when d.diff > 0 then d.diff else 0 end) as gains,
-                       sum(case when d.diff < 0 then d.diff else 0 end) as losses,
-                       sum(case when d.diff is null then 1 else 0 end) as missing
-                from (select round(p.amount * p.base_rate, :digits)
-                             - round(p.amount * (case when i.base_currency = :base then i.base_rate end), :digits) as diff
-                      """ + PAYMENTS + ") d")
-                .param("w", ws.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .param("base", base.getCurrencyCode()).param("digits", digits)
-                .query((rs, n) -> new Sums(zero(rs.getBigDecimal("gains"), digits),
-                        zero(rs.getBigDecimal("losses"), digits), rs.getLong("missing")))
-                .single();
+        Sums sums = sums(ws, base, from, to);
         return new Report(base, from, to, List.copyOf(shown), new Money(sums.gains().add(sums.losses()), base),
                 new Money(sums.gains(), base), new Money(sums.losses(), base), sums.missing(), offset, more);
     }
 
-    private record Sums(BigDecimal gains, BigDecimal losses, long missing) {
+    /** The period's gains (positive), losses (negative) and payments without a rate, in {@code base}. */
+    record Sums(BigDecimal gains, BigDecimal losses, long missing) {
+    }
+
+    /**
+     * The sums over the period, from the daily sums ({@link ExchangeDays}): a row per day and currency, whatever the
+     * number of payments. A day's differences count when its invoices' rates were recorded into {@code base} (then
+     * they were rounded to its minor units); its payments are all without a rate otherwise.
+     */
+    Sums sums(WorkspaceId ws, Currency base, LocalDate from, LocalDate to) {
+        int digits = Money.digits(base);
+        return jdbc.sql("""
+                select sum(case when d.rate_currency = :base then d.gains else 0 end) as gains,
+                       sum(case when d.rate_currency = :base then d.losses else 0 end) as losses,
+                       sum(case when d.rate_currency = :base then d.unrated else d.payments end) as missing
+                from billing_exchange_days d
+                where d.workspace_id = :w and d.paid_on >= :from and d.paid_on <= :to and d.currency <> :base""")
+                .param("w", ws.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("base", base.getCurrencyCode())
+                .query((rs, n) -> new Sums(zero(rs.getBigDecimal("gains"), digits),
+                        zero(rs.getBigDecimal("losses"), digits), rs.getLong("missing")))
+                .single();
     }
 
     private static BigDecimal zero(@Nullable BigDecimal value, int digits) {

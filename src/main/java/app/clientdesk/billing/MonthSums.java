@@ -71,15 +71,22 @@ class MonthSums {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    /** The exchange-differences report's daily sums, kept on the same changes. */
+    private final ExchangeDays exchangeDays;
 
-    MonthSums(JdbcClient jdbc, DataSource dataSource) {
+    MonthSums(JdbcClient jdbc, DataSource dataSource, ExchangeDays exchangeDays) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.exchangeDays = exchangeDays;
     }
 
-    /** After any change to an invoice: its issue month and the months of its payments, summed again. */
+    /**
+     * After any change to an invoice: its issue month and the months of its payments, summed again; and its payments'
+     * days of exchange differences (its rate may have changed).
+     */
     void invoiceChanged(WorkspaceId workspace, UUID invoice) {
         Set<Map.Entry<UUID, YearMonth>> months = new LinkedHashSet<>();
+        Set<LocalDate> days = new LinkedHashSet<>();
         jdbc.sql("select client_id, issue_date from invoices where workspace_id = :w and id = :i")
                 .param("w", workspace.value()).param("i", invoice).query(rs -> {
                     Date issued = rs.getDate("issue_date");
@@ -90,17 +97,28 @@ class MonthSums {
                 });
         jdbc.sql("select distinct client_id, paid_on from payments where workspace_id = :w and invoice_id = :i")
                 .param("w", workspace.value()).param("i", invoice).query(rs -> {
-                    months.add(Map.entry(rs.getObject("client_id", UUID.class),
-                            YearMonth.from(rs.getDate("paid_on").toLocalDate())));
+                    LocalDate paidOn = rs.getDate("paid_on").toLocalDate();
+                    months.add(Map.entry(rs.getObject("client_id", UUID.class), YearMonth.from(paidOn)));
+                    days.add(paidOn);
                 });
         for (Map.Entry<UUID, YearMonth> m : months) {
             refresh(workspace, m.getKey(), m.getValue());
         }
+        exchangeDays.changed(workspace, days);
     }
 
-    /** After a payment is recorded (or its figures change): its client's month of payments summed again. */
+    /**
+     * After a payment is recorded (or its figures change): its client's month of payments summed again, and its day
+     * of exchange differences.
+     */
     void paymentChanged(WorkspaceId workspace, UUID client, LocalDate paidOn) {
         refresh(workspace, client, YearMonth.from(paidOn));
+        exchangeDays.changed(workspace, List.of(paidOn));
+    }
+
+    /** After a payment's rate on its day was filled in: only the exchange differences use it. */
+    void paymentRateChanged(WorkspaceId workspace, LocalDate paidOn) {
+        exchangeDays.changed(workspace, List.of(paidOn));
     }
 
     /** One client's month, both sources, summed again from the invoices and payments. */
@@ -140,11 +158,12 @@ class MonthSums {
         }
     }
 
-    /** Every sum of one workspace made again (after bulk inserts that bypass the stores, such as the generator). */
+    /** Every sum of one workspace, and its exchange days, made again (after bulk inserts that bypass the stores, such as the generator). */
     void rebuild(WorkspaceId workspace) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             rebuild(c, workspace.value());
+            ExchangeDays.rebuild(c, workspace.value());
         } catch (SQLException e) {
             throw new IllegalStateException("summing the months of " + workspace, e);
         } finally {

@@ -81,10 +81,14 @@ class RateBackfill {
                         Currency.getInstance(rs.getString("currency").strip()), rs.getDate("paid_on").toLocalDate()))
                 .list();
         for (Unrated p : payments) {
-            rate(ws, p, base).ifPresent(r -> jdbc.sql("""
-                    update payments set base_rate = :rate, base_rate_filled_at = :now
-                    where workspace_id = :w and id = :id and base_rate is null""")
-                    .param("rate", r.rate()).param("now", now).param("w", ws.value()).param("id", p.id()).update());
+            rate(ws, p, base).ifPresent(r -> {
+                jdbc.sql("""
+                        update payments set base_rate = :rate, base_rate_filled_at = :now
+                        where workspace_id = :w and id = :id and base_rate is null""")
+                        .param("rate", r.rate()).param("now", now).param("w", ws.value()).param("id", p.id()).update();
+                // Its exchange difference can now be worked out.
+                monthSums.paymentRateChanged(ws, p.day());
+            });
         }
     }
 

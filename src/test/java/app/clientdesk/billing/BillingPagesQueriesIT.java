@@ -106,6 +106,15 @@ class BillingPagesQueriesIT extends IntegrationTest {
     }
 
     @Test
+    void theExchangeReportSumsTheDailySumsNotThePayments() throws Exception {
+        Fixture f = fixture(300);
+        visit(f, "/billing/reports/exchange");
+        QueryCounts.Counts c = visit(f, "/billing/reports/exchange");
+        assertThat(c.sql()).as(c.toString()).anyMatch(q -> q.contains("from billing_exchange_days"));
+        assertThat(c.sql()).as(c.toString()).noneMatch(q -> q.contains("sum(") && q.contains("from payments"));
+    }
+
+    @Test
     void aClientIsReadOnceForItsWholePage() throws Exception {
         Fixture f = fixture(20);
         visit(f, "/clients/{id}");
