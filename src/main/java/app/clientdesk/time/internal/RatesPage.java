@@ -69,6 +69,11 @@ public class RatesPage {
             return Math.min(total, page * CLIENT_RULES_PAGE);
         }
 
+        /** A filter is offered once the rules fill more than a page (or one is set). */
+        public boolean filterable() {
+            return all > CLIENT_RULES_PAGE || !filter.isEmpty();
+        }
+
         public boolean hasPrevious() {
             return page > 1;
         }
