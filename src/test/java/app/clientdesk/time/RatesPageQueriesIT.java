@@ -14,18 +14,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The rates page costs the same however many projects and tasks the workspace holds: it lists the clients, and
- * the projects of one chosen client only (fetched when a client is chosen), without counting any task.
+ * The rates page costs the same however many projects and tasks the workspace holds: it lists the projects of one
+ * chosen client only (fetched when a client is chosen), without counting any task; and its HTML stays the same size
+ * however many clients have a rate: a page of client rates, a few client suggestions, one currency list.
  */
 class RatesPageQueriesIT extends IntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired app.clientdesk.work.Workflows workflows;
+    @Autowired Rates rates;
 
     private record Agency(TestWorkspace ws, List<ClientId> clients) {
     }
@@ -112,5 +116,70 @@ class RatesPageQueriesIT extends IntegrationTest {
                     .andReturn().getResponse().getStatus();
             assertThat(status).as(url).isEqualTo(404);
         }
+    }
+
+    /** A workspace whose clients "Client 000", "Client 001", … each have a rate of their own. */
+    private TestWorkspace withClientRates(int count) {
+        TestWorkspace ws = newWorkspace();
+        for (int i = 0; i < count; i++) {
+            ClientId client = createClient(ws, "Client %03d".formatted(i));
+            rates.set(ws.owner(), new RateInput("CLIENT", client.toString(), "GBP", String.valueOf(40 + i % 30)));
+        }
+        return ws;
+    }
+
+    /** The clients named in the client rules' table of a rates page, in order. */
+    private static List<String> clientRules(String page) {
+        Matcher section = Pattern.compile("(?s)<section class=\"card rate-section\" id=\"rates-client\".*?</section>")
+                .matcher(page);
+        assertThat(section.find()).isTrue();
+        Matcher row = Pattern.compile("<td data-label=\"Client\" class=\"rate-what\">(?:<a [^>]*>)?([^<]+)<")
+                .matcher(section.group());
+        List<String> names = new ArrayList<>();
+        while (row.find()) {
+            names.add(row.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void theRatesPageShowsOnePageOfClientRatesAndNoFullClientListHoweverManyClientsHaveARate() throws Exception {
+        TestWorkspace few = withClientRates(30);
+        TestWorkspace many = withClientRates(120);
+
+        String small = html(few.owner(), "/time/rates");
+        String large = html(many.owner(), "/time/rates");
+        List<String> firstPage = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            firstPage.add("Client %03d".formatted(i));
+        }
+        assertThat(clientRules(small)).isEqualTo(firstPage);
+        assertThat(clientRules(large)).isEqualTo(firstPage);
+        assertThat(large).contains("Rates 1–25 of 120, by client name", "href=\"/time/rates?clientPage=2#rates-client\"")
+                .as("no picker lists every client").doesNotContain("Client 119")
+                .as("one currency list for every currency field").containsOnlyOnce("<datalist id=\"rate-currencies\">")
+                .doesNotContain("<select id=\"rates-client-key\"", "<select id=\"preview-clientId\"");
+        assertThat(large.length()).as("HTML with 120 clients").isLessThan(100_000)
+                .isLessThan(small.length() + 300);
+        QueryCounts.Counts s = counts(few.owner(), "/time/rates");
+        QueryCounts.Counts l = counts(many.owner(), "/time/rates");
+        assertThat(l.statements()).as(l.toString()).isEqualTo(s.statements());
+
+        // The last page, and a filter by the client's name.
+        String last = html(many.owner(), "/time/rates?clientPage=5");
+        assertThat(clientRules(last)).hasSize(20).startsWith("Client 100").endsWith("Client 119");
+        assertThat(last).contains("Rates 101–120 of 120", "href=\"/time/rates?clientPage=4#rates-client\"")
+                .doesNotContain("clientPage=6");
+        String filtered = html(many.owner(), "/time/rates?clientFilter=11");
+        assertThat(clientRules(filtered)).containsExactly("Client 011", "Client 110", "Client 111", "Client 112",
+                "Client 113", "Client 114", "Client 115", "Client 116", "Client 117", "Client 118", "Client 119");
+        assertThat(filtered).contains("Rates 1–11 of 11", "value=\"11\"");
+        assertThat(html(many.owner(), "/time/rates?clientFilter=nobody")).contains("No client's rate matches “nobody”.");
+
+        // The client fields' shared list: a few suggestions for what is typed.
+        String suggestions = html(many.owner(), "/time/rates/clients?q=119");
+        assertThat(suggestions).doesNotContain("<html").contains("value=\"Client 119 (GBP)\"")
+                .doesNotContain("Client 118");
+        assertThat(html(many.owner(), "/time/rates/clients?q=client").split("<option").length - 1).isEqualTo(20);
     }
 }

@@ -142,6 +142,44 @@ class RatesWebIT extends IntegrationTest {
     }
 
     @Test
+    void aClientIsTypedByItsNameAsTheListOffersItOrNotAtAll() throws Exception {
+        ClientId other = createClient(ws, "Gamma Studio");
+        String page = page(owner, "/time/rates");
+        assertThat(page).contains("<option value=\"Gamma Ltd (GBP)\" data-currency=\"GBP\"></option>",
+                "list=\"rate-clients\"");
+
+        mvc.perform(setRate("CLIENT", "Gamma Ltd (GBP)", "", "60")).andExpect(status().isFound());
+        mvc.perform(setRate("CLIENT", "  gamma studio ", "gbp", "55")).andExpect(status().isFound());
+        assertThat(rates.all(owner)).extracting(r -> r.key() + " " + r.hourly().currency().getCurrencyCode() + " "
+                + r.hourly().plain()).containsExactlyInAnyOrder(gamma + " GBP 60.00", other + " GBP 55.00");
+
+        String near = mvc.perform(setRate("CLIENT", "Gamma", "GBP", "70"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(section(near, "rates-client")).contains("id=\"err-key\">No current client is named “Gamma”. Did you "
+                + "mean Gamma Ltd (GBP), Gamma Studio (GBP)?</p>", "value=\"Gamma\"", "value=\"70\"");
+        String none = mvc.perform(setRate("CLIENT", "Zeta", "GBP", "70"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(section(none, "rates-client")).contains("id=\"err-key\">No current client is named “Zeta”.");
+        String currency = mvc.perform(setRate("WORKSPACE", "", "XYZ", "70"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(section(currency, "rates-workspace")).contains("id=\"err-currency\">Choose a currency from the list.",
+                "value=\"XYZ\"");
+        assertThat(rates.all(owner)).hasSize(2);
+
+        // The tester and the project form take the name too; a name of no client is said so.
+        String answer = mvc.perform(get("/time/rates/preview").with(user(owner)).header("HX-Request", "true")
+                .param("clientId", "gamma ltd")).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("<strong>£60.00</strong> an hour");
+        assertThat(mvc.perform(get("/time/rates/preview").with(user(owner)).header("HX-Request", "true")
+                .param("clientId", "Zeta")).andReturn().getResponse().getContentAsString())
+                .contains("There is no such client.");
+        assertThat(mvc.perform(get("/time/rates").with(user(owner)).param("projectClient", "Gamma Ltd (GBP)"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(">Website (GBP)</option>", "id=\"rates-project-client\" name=\"projectClient\"",
+                        "value=\"Gamma Ltd (GBP)\"");
+    }
+
+    @Test
     void removingARateTakesItOffTheList() throws Exception {
         Rate rate = rates.set(owner, new RateInput("CLIENT", gamma.toString(), "GBP", "60"));
         String page = page(owner, "/time/rates");

@@ -34,6 +34,26 @@ import org.springframework.stereotype.Component;
 public class RateChoices {
 
     public record Thing(UUID id, String name, Currency currency) {
+
+        /** As a client field's list offers it and the field takes it back: "Harbour Wellness (GBP)". */
+        public String label() {
+            return name + " (" + currency.getCurrencyCode() + ")";
+        }
+    }
+
+    /**
+     * What a client field's text names: the offered client it names ({@code client}), or none, then with the
+     * clients it might have meant ({@code near}: the same name in several, or names containing the text).
+     */
+    public record ClientPick(String typed, @Nullable Thing client, List<Thing> near) {
+
+        public boolean blank() {
+            return typed.isBlank();
+        }
+
+        @Nullable UUID id() {
+            return client == null ? null : client.id();
+        }
     }
 
     public record ProjectThing(UUID id, String name, UUID clientId, String clientName, Currency currency) {
@@ -56,6 +76,50 @@ public class RateChoices {
 
         boolean offers(@Nullable UUID client) {
             return client != null && clients.stream().anyMatch(c -> c.id().equals(client));
+        }
+
+        /** The label of the offered client {@code text} is the id of, else {@code text} as typed. */
+        public String clientLabel(@Nullable String text) {
+            if (text == null) {
+                return "";
+            }
+            return clients.stream().filter(c -> c.id().toString().equals(text.strip())).findFirst()
+                    .map(Thing::label).orElse(text);
+        }
+
+        /**
+         * The client a field's text names: an offered client's id, or a name, alone or as the list labels it
+         * ("Name (GBP)"), in any case. Without JavaScript a person types the name, so the name is the way in.
+         */
+        ClientPick pick(@Nullable String text) {
+            String typed = text == null ? "" : text.strip();
+            if (typed.isEmpty()) {
+                return new ClientPick("", null, List.of());
+            }
+            try {
+                UUID id = UUID.fromString(typed);
+                return new ClientPick(typed, clients.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null),
+                        List.of());
+            } catch (IllegalArgumentException e) {
+                // not an id: a name
+            }
+            List<Thing> byLabel = clients.stream().filter(c -> c.label().equalsIgnoreCase(typed)).toList();
+            List<Thing> byName = byLabel.isEmpty()
+                    ? clients.stream().filter(c -> c.name().equalsIgnoreCase(typed)).toList() : byLabel;
+            if (byName.size() == 1) {
+                return new ClientPick(typed, byName.get(0), List.of());
+            }
+            return new ClientPick(typed, null, byName.isEmpty() ? matching(typed, 5) : byName);
+        }
+
+        /** Up to {@code limit} clients whose name contains {@code text} (any case), those starting with it first. */
+        List<Thing> matching(@Nullable String text, int limit) {
+            String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            return clients.stream().filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                            || c.label().toLowerCase(java.util.Locale.ROOT).equals(wanted))
+                    .sorted(Comparator.comparing((Thing c) -> !c.name().toLowerCase(java.util.Locale.ROOT)
+                            .startsWith(wanted)))
+                    .limit(limit).toList();
         }
     }
 

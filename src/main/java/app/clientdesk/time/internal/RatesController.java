@@ -54,10 +54,19 @@ class RatesController {
 
     @GetMapping("/time/rates")
     String show(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestParam(required = false) @Nullable String projectClient, Model model) {
+            @RequestParam(required = false) @Nullable String projectClient,
+            @RequestParam(required = false) @Nullable String clientFilter,
+            @RequestParam(required = false) @Nullable String clientPage, Model model) {
         filters.requireVisible(viewer, projectClient, null, null);
         return page.show(viewer, model, null, null, FieldErrors.none(), RatePreview.Form.blank(viewer),
-                projectClient);
+                projectClient, clientFilter, clientPage);
+    }
+
+    /** The shared list of clients the client fields suggest, for what is typed so far (a bounded few). */
+    @GetMapping("/time/rates/clients")
+    String clients(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String q,
+            Model model) {
+        return page.clientSuggestions(viewer, model, q);
     }
 
     /**
@@ -92,7 +101,7 @@ class RatesController {
         Ui ui = (Ui) model.getAttribute("ui");
         List<Rate> before = rates.all(viewer);
         try {
-            Rate saved = rates.set(viewer, inClientsCurrency(viewer, form));
+            Rate saved = rates.set(viewer, inClientsCurrency(viewer, withClientId(viewer, form)));
             Optional<Rate> replaced = before.stream().filter(r -> r.id().equals(saved.id())).findFirst();
             String what = what(ui, saved);
             String amount = ui.money(saved.hourly().amount(), saved.hourly().currency());
@@ -122,6 +131,38 @@ class RatesController {
         Notices.flash(redirect, ui.t("rates.removed", what(ui, rate),
                 ui.money(rate.hourly().amount(), rate.hourly().currency())));
         return "redirect:/time/rates";
+    }
+
+    /**
+     * The client rate form's client, typed by name (or picked from its list, "Name (GBP)"), as the client's id.
+     * A name that names no single current client is refused here, with the clients it may have meant.
+     */
+    private RateInput withClientId(CurrentUser viewer, RateInput form) {
+        if (scope(form.scope()) != RateScope.CLIENT) {
+            return form;
+        }
+        RateChoices.ClientPick pick = choices.of(viewer).pick(form.key());
+        if (pick.client() != null) {
+            return new RateInput(form.scope(), pick.client().id().toString(), form.currency(), form.amount());
+        }
+        if (pick.blank() || isId(pick.typed())) {
+            return form;
+        }
+        String near = String.join(", ", pick.near().stream().map(RateChoices.Thing::label).toList());
+        if (pick.near().stream().anyMatch(c -> c.name().equalsIgnoreCase(pick.typed()))) {
+            throw InvalidInputException.of("key", "rates.client.several", pick.typed(), near);
+        }
+        throw pick.near().isEmpty() ? InvalidInputException.of("key", "rates.client.noneNamed", pick.typed())
+                : InvalidInputException.of("key", "rates.client.didYouMean", pick.typed(), near);
+    }
+
+    private static boolean isId(String text) {
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A client's or project's rate left without a currency is in the client's. */

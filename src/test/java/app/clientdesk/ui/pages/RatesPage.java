@@ -21,11 +21,15 @@ public class RatesPage extends AppPage {
         return page.locator("#rates-" + kind);
     }
 
-    /** Picks what the rate is for in a section's form (by the option's text), as a person would. */
+    /**
+     * Picks what the rate is for in a section's form, as a person would: types it into a field with suggestions
+     * (a client "Name (GBP)", a task type), or picks the option with that text from a list.
+     */
     public RatesPage choose(String kind, String what) {
         Locator key = section(kind).locator("[name=key]");
         if ("INPUT".equals(key.evaluate("e => e.tagName"))) {
             key.fill(what);
+            key.press("Tab");
         } else {
             key.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(what));
         }
@@ -34,7 +38,8 @@ public class RatesPage extends AppPage {
 
     /** Shows a client's projects in the project section's form (they load when the client is chosen), as a person would. */
     public RatesPage projectsOf(String client, String project) {
-        page.locator("#rates-project-client").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(client));
+        page.locator("#rates-project-client").fill(client);
+        page.locator("#rates-project-client").press("Tab");
         section("project").locator("[name=key] option", new Locator.LocatorOptions().setHasText(project)).first()
                 .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         return this;
@@ -46,7 +51,7 @@ public class RatesPage extends AppPage {
     }
 
     public RatesPage currency(String kind, String code) {
-        section(kind).locator("[name=currency]").selectOption(code);
+        section(kind).locator("[name=currency]").fill(code);
         return this;
     }
 
@@ -76,9 +81,10 @@ public class RatesPage extends AppPage {
         return new RatesPage(page);
     }
 
-    /** Asks the tester about a client; the answer comes without reloading the page. */
+    /** Asks the tester about a client, typed as the list offers it ("Name (GBP)"); the answer comes without reloading the page. */
     public RatesPage test(String client) {
-        page.locator("#preview-clientId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(client));
+        page.locator("#preview-clientId").fill(client);
+        page.locator("#preview-clientId").press("Tab");
         return this;
     }
 
