@@ -299,6 +299,27 @@ class ClientStore {
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
+    /** {@link #contactsByEmail(WorkspaceId, String)} for many addresses (lower-cased) at once: one statement. */
+    Map<String, List<ContactMatch>> contactsByEmails(WorkspaceId workspace, Collection<String> emails) {
+        Map<String, List<ContactMatch>> found = new HashMap<>();
+        List<String> wanted = emails.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select lower(k.email), k.client_id, k.id, k.name from client_contacts k
+                join clients c on c.id = k.client_id and c.workspace_id = k.workspace_id
+                where k.workspace_id = :workspace and lower(k.email) in (:emails) and c.archived_at is null
+                order by k.is_primary desc, c.name, k.id
+                """).param("workspace", workspace.value()).param("emails", wanted)
+                .query((rs, n) -> {
+                    found.computeIfAbsent(rs.getString(1), e -> new ArrayList<>()).add(new ContactMatch(
+                            new ClientId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class), rs.getString(4)));
+                    return null;
+                }).list();
+        return found;
+    }
+
     List<ContactMatch> contactsByEmail(WorkspaceId workspace, String email) {
         return jdbc.sql("""
                 select k.client_id, k.id, k.name from client_contacts k

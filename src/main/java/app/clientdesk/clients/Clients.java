@@ -8,7 +8,9 @@ import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.web.RequestMemo;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +57,9 @@ public class Clients {
 
     /** A client of the workspace, for work that runs without a person (billing's reminders and schedules). */
     public Optional<Client> find(WorkspaceId workspace, ClientId id) {
-        return store.find(workspace, null, id);
+        // The email intake asks for the same few clients for each message of a batch: read once in it.
+        return RequestMemo.once("clients.find.workspace", () -> store.find(workspace, null, id), workspace.value(),
+                id.value());
     }
 
     public Client get(CurrentUser viewer, ClientId id) {
@@ -162,6 +166,14 @@ public class Clients {
      */
     public List<ContactMatch> contactsByEmail(WorkspaceId workspace, String email) {
         return store.contactsByEmail(workspace, email);
+    }
+
+    /**
+     * {@link #contactsByEmail(WorkspaceId, String)} for many addresses in one statement: each address, lower-cased,
+     * to its matches in the same order (an address without a match is absent).
+     */
+    public Map<String, List<ContactMatch>> contactsByEmails(WorkspaceId workspace, Collection<String> emails) {
+        return store.contactsByEmails(workspace, emails);
     }
 
     private Set<UUID> memberIds(WorkspaceId workspace) {

@@ -125,11 +125,19 @@ class IntakeStore {
      */
     void claim(UUID id, WorkspaceId workspace, long uidValidity, long uid, @Nullable String messageId, String state,
             ParsedMail mail, int attempts, Instant now, @Nullable String note, byte @Nullable [] raw) {
+        claim(id, workspace, uidValidity, uid, messageId, state, mail, attempts, now, note, raw, null);
+    }
+
+    /** As the claim above, for a message already handed on to {@code request} in the same transaction. */
+    void claim(UUID id, WorkspaceId workspace, long uidValidity, long uid, @Nullable String messageId, String state,
+            ParsedMail mail, int attempts, Instant now, @Nullable String note, byte @Nullable [] raw,
+            @Nullable UUID request) {
         jdbc.sql("""
                 insert into intake_messages (id, workspace_id, uid_validity, uid, message_id, state, attempts,
-                    from_address, from_name, subject, preview, received_at, error, raw)
-                values (:id, :w, :v, :u, :mid, :state, :attempts, :from, :name, :subject, :preview, :now, :note, :raw)
-                """).param("note", cut(note, 1000)).param("raw", raw).param("id", id).param("w", workspace.value()).param("v", uidValidity).param("u", uid)
+                    from_address, from_name, subject, preview, received_at, error, raw, request_id)
+                values (:id, :w, :v, :u, :mid, :state, :attempts, :from, :name, :subject, :preview, :now, :note, :raw,
+                    :request)
+                """).param("note", cut(note, 1000)).param("raw", raw).param("request", request).param("id", id).param("w", workspace.value()).param("v", uidValidity).param("u", uid)
                 .param("mid", messageId).param("state", state).param("attempts", attempts).param("from", cut(mail.fromAddress(), 320))
                 .param("name", cut(mail.fromName(), 200)).param("subject", cut(mail.subject(), 200))
                 .param("preview", cut(mail.preview(), 500)).param("now", at(now)).update();

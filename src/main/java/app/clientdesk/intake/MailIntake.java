@@ -8,6 +8,7 @@ import app.clientdesk.identity.Workspaces;
 import app.clientdesk.requests.EmailSubmission;
 import app.clientdesk.requests.NewAttachment;
 import app.clientdesk.requests.Requests;
+import app.clientdesk.shared.web.RequestMemo;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -45,14 +46,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Reads each enabled workspace's mailbox: the messages with a UID above the last one read in the folder's current
  * UIDVALIDITY (all of them again when it changed: the Message-ID key then skips those already read), in batches.
- * Each message is claimed in the database in the same transaction that hands it on, so two nodes, or a run after
- * a crash, never handle it twice: mail from a known contact (of a client not archived) goes to
+ * Each message is claimed in the database in the same transaction that hands it on (a batch of up to {@link #BATCH}
+ * messages in one transaction, each in its own savepoint), so two nodes, or a run after a crash, never handle it
+ * twice: mail from a known contact (of a client not archived) goes to
  * {@link Requests#receiveEmail}, mail from anyone else to the review list, auto-replies and bounces nowhere. What
  * cannot be kept (a file refused, a message over the size limit) is written into the request as a note.
  *
@@ -78,6 +81,8 @@ public class MailIntake {
     private final Workspaces workspaces;
     private final MessageSource texts;
     private final TransactionTemplate tx;
+    /** A savepoint inside {@link #tx}; a transaction of its own outside one. */
+    private final TransactionTemplate nested;
     private final Clock clock;
     private final long maxMessageBytes;
 
@@ -91,6 +96,8 @@ public class MailIntake {
         this.workspaces = workspaces;
         this.texts = texts;
         this.tx = new TransactionTemplate(transactions);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.maxMessageBytes = maxMessageSize.toBytes();
     }
@@ -161,6 +168,7 @@ public class MailIntake {
                     Map<Long, byte[]> sources = sources(folder, wanted, box);
                     counts.imapNanos += System.nanoTime() - started;
                     long max = last;
+                    List<Read> read = new ArrayList<>();
                     for (Message message : batch) {
                         long uid = uids.getUID(message);
                         if (uid <= last) {
@@ -169,10 +177,15 @@ public class MailIntake {
                         if (seen.contains(uid)) {
                             counts.skipped++;
                         } else {
-                            handle(box, validity, uid, message, sources.get(uid), 0, parser, locale, counts);
+                            Read one = read(box, validity, uid, message, sources.get(uid), 0, parser, counts);
+                            if (one != null) {
+                                read.add(one);
+                            }
                         }
                         max = Math.max(max, uid);
                     }
+                    // Only once the batch is stored (or its failures recorded) does the reading move past it.
+                    store(box, validity, read, locale, counts);
                     if (max > last) {
                         store.advance(workspace, validity, max);
                     }
@@ -211,22 +224,33 @@ public class MailIntake {
                 continue;
             }
             if (store.takeForRetry(box.workspace(), validity, uid)) {
-                handle(box, validity, uid, message, null, attempts, parser, locale, counts);
+                Read one = read(box, validity, uid, message, null, attempts, parser, counts);
+                if (one != null) {
+                    store(box, validity, List.of(one), locale, counts);
+                }
             }
         }
     }
 
+    /** A message read and parsed, to be stored with its batch; {@code attempts} counts this one. */
+    private record Read(long uid, ParsedMail mail, byte @Nullable [] raw, int size, int attempts) {
+    }
+
+    /** What storing one message came to: DONE, REVIEW, IGNORED, SKIPPED (claimed elsewhere) or FAILED. */
+    private record Stored(Read read, String state, @Nullable RuntimeException error) {
+    }
+
     /**
-     * Reads and hands on one message not yet claimed; {@code source} is its whole source when fetched with its
-     * batch (null: fetched here, or only its headers when it is over the size limit).
+     * Reads and parses one message not yet claimed; {@code source} is its whole source when fetched with its batch
+     * (null: fetched here, or only its headers when it is over the size limit). A message that cannot be read is
+     * recorded as failed (to be tried again) and gives null.
      */
-    private void handle(Mailbox box, long validity, long uid, Message message, byte @Nullable [] source,
-            int priorAttempts, MailParser parser, Locale locale, Counts counts) {
-        WorkspaceId workspace = box.workspace();
+    private @Nullable Read read(Mailbox box, long validity, long uid, Message message, byte @Nullable [] source,
+            int priorAttempts, MailParser parser, Counts counts) {
         long started = System.nanoTime();
         try {
             int size = message.getSize();
-            byte[] raw = null;
+            byte[] raw;
             MimeMessage mime;
             if (size > maxMessageBytes) {
                 mime = (MimeMessage) message;
@@ -235,62 +259,122 @@ public class MailIntake {
                 raw = source != null ? source : bytes(message);
                 mime = new MimeMessage(null, new ByteArrayInputStream(raw));
             }
-            ParsedMail mail = parser.parse(mime, size);
-            long read = System.nanoTime();
-            counts.imapNanos += read - started;
-            String state = route(workspace, validity, uid, mail, raw, size, priorAttempts + 1, locale, counts);
-            counts.storeNanos += System.nanoTime() - read;
-            switch (state) {
-                case "DONE" -> counts.requests++;
-                case "REVIEW" -> counts.review++;
-                default -> counts.ignored++;
-            }
-        } catch (DuplicateKeyException e) {
-            counts.skipped++; // Another node, or an earlier run, has it.
+            return new Read(uid, parser.parse(mime, size), raw, size, priorAttempts + 1);
         } catch (MessagingException | IOException | RuntimeException e) {
-            counts.failed++;
-            int attempts = priorAttempts + 1;
-            Instant now = clock.instant();
-            Instant next = now.plus(Duration.ofMinutes(Math.min(240, 5L << Math.min(6, attempts - 1))));
-            try {
-                tx.executeWithoutResult(s -> store.failed(workspace, validity, uid, e.toString(), attempts,
-                        MAX_ATTEMPTS, now, next));
-            } catch (RuntimeException again) {
-                log.warn("Could not record the failure of message {} of {}", uid, box, again);
-            }
-            log.warn("Could not take message {} of {} (attempt {} of {}): {}", uid, box, attempts, MAX_ATTEMPTS,
-                    e.toString());
+            failed(box, validity, uid, priorAttempts + 1, e, counts);
+            return null;
+        } finally {
+            counts.imapNanos += System.nanoTime() - started;
         }
     }
 
-    /** Claims the message and hands it on, in one transaction; returns the state it was left in. */
-    private String route(WorkspaceId workspace, long validity, long uid, ParsedMail mail, byte @Nullable [] raw,
-            int size, int attempts, Locale locale, Counts counts) {
-        return Objects.requireNonNull(tx.execute(status -> {
-            UUID id = UUID.randomUUID();
-            // One look-up per sender and reading: a mailbox of one client's mail asks once.
-            List<ContactMatch> matches = mail.automatic() != null || mail.fromAddress() == null ? List.of()
-                    : counts.contacts.computeIfAbsent(mail.fromAddress(),
-                            from -> clients.contactsByEmail(workspace, from));
-            String state = mail.automatic() != null ? "IGNORED" : matches.isEmpty() ? "REVIEW" : "DONE";
-            Instant now = clock.instant();
-            switch (state) {
-                // The claim is the row in its final state: one statement.
-                case "IGNORED" -> store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts,
-                        now, mail.automatic(), null);
-                // A message over the limit is kept as its headers and its size, to be a refusal note once assigned.
-                case "REVIEW" -> store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts,
-                        now, mail.tooLarge() ? TOO_LARGE + size : null, raw);
-                default -> {
-                    store.claim(id, workspace, validity, uid, mail.messageId(), state, mail, attempts, now, null,
-                            null);
-                    ContactMatch match = matches.get(0);
-                    Requests.Intake intake = submit(workspace, match.clientId(), match.contactId(), mail, locale);
-                    store.finish(id, state, intake.request().value(), intake.duplicate() ? "duplicate" : null, null);
+    /**
+     * Claims and hands on read messages in one transaction, each in its own savepoint: a message that fails (claimed
+     * by another node meanwhile, refused by the requests module) is rolled back alone and recorded as failed, the
+     * others stay. Each message's claim commits with what it caused, or neither does: when the transaction itself
+     * fails, nothing of it stays and each message is stored again in a transaction of its own. The senders are
+     * looked up once for the batch, and the clients, workspace settings and calendar read once (see {@link
+     * RequestMemo#batch()}).
+     */
+    private void store(Mailbox box, long validity, List<Read> batch, Locale locale, Counts counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        WorkspaceId workspace = box.workspace();
+        List<Stored> stored = null;
+        try (RequestMemo.Batch memo = RequestMemo.batch()) {
+            Map<String, List<ContactMatch>> senders = clients.contactsByEmails(workspace, batch.stream()
+                    .filter(r -> r.mail().automatic() == null && r.mail().fromAddress() != null)
+                    .map(r -> r.mail().fromAddress()).toList());
+            if (batch.size() > 1) {
+                try {
+                    stored = tx.execute(status -> storeEach(workspace, validity, batch, senders, locale));
+                } catch (RuntimeException e) {
+                    log.warn("Could not store {} message(s) of {} together, storing them one by one: {}",
+                            batch.size(), box, e.toString());
                 }
             }
-            return state;
-        }));
+            if (stored == null) {
+                // Outside a transaction, each savepoint of storeEach is a transaction of its own.
+                stored = storeEach(workspace, validity, batch, senders, locale);
+            }
+        } catch (RuntimeException e) {
+            // The senders could not be looked up: nothing was stored, every message is tried again.
+            stored = batch.stream().map(r -> new Stored(r, "FAILED", e)).toList();
+        }
+        counts.storeNanos += System.nanoTime() - started;
+        for (Stored one : stored) {
+            switch (one.state()) {
+                case "DONE" -> counts.requests++;
+                case "REVIEW" -> counts.review++;
+                case "IGNORED" -> counts.ignored++;
+                case "SKIPPED" -> counts.skipped++; // Another node, or an earlier run, has it.
+                default -> failed(box, validity, one.read().uid(), one.read().attempts(),
+                        Objects.requireNonNull(one.error()), counts);
+            }
+        }
+    }
+
+    private List<Stored> storeEach(WorkspaceId workspace, long validity, List<Read> batch,
+            Map<String, List<ContactMatch>> senders, Locale locale) {
+        List<Stored> stored = new ArrayList<>();
+        for (Read read : batch) {
+            try {
+                stored.add(new Stored(read, Objects.requireNonNull(nested.execute(
+                        s -> route(workspace, validity, read, senders, locale))), null));
+            } catch (DuplicateKeyException e) {
+                stored.add(new Stored(read, "SKIPPED", null));
+            } catch (RuntimeException e) {
+                stored.add(new Stored(read, "FAILED", e));
+            }
+        }
+        return stored;
+    }
+
+    /** Records a message that could not be taken, to be tried again later (or given up after the last attempt). */
+    private void failed(Mailbox box, long validity, long uid, int attempts, Exception e, Counts counts) {
+        WorkspaceId workspace = box.workspace();
+        counts.failed++;
+        Instant now = clock.instant();
+        Instant next = now.plus(Duration.ofMinutes(Math.min(240, 5L << Math.min(6, attempts - 1))));
+        try {
+            tx.executeWithoutResult(s -> store.failed(workspace, validity, uid, e.toString(), attempts,
+                    MAX_ATTEMPTS, now, next));
+        } catch (RuntimeException again) {
+            log.warn("Could not record the failure of message {} of {}", uid, box, again);
+        }
+        log.warn("Could not take message {} of {} (attempt {} of {}): {}", uid, box, attempts, MAX_ATTEMPTS,
+                e.toString());
+    }
+
+    /**
+     * Claims the message and hands it on, inside the caller's transaction; returns the state it was left in. The
+     * claim is the row in its final state: one statement.
+     */
+    private String route(WorkspaceId workspace, long validity, Read read, Map<String, List<ContactMatch>> senders,
+            Locale locale) {
+        ParsedMail mail = read.mail();
+        UUID id = UUID.randomUUID();
+        List<ContactMatch> matches = mail.automatic() != null || mail.fromAddress() == null ? List.of()
+                : senders.getOrDefault(mail.fromAddress().strip().toLowerCase(Locale.ROOT), List.of());
+        String state = mail.automatic() != null ? "IGNORED" : matches.isEmpty() ? "REVIEW" : "DONE";
+        Instant now = clock.instant();
+        switch (state) {
+            case "IGNORED" -> store.claim(id, workspace, validity, read.uid(), mail.messageId(), state, mail,
+                    read.attempts(), now, mail.automatic(), null);
+            // A message over the limit is kept as its headers and its size, to be a refusal note once assigned.
+            case "REVIEW" -> store.claim(id, workspace, validity, read.uid(), mail.messageId(), state, mail,
+                    read.attempts(), now, mail.tooLarge() ? TOO_LARGE + read.size() : null, read.raw());
+            default -> {
+                // Claimed after the request is made, in the same transaction: a claim that fails undoes the request.
+                ContactMatch match = matches.get(0);
+                Requests.Intake intake = submit(workspace, match.clientId(), match.contactId(), mail, locale);
+                store.claim(id, workspace, validity, read.uid(), mail.messageId(), state, mail, read.attempts(), now,
+                        intake.duplicate() ? "duplicate" : null, null, intake.request().value());
+            }
+        }
+        return state;
     }
 
     /** Hands one email to the requests module, with a note for what could not be kept. Joins the caller's transaction. */
@@ -393,7 +477,6 @@ public class MailIntake {
         int skipped;
         long imapNanos;
         long storeNanos;
-        final java.util.Map<String, List<ContactMatch>> contacts = new java.util.HashMap<>();
 
         PollResult result(@Nullable String error) {
             return new PollResult(requests, review, ignored, failed, skipped, error, imapNanos / 1_000_000,

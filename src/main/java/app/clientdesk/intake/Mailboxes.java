@@ -2,7 +2,9 @@ package app.clientdesk.intake;
 
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.validation.Emails;
 import app.clientdesk.shared.validation.Violations;
+import app.clientdesk.shared.web.RequestMemo;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -42,6 +44,18 @@ public class Mailboxes {
     public Optional<MailboxSettings> settings(CurrentUser owner) {
         owner.requireOwner();
         return store.mailbox(owner.workspaceId()).map(Mailbox::settings);
+    }
+
+    /**
+     * The address that mail to the workspace's intake reaches, for outbound mail whose answer should be read back
+     * (the Reply-To of mail about requests): the enabled mailbox's user name when it is an email address, as most
+     * providers' user names are. Empty without a mailbox, with one switched off, or with a user name that is not
+     * an address. Does not check who asks, nor that the address really receives the folder's mail.
+     */
+    public Optional<String> intakeAddress(WorkspaceId workspace) {
+        String address = RequestMemo.once("intake.address", () -> store.mailbox(workspace).filter(Mailbox::enabled)
+                .flatMap(box -> Emails.normalise(box.username())).orElse(null), workspace.value());
+        return Optional.ofNullable(address);
     }
 
     /**

@@ -5,6 +5,7 @@ import app.clientdesk.clients.Clients;
 import app.clientdesk.clients.Contact;
 import app.clientdesk.identity.ContactLogins;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.intake.Mailboxes;
 import app.clientdesk.identity.WorkspaceSettings;
 import app.clientdesk.identity.Workspaces;
 import app.clientdesk.mail.MailHeaders;
@@ -52,6 +53,9 @@ import org.springframework.web.util.HtmlUtils;
  *       {@code Auto-Submitted: auto-replied}.</li>
  * </ul>
  *
+ * Both carry Reply-To: the workspace's intake mailbox when one is read ({@link Mailboxes#intakeAddress}), so the
+ * client's reply comes back onto the request; without one, no Reply-To (replies go to the sender address).
+ *
  * A message the outbox refuses (the owner has not confirmed their address, the day's messages are used up) is not
  * sent, and the VA's answer is saved all the same.
  */
@@ -66,9 +70,11 @@ class RequestMails {
     private final Outbox outbox;
     private final PublicUrls urls;
     private final MessageSource texts;
+    private final Mailboxes mailboxes;
 
     RequestMails(Requests requests, Clients clients, Workspaces workspaces, PortalStore portal, ContactLogins logins,
-            Outbox outbox, PublicUrls urls, MessageSource texts) {
+            Outbox outbox, PublicUrls urls, MessageSource texts, Mailboxes mailboxes) {
+        this.mailboxes = mailboxes;
         this.requests = requests;
         this.clients = clients;
         this.workspaces = workspaces;
@@ -151,8 +157,8 @@ class RequestMails {
             String messageId = outbox.newMessageId();
             MailHeaders headers = new MailHeaders(messageId, inReplyTo, references, null);
             Optional<UUID> queued = outbox.offerAs(ws, settings.name(), new OutgoingMail(
-                    group.getValue().stream().map(Recipient::email).toList(), null, subject, text, html, List.of(),
-                    "request-answer:" + answer.id()), headers);
+                    group.getValue().stream().map(Recipient::email).toList(), replyTo(ws), subject, text, html,
+                    List.of(), "request-answer:" + answer.id()), headers);
             if (queued.isPresent() && recorded == null) {
                 recorded = messageId;
             }
@@ -211,7 +217,7 @@ class RequestMails {
             references.add(inReplyTo);
         }
         MailHeaders headers = new MailHeaders(rootId(request), inReplyTo, references, MailHeaders.AUTO_REPLIED);
-        outbox.offerAs(ws, settings.name(), new OutgoingMail(List.of(to.email()), null, subject,
+        outbox.offerAs(ws, settings.name(), new OutgoingMail(List.of(to.email()), replyTo(ws), subject,
                 body(intro, null, link, note, settings.name(), locale),
                 html(intro, null, link, note, settings.name(), locale), List.of(), reference), headers);
     }
@@ -246,6 +252,15 @@ class RequestMails {
             }
         }
         return found.values().stream().limit(OutgoingMail.MAX_RECIPIENTS).toList();
+    }
+
+    /**
+     * Where the client's answer should go: the workspace's intake mailbox when one is read, so that the reply (with
+     * the "[#12-token]" subject and the threading headers) comes back as a message on the request; else none, and
+     * replies go to the sender address.
+     */
+    private @Nullable String replyTo(WorkspaceId ws) {
+        return mailboxes.intakeAddress(ws).orElse(null);
     }
 
     private static void add(Map<String, Recipient> found, Recipient recipient) {

@@ -607,7 +607,7 @@ public class Requests {
         UUID message = UUID.randomUUID();
         store.insertMessage(workspace, message, id, author, checked.body(), html, true, messageId, inReplyTo, now);
         storeFiles(workspace, id, message, attachments, now);
-        recompute(workspace, id, now);
+        startClock(workspace, client, id, now);
         events.publishEvent(new RequestSubmitted(workspace, id, client.id(), number, source, author));
         events.publishEvent(new RequestMessageAdded(workspace, id, client.id(), message, author, true));
         return id;
@@ -673,6 +673,21 @@ public class Requests {
                     .orElseThrow(() -> new NotFoundException("request"));
         }
         return current;
+    }
+
+    /**
+     * The clock of a request just created at {@code now}: what {@link #recompute} gives for it (no pause, no answer,
+     * open, nobody told), without reading back the request and its client.
+     */
+    private void startClock(WorkspaceId workspace, Client client, RequestId id, Instant now) {
+        Optional<ResponseClock> clock = calendars.policy(workspace).clock(client, now, List.of(), null);
+        if (clock.isEmpty()) {
+            store.sla(workspace, id, null, null, null);
+            return;
+        }
+        SlaState state = clock.get().state(now);
+        Instant next = SlaChecks.untold(state, null) ? now : clock.get().nextChange(now).orElse(null);
+        store.sla(workspace, id, clock.get().dueAt().orElse(null), state, next);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import app.clientdesk.shared.web.RequestMemo;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -54,8 +55,10 @@ public class WorkingCalendars {
     /** The calendar and at-risk share of the workspace, in the workspace's zone. */
     @Transactional(readOnly = true)
     public SlaPolicy policy(WorkspaceId workspace) {
-        CalendarSettings settings = settings(workspace);
-        return new SlaPolicy(settings.in(zone(workspace)), settings.atRiskPercent());
+        return RequestMemo.once("sla.policy", () -> {
+            CalendarSettings settings = settings(workspace);
+            return new SlaPolicy(settings.in(zone(workspace)), settings.atRiskPercent());
+        }, workspace.value());
     }
 
     public ZoneId zone(WorkspaceId workspace) {

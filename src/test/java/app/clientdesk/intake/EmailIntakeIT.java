@@ -22,12 +22,12 @@ import app.clientdesk.shared.web.NotFoundException;
 import app.clientdesk.shared.security.SecretBox;
 import app.clientdesk.sla.SlaState;
 import app.clientdesk.support.IntegrationTest;
+import app.clientdesk.support.TestMails;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -528,20 +528,7 @@ class EmailIntakeIT extends IntegrationTest {
     }
 
     private static MimeMessage message(String from, String subject, String messageId) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-        message.setSubject(subject, "UTF-8");
-        message.setHeader("Message-ID", messageId);
-        return message;
+        return TestMails.message(mail.getSmtp().getPort(), from, MAILBOX, subject, messageId);
     }
 
     private static MimeBodyPart file(String name, byte[] bytes, String type) throws Exception {

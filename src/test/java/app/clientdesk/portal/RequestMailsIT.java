@@ -7,6 +7,8 @@ import app.clientdesk.clients.ClientInput;
 import app.clientdesk.clients.Contact;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.intake.MailboxInput;
+import app.clientdesk.intake.Mailboxes;
 import app.clientdesk.mail.Outbox;
 import app.clientdesk.mail.OutboxDelivery;
 import app.clientdesk.requests.EmailSubmission;
@@ -18,16 +20,12 @@ import app.clientdesk.requests.RequestId;
 import app.clientdesk.requests.RequestMessage;
 import app.clientdesk.requests.Requests;
 import app.clientdesk.support.IntegrationTest;
+import app.clientdesk.support.TestMails;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -53,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RequestMailsIT extends IntegrationTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestMails.freePort();
     private static final String BASE = "https://desk.requests-mail.example";
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     /** Friday 4 Dec 2026, 17:00 in São Paulo: a 4-hour answer is due Monday 12:00 there, Tuesday 02:00 in Sydney. */
@@ -76,6 +74,7 @@ class RequestMailsIT extends IntegrationTest {
     @Autowired OutboxDelivery delivery;
     @Autowired Outbox outbox;
     @Autowired JdbcClient jdbc;
+    @Autowired Mailboxes mailboxes;
     @Autowired TransactionTemplate transactions;
 
     private TestWorkspace ws;
@@ -204,6 +203,41 @@ class RequestMailsIT extends IntegrationTest {
     }
 
     @Test
+    void withAnIntakeMailboxTheClientsReplyGoesToItAndWithoutOneToTheSender() throws Exception {
+        // Without a mailbox: no Reply-To, the client's mail program answers the sender address.
+        RequestId before = requests.receiveEmail(workspace, new EmailSubmission(clientId, eve.id(), eve.email(),
+                "Before the mailbox", "Hi", null, "<before@client.test>", null, List.of(), null, List.of())).request();
+        requests.reply(owner, before, Reply.answer("Noted.", false));
+        delivery.deliverDue();
+        assertThat(mailsTo(eve)).hasSize(2).allSatisfy(m -> assertThat(m.getHeader("Reply-To")).isNull());
+        smtp.purgeEmailFromAllMailboxes();
+
+        mailboxes.save(owner, new MailboxInput("imap.agency.test", "993", "SSL", "Desk@Agency.test", "imap-Secret-1",
+                "INBOX", true));
+        RequestId id = requests.receiveEmail(workspace, new EmailSubmission(clientId, eve.id(), eve.email(),
+                "Logo files", "Send them", null, "<logo@client.test>", null, List.of(), null, List.of())).request();
+        Request request = requests.get(owner, id).request();
+        requests.reply(owner, id, Reply.answer("Here they are.", false));
+        delivery.deliverDue();
+
+        List<MimeMessage> mails = mailsTo(eve);
+        assertThat(mails).hasSize(2).allSatisfy(m -> {
+            assertThat(m.getHeader("Reply-To", null)).isEqualTo("desk@agency.test");
+            // Still threaded: the reply token in the subject and the headers naming the client's email.
+            assertThat(m.getSubject()).startsWith("[#" + request.number() + "-" + request.replyToken() + "] ");
+            assertThat(m.getHeader("In-Reply-To", null)).isEqualTo("<logo@client.test>");
+        });
+
+        // A mailbox switched off is not read: replies go to the sender again.
+        smtp.purgeEmailFromAllMailboxes();
+        mailboxes.save(owner, new MailboxInput("imap.agency.test", "993", "SSL", "desk@agency.test", "",
+                "INBOX", false));
+        requests.reply(owner, id, Reply.answer("And the PDF.", false));
+        delivery.deliverDue();
+        assertThat(onlyMailTo(eve).getHeader("Reply-To")).isNull();
+    }
+
+    @Test
     void anAnswerOnARequestEnteredByHandGoesToThePrimaryAndPortalContactsAndARollbackQueuesNothing()
             throws Exception {
         RequestId id = requests.submitManually(owner, new ManualSubmission(clientId.value().toString(), "Call notes",
@@ -247,7 +281,7 @@ class RequestMailsIT extends IntegrationTest {
     }
 
     private List<MimeMessage> mailsTo(Contact who) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, who)).toList();
+        return TestMails.receivedBy(smtp, who.email());
     }
 
     private MimeMessage onlyMailTo(Contact who) {
@@ -262,39 +296,7 @@ class RequestMailsIT extends IntegrationTest {
         return mails.get(0);
     }
 
-    private static boolean to(MimeMessage message, Contact who) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(who.email()));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The first part of a type (text/plain, text/html) anywhere in the message, decoded. */
     private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return ((String) part.getContent()).replace("\r\n", "\n");
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestMails.part(part, type);
     }
 }
