@@ -394,7 +394,7 @@ public class MailIntake {
         return requests.receiveEmail(workspace, new EmailSubmission(client, contact,
                 mail.fromAddress() == null ? "" : mail.fromAddress(), mail.subject(), text.toString(),
                 mail.sanitizedHtml(), mail.messageId(), mail.inReplyTo(), mail.references(), mail.replyToken(),
-                files));
+                files, mail.fromName()));
     }
 
     MailParser parser() {

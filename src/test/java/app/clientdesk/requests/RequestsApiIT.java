@@ -239,7 +239,7 @@ class RequestsApiIT extends IntegrationTest {
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.subject").value("Renew the domain"))
                 .andExpect(jsonPath("$.messages", hasSize(1)));
-        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).as("requests made").isEqualTo(1);
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).items()).as("requests made").hasSize(1);
 
         mvc.perform(json(post("/api/v1/requests"), token, """
                         {"clientId": "%s", "subject": "Renew the certificate"}""".formatted(sydney))
@@ -253,13 +253,13 @@ class RequestsApiIT extends IntegrationTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message")
                         .value("An Idempotency-Key holds at most 200 characters."));
-        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).as("requests made").isEqualTo(1);
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).items()).as("requests made").hasSize(1);
 
         // Another key, or none, is another request.
         mvc.perform(json(post("/api/v1/requests"), token, body).header("Idempotency-Key", "mail-43"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.not(id)));
-        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).total()).isEqualTo(2);
+        assertThat(requests.inbox(ws.owner(), RequestFilter.all()).items()).hasSize(2);
     }
 
     @Test
