@@ -173,18 +173,6 @@ class ExchangeDays {
         }
     }
 
-    /** Every day of one workspace made again (after bulk inserts that bypass the stores). */
-    void rebuild(WorkspaceId workspace) {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            rebuild(c, workspace.value());
-        } catch (SQLException e) {
-            throw new IllegalStateException("summing the exchange differences of " + workspace, e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
-    }
-
     /**
      * Every day of one workspace, or of all ({@code workspace} null: the migration that fills the table), made again
      * from the payments. Plain JDBC on the connection given, so the migration can run it.
