@@ -148,10 +148,11 @@ bench_heap_max_mb() {
 }
 
 bench_stop() {
-  [ -n "${BENCH_HEAP_PID:-}" ] && kill "$BENCH_HEAP_PID" 2>/dev/null
+  [ -z "${BENCH_HEAP_PID:-}" ] || kill "$BENCH_HEAP_PID" 2>/dev/null || true
+  BENCH_HEAP_PID=
   if [ -n "${BENCH_APP_PID:-}" ] && kill -0 "$BENCH_APP_PID" 2>/dev/null; then
     kill "$BENCH_APP_PID" 2>/dev/null
-    wait "$BENCH_APP_PID" 2>/dev/null
+    wait "$BENCH_APP_PID" 2>/dev/null || true
   fi
   BENCH_APP_PID=
   return 0

@@ -286,12 +286,15 @@ class ReportStore {
      */
     List<String> taskTypes(WorkspaceId workspace, @Nullable UUID member, @Nullable UUID client) {
         if (member == null && client == null) {
-            // One index probe per type (a workspace has a handful), not a read of its every task.
+            // One index probe per type (a workspace has a handful), not a read of its every task. The next type is
+            // the first row in index order rather than min(): H2 reads every row of the range to find a min().
             return jdbc.sql("""
                     with recursive found (type) as (
-                        select min(task_type) from tasks where workspace_id = :w
+                        select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
+                                order by t.workspace_id, t.task_type fetch first row only)
                         union all
-                        select (select min(t.task_type) from tasks t where t.workspace_id = :w and t.task_type > found.type)
+                        select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > found.type
+                                order by t.workspace_id, t.task_type fetch first row only)
                         from found where found.type is not null
                     )
                     select type from found where type is not null""")
@@ -313,7 +316,8 @@ class ReportStore {
     }
 
     /**
-     * The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag. For a member
+     * The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag (the first row
+     * after the last tag in index order, not a min(), which H2 finds by reading the whole range). For a member
      * ({@code member} set) only the tags of their own entries, by the person kept on each tag row
      * ({@code time_entry_tags_user_ix}), so the cost does not grow with the member's history.
      */
@@ -321,10 +325,13 @@ class ReportStore {
         if (member != null) {
             return jdbc.sql("""
                     with recursive found (tag) as (
-                        select min(tag) from time_entry_tags where workspace_id = :w and user_id = :member
+                        select (select g.tag from time_entry_tags g
+                                where g.workspace_id = :w and g.user_id = :member and g.tag > ''
+                                order by g.workspace_id, g.user_id, g.tag fetch first row only)
                         union all
-                        select (select min(g.tag) from time_entry_tags g
-                                where g.workspace_id = :w and g.user_id = :member and g.tag > found.tag)
+                        select (select g.tag from time_entry_tags g
+                                where g.workspace_id = :w and g.user_id = :member and g.tag > found.tag
+                                order by g.workspace_id, g.user_id, g.tag fetch first row only)
                         from found where found.tag is not null
                     )
                     select tag from found where tag is not null fetch first :limit rows only""")
@@ -333,9 +340,11 @@ class ReportStore {
         }
         return jdbc.sql("""
                 with recursive found (tag) as (
-                    select min(tag) from time_entry_tags where workspace_id = :w
+                    select (select g.tag from time_entry_tags g where g.workspace_id = :w and g.tag > ''
+                            order by g.workspace_id, g.tag fetch first row only)
                     union all
-                    select (select min(g.tag) from time_entry_tags g where g.workspace_id = :w and g.tag > found.tag)
+                    select (select g.tag from time_entry_tags g where g.workspace_id = :w and g.tag > found.tag
+                            order by g.workspace_id, g.tag fetch first row only)
                     from found where found.tag is not null
                 )
                 select tag from found where tag is not null fetch first :limit rows only""")

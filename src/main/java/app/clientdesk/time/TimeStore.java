@@ -32,14 +32,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TimeStore {
 
-    private static final String SELECT = """
-            select e.*, u.display_name as user_name, c.name as client_name, p.name as project_name, t.title as task_title
-            from time_entries e
-            join users u on u.id = e.user_id
+    private static final String COLUMNS =
+            "select e.*, u.display_name as user_name, c.name as client_name, p.name as project_name, t.title as task_title";
+    private static final String NAMES = """
+             join users u on u.id = e.user_id
             join clients c on c.id = e.client_id
             left join projects p on p.id = e.project_id
             left join tasks t on t.id = e.task_id
             """;
+    private static final String SELECT = COLUMNS + " from time_entries e" + NAMES;
 
     /** An entry's columns, ready to write. */
     record Row(UUID id, UUID user, UUID client, @Nullable UUID project, @Nullable UUID task, @Nullable String taskType,
@@ -54,6 +55,9 @@ class TimeStore {
             return end.getEpochSecond() - start.getEpochSecond() - breakSeconds;
         }
     }
+
+    /** Later than any entry can start (an entry's date is an ordinary one; see {@link #ordinary}). */
+    private static final Instant NO_START_AFTER = Instant.parse("9999-01-02T00:00:00Z");
 
     private final JdbcClient jdbc;
 
@@ -111,8 +115,32 @@ class TimeStore {
         StringBuilder where = where(workspace, onlyUser, q, params);
         params.put("limit", q.limit());
         params.put("offset", q.offset());
-        return withTags(workspace, jdbc.sql(SELECT + where + " order by e.started_at desc, e.id desc limit :limit offset :offset")
+        return withTags(workspace, jdbc.sql(keyed(where + indexOrder(onlyUser, q, false) + " limit :limit offset :offset",
+                        " order by e.started_at desc, e.id desc"))
                 .params(params).query(TimeStore::entry).list());
+    }
+
+    /**
+     * The entries whose ids {@code keys} selects (a statement on time_entries alone, aliased e, with its order and
+     * limit), with their names, in {@code order}. Finding the page's ids first lets a database walk an index in
+     * list order and stop after the page: H2 does not when the names are joined in the same statement; it joined
+     * and sorted the workspace's whole history for each page (6 s for 100,000 entries).
+     */
+    private static String keyed(String keys, String order) {
+        return COLUMNS + " from (select e.id from time_entries e" + keys + ") k join time_entries e on e.id = k.id"
+                + NAMES + order;
+    }
+
+    /**
+     * The list order (latest start first, or with {@code ascending} earliest first) spelled with the leading columns
+     * of the index that serves the filter: a column every row shares is no change to the order, but H2 walks an
+     * index in order only when the ORDER BY names its columns from the first.
+     */
+    private static String indexOrder(@Nullable UUID onlyUser, TimeQuery q, boolean ascending) {
+        String by = onlyUser != null || q.userId() != null ? "e.workspace_id, e.user_id, e.started_at, e.id"
+                : q.clientId() != null ? "e.workspace_id, e.client_id, e.started_at, e.id"
+                : "e.workspace_id, e.started_at, e.id";
+        return " order by " + (ascending ? by : by.replace(",", " desc,") + " desc");
     }
 
     /**
@@ -133,8 +161,8 @@ class TimeStore {
         }
         params.put("limit", q.limit());
         String order = newer ? " order by e.started_at, e.id" : " order by e.started_at desc, e.id desc";
-        List<TimeEntry> found = jdbc.sql(SELECT + where + order + " limit :limit").params(params)
-                .query(TimeStore::entry).list();
+        List<TimeEntry> found = jdbc.sql(keyed(where + indexOrder(onlyUser, q, newer) + " limit :limit", order))
+                .params(params).query(TimeStore::entry).list();
         if (newer) {
             found = new ArrayList<>(found);
             java.util.Collections.reverse(found);
@@ -173,6 +201,13 @@ class TimeStore {
                 where.append(" and e.started_at < :startsUntil");
                 params.put("startsUntil", utc(latestStartBefore(q.to().plusDays(1))));
             }
+        }
+        if (!params.containsKey("startsUntil")) {
+            // A bound every entry meets: with a range on started_at, H2 walks an index that has it (and stops after
+            // a page); with only "billable" or "project" besides the workspace it took the bare workspace index and
+            // sorted the whole history.
+            where.append(" and e.started_at < :startsUntil");
+            params.put("startsUntil", utc(NO_START_AFTER));
         }
         if (q.clientId() != null) {
             where.append(" and e.client_id = :client");

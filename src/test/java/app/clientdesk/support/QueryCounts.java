@@ -28,8 +28,11 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 public final class QueryCounts {
 
-    /** What ran: the number of statements, the rows read from their results, and the statements' SQL. */
-    public record Counts(int statements, long rows, List<String> sql) {
+    /**
+     * What ran: the number of statements, the rows read from their results, the statements' SQL and, for each,
+     * the values bound to its parameters in order.
+     */
+    public record Counts(int statements, long rows, List<String> sql, List<List<Object>> parameters) {
         @Override
         public String toString() {
             return statements + " statements, " + rows + " rows:\n  " + String.join("\n  ", sql);
@@ -40,6 +43,7 @@ public final class QueryCounts {
         int statements;
         long rows;
         final List<String> sql = new ArrayList<>();
+        final List<List<Object>> parameters = new ArrayList<>();
     }
 
     private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
@@ -61,7 +65,32 @@ public final class QueryCounts {
                 CURRENT.set(outer);
             }
         }
-        return new Counts(recording.statements, recording.rows, List.copyOf(recording.sql));
+        return new Counts(recording.statements, recording.rows, List.copyOf(recording.sql),
+                List.copyOf(recording.parameters));
+    }
+
+    /**
+     * The rows H2 walked to run the statements of {@code counts} whose SQL {@code which} accepts: each is run again
+     * with the same values under EXPLAIN ANALYZE and its plan's scan counts are added up. Unlike {@link
+     * Counts#rows()} (rows handed to the application), this sees a statement that returns one page but reads and
+     * sorts a whole history to find it. H2 only: PostgreSQL's plans say it differently.
+     */
+    public static long scannedOnH2(org.springframework.jdbc.core.JdbcTemplate jdbc, Counts counts,
+            java.util.function.Predicate<String> which) {
+        long scanned = 0;
+        for (int i = 0; i < counts.sql().size(); i++) {
+            String sql = counts.sql().get(i);
+            if (!which.test(sql)) {
+                continue;
+            }
+            String plan = jdbc.queryForObject("explain analyze " + sql, String.class,
+                    counts.parameters().get(i).toArray());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
+            while (m.find()) {
+                scanned += Long.parseLong(m.group(1));
+            }
+        }
+        return scanned;
     }
 
     static DataSource counting(DataSource dataSource) {
@@ -86,6 +115,13 @@ public final class QueryCounts {
             for (QueryInfo query : queryInfoList) {
                 recording.statements++;
                 recording.sql.add(query.getQuery().replaceAll("\\s+", " ").trim());
+                List<Object> values = new ArrayList<>();
+                if (!query.getParametersList().isEmpty()) {
+                    query.getParametersList().get(0).stream()
+                            .sorted(java.util.Comparator.comparingInt(op -> ((Number) op.getArgs()[0]).intValue()))
+                            .forEach(op -> values.add(op.getMethod().getName().equals("setNull") ? null : op.getArgs()[1]));
+                }
+                recording.parameters.add(values);
             }
         }
     }
