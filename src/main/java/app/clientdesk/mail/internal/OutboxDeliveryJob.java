@@ -3,10 +3,12 @@ package app.clientdesk.mail.internal;
 import app.clientdesk.mail.OutboxDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -23,17 +25,23 @@ class OutboxDeliveryJob {
     private static final Logger log = LoggerFactory.getLogger(OutboxDeliveryJob.class);
 
     private final OutboxDelivery delivery;
+    private final TaskExecutor executor;
 
-    OutboxDeliveryJob(OutboxDelivery delivery) {
+    OutboxDeliveryJob(OutboxDelivery delivery, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.delivery = delivery;
+        this.executor = executor;
     }
 
+    /**
+     * The first delivery runs beside the app, not on the thread that starts it: the start-up is done sooner and a
+     * slow mail server never holds it up.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
         if (!delivery.configured()) {
             log.info("Mail is not set up (no spring.mail.host): emails wait in the outbox until it is");
         }
-        run();
+        executor.execute(this::run);
     }
 
     @Scheduled(fixedDelayString = "${clientdesk.mail.poll-interval:15s}",

@@ -3,10 +3,12 @@ package app.clientdesk.work.internal;
 import app.clientdesk.work.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -23,14 +25,21 @@ class RepeatingTasksJob {
     private static final Logger log = LoggerFactory.getLogger(RepeatingTasksJob.class);
 
     private final Tasks tasks;
+    private final TaskExecutor executor;
 
-    RepeatingTasksJob(Tasks tasks) {
+    RepeatingTasksJob(Tasks tasks, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.tasks = tasks;
+        this.executor = executor;
     }
 
+    /**
+     * The catch-up after a restart runs beside the app, not on the thread that starts it: after a long stop it makes
+     * every missed occurrence, and the start-up must not wait for it (a series has one task per date, so a scheduled
+     * run beside it makes nothing twice).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        run();
+        executor.execute(this::run);
     }
 
     @Scheduled(fixedDelayString = "${clientdesk.work.repeat-interval:5m}",
