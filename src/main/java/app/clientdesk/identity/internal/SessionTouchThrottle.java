@@ -100,11 +100,23 @@ class SessionTouchThrottle {
             jdbc.destroy();
         }
 
+        /**
+         * Writes the session, unless it was read from the store and nothing about it changed: then there is
+         * nothing to write, and Spring Session would still open (and commit) a transaction for it, twice per
+         * signed-in page (issue 12).
+         */
         @Override
         public void save(Session session) {
-            Session stored = session instanceof Touched touched ? touched.delegate : session;
-            delegate.save(stored);
-            SAVED.set(stored);
+            if (session instanceof Touched touched) {
+                if (touched.changed) {
+                    delegate.save(touched.delegate);
+                    touched.changed = false;
+                }
+                SAVED.set(touched.delegate);
+                return;
+            }
+            delegate.save(session);
+            SAVED.set(session);
         }
 
         @Override
@@ -127,10 +139,14 @@ class SessionTouchThrottle {
         }
     }
 
-    /** A stored session whose last-access time only moves when it is a minute stale. */
+    /**
+     * A stored session whose last-access time only moves when it is a minute stale, and which knows whether
+     * anything of it changed since it was read (only then is it written).
+     */
     static final class Touched implements Session {
 
         private final Session delegate;
+        private boolean changed;
 
         Touched(Session delegate) {
             this.delegate = delegate;
@@ -140,6 +156,7 @@ class SessionTouchThrottle {
         public void setLastAccessedTime(Instant time) {
             if (time.isAfter(delegate.getLastAccessedTime().plus(TOUCH_EVERY))) {
                 delegate.setLastAccessedTime(time);
+                changed = true;
             }
         }
 
@@ -150,6 +167,7 @@ class SessionTouchThrottle {
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return delegate.changeSessionId();
         }
 
@@ -182,6 +200,7 @@ class SessionTouchThrottle {
          */
         private void writeRowFirst() {
             delegate.setLastAccessedTime(delegate.getLastAccessedTime());
+            changed = true;
         }
 
         @Override
@@ -197,6 +216,7 @@ class SessionTouchThrottle {
         @Override
         public void setMaxInactiveInterval(Duration interval) {
             delegate.setMaxInactiveInterval(interval);
+            changed = true;
         }
 
         @Override
