@@ -80,14 +80,18 @@ class SessionTouchThrottle {
 
     static final class Repository implements SessionRepository<Session>, DisposableBean {
 
-        private final JdbcIndexedSessionRepository jdbc;
+        private final DisposableBean jdbc;
         private final SessionRepository<Session> delegate;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         Repository(JdbcIndexedSessionRepository jdbc) {
-            this.jdbc = jdbc;
             // Its sessions are all JdbcSessions; the raw view lets this class hand them back unchanged.
-            this.delegate = (SessionRepository) jdbc;
+            this((SessionRepository) jdbc, jdbc);
+        }
+
+        Repository(SessionRepository<Session> delegate, DisposableBean jdbc) {
+            this.jdbc = jdbc;
+            this.delegate = delegate;
         }
 
         @Override

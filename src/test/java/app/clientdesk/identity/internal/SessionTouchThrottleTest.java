@@ -1,19 +1,16 @@
 package app.clientdesk.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.SessionRepository;
 
 /**
  * A signed-in page reads its session and, unless something of it changed, writes nothing: not even the empty
@@ -21,45 +18,79 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  */
 class SessionTouchThrottleTest {
 
-    private final JdbcIndexedSessionRepository jdbc = mock(JdbcIndexedSessionRepository.class);
-    private final SessionTouchThrottle.Repository sessions = new SessionTouchThrottle.Repository(jdbc);
-    private final MapSession stored = new MapSession("the-session");
+    /** The store: counts what it is asked to read and write. */
+    static final class Store implements SessionRepository<Session> {
+        final Map<String, MapSession> rows = new HashMap<>();
+        int reads;
+        int writes;
+
+        @Override
+        public Session createSession() {
+            return new MapSession();
+        }
+
+        @Override
+        public void save(Session session) {
+            writes++;
+            rows.put(session.getId(), new MapSession(session));
+        }
+
+        @Override
+        public @Nullable Session findById(String id) {
+            reads++;
+            MapSession row = rows.get(id);
+            return row == null ? null : new MapSession(row);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            rows.remove(id);
+        }
+    }
+
+    private final Store store = new Store();
+    private final SessionTouchThrottle.Repository sessions = new SessionTouchThrottle.Repository(store, () -> { });
 
     @AfterEach
     void endRequest() {
         SessionTouchThrottle.SAVED.remove();
     }
 
+    private String storedSession(Instant lastAccess) {
+        MapSession row = new MapSession("the-session");
+        row.setLastAccessedTime(lastAccess);
+        store.rows.put(row.getId(), row);
+        return row.getId();
+    }
+
     @Test
     void aSessionReadAndTouchedWithinTheMinuteIsNotWritten() {
-        stored.setLastAccessedTime(Instant.parse("2026-12-07T10:00:00Z"));
-        when(jdbc.findById("the-session")).thenAnswer(call -> stored);
-        Session session = sessions.findById("the-session");
+        String id = storedSession(Instant.parse("2026-12-07T10:00:00Z"));
+        Session session = sessions.findById(id);
         session.setLastAccessedTime(Instant.parse("2026-12-07T10:00:30Z"));
         sessions.save(session);
         // Spring Session's second commit of the same request: answered from the first, and not written either.
-        Session again = sessions.findById("the-session");
-        sessions.save(again);
-        verify(jdbc, never()).save(any());
-        verify(jdbc, times(1)).findById("the-session");
-        assertThat(stored.getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
+        sessions.save(sessions.findById(id));
+        assertThat(store.writes).isZero();
+        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.rows.get(id).getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
     }
 
     @Test
     void aSessionTouchedAfterTheMinuteOrChangedIsWrittenOnce() {
-        stored.setLastAccessedTime(Instant.parse("2026-12-07T10:00:00Z"));
-        when(jdbc.findById("the-session")).thenAnswer(call -> stored);
-        Session session = sessions.findById("the-session");
+        String id = storedSession(Instant.parse("2026-12-07T10:00:00Z"));
+        Session session = sessions.findById(id);
         session.setLastAccessedTime(Instant.parse("2026-12-07T10:01:30Z"));
         sessions.save(session);
-        sessions.save(sessions.findById("the-session"));
-        verify(jdbc, times(1)).save(any());
+        sessions.save(sessions.findById(id));
+        assertThat(store.writes).isEqualTo(1);
+        assertThat(store.rows.get(id).getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-07T10:01:30Z"));
 
-        SessionTouchThrottle.SAVED.remove();
-        Session next = sessions.findById("the-session");
+        SessionTouchThrottle.SAVED.remove(); // the next request
+        Session next = sessions.findById(id);
         next.setAttribute("notice", "Saved.");
         sessions.save(next);
-        verify(jdbc, times(2)).save(any());
-        assertThat(stored.<String>getAttribute("notice")).isEqualTo("Saved.");
+        assertThat(store.writes).isEqualTo(2);
+        assertThat(store.rows.get(id).<String>getAttribute("notice")).isEqualTo("Saved.");
     }
 }
