@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -58,6 +59,17 @@ class SecurityConfiguration {
             "/portal/sign-in", "/portal/sign-in/*", "/portal/link/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
+
+    /**
+     * No observation around each filter of the security chains. Switching Spring Security's observations off by
+     * name ({@code management.observations.enable.spring.security=false}) left every filter wrapped in a
+     * decorator that made and discarded an observation per filter per request (issue 12); without it the chain
+     * runs its filters directly. The request's own {@code http.server.requests} observation stays.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     UserDetailsService userDetailsService(IdentityStore store) {

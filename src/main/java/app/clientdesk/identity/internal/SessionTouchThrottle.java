@@ -80,14 +80,18 @@ class SessionTouchThrottle {
 
     static final class Repository implements SessionRepository<Session>, DisposableBean {
 
-        private final JdbcIndexedSessionRepository jdbc;
+        private final DisposableBean jdbc;
         private final SessionRepository<Session> delegate;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         Repository(JdbcIndexedSessionRepository jdbc) {
-            this.jdbc = jdbc;
             // Its sessions are all JdbcSessions; the raw view lets this class hand them back unchanged.
-            this.delegate = (SessionRepository) jdbc;
+            this((SessionRepository) jdbc, jdbc);
+        }
+
+        Repository(SessionRepository<Session> delegate, DisposableBean jdbc) {
+            this.jdbc = jdbc;
+            this.delegate = delegate;
         }
 
         @Override
@@ -100,11 +104,23 @@ class SessionTouchThrottle {
             jdbc.destroy();
         }
 
+        /**
+         * Writes the session, unless it was read from the store and nothing about it changed: then there is
+         * nothing to write, and Spring Session would still open (and commit) a transaction for it, twice per
+         * signed-in page (issue 12).
+         */
         @Override
         public void save(Session session) {
-            Session stored = session instanceof Touched touched ? touched.delegate : session;
-            delegate.save(stored);
-            SAVED.set(stored);
+            if (session instanceof Touched touched) {
+                if (touched.changed) {
+                    delegate.save(touched.delegate);
+                    touched.changed = false;
+                }
+                SAVED.set(touched.delegate);
+                return;
+            }
+            delegate.save(session);
+            SAVED.set(session);
         }
 
         @Override
@@ -127,10 +143,14 @@ class SessionTouchThrottle {
         }
     }
 
-    /** A stored session whose last-access time only moves when it is a minute stale. */
+    /**
+     * A stored session whose last-access time only moves when it is a minute stale, and which knows whether
+     * anything of it changed since it was read (only then is it written).
+     */
     static final class Touched implements Session {
 
         private final Session delegate;
+        private boolean changed;
 
         Touched(Session delegate) {
             this.delegate = delegate;
@@ -140,6 +160,7 @@ class SessionTouchThrottle {
         public void setLastAccessedTime(Instant time) {
             if (time.isAfter(delegate.getLastAccessedTime().plus(TOUCH_EVERY))) {
                 delegate.setLastAccessedTime(time);
+                changed = true;
             }
         }
 
@@ -150,6 +171,7 @@ class SessionTouchThrottle {
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return delegate.changeSessionId();
         }
 
@@ -182,6 +204,7 @@ class SessionTouchThrottle {
          */
         private void writeRowFirst() {
             delegate.setLastAccessedTime(delegate.getLastAccessedTime());
+            changed = true;
         }
 
         @Override
@@ -197,6 +220,7 @@ class SessionTouchThrottle {
         @Override
         public void setMaxInactiveInterval(Duration interval) {
             delegate.setMaxInactiveInterval(interval);
+            changed = true;
         }
 
         @Override
