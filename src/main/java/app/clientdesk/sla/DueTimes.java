@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A due time written for two people at once: the VA in their zone and the client in theirs, e.g. "Mon, 8 Dec 2026,
@@ -31,18 +33,23 @@ public final class DueTimes {
         }
     }
 
+    /** The two formatters of a locale, built once: a list writes a due time on every row. */
+    private static final Map<Locale, DateTimeFormatter[]> FORMATTERS = new ConcurrentHashMap<>();
+
     public static DueTime of(Instant due, ZoneId vaZone, ZoneId clientZone, Locale locale) {
         ZonedDateTime va = due.atZone(vaZone);
         ZonedDateTime client = due.atZone(clientZone);
-        return new DueTime(due, va, client, format(va, locale), format(client, locale));
+        String inVaZone = format(va, locale);
+        return new DueTime(due, va, client, inVaZone, vaZone.equals(clientZone) ? inVaZone : format(client, locale));
     }
 
     /** Weekday, date and time as the locale writes them, then the zone's place: "Mon, 8 Dec 2026, 10:00 (Sydney)". */
     public static String format(ZonedDateTime time, Locale locale) {
-        DateTimeFormatter weekday = DateTimeFormatter.ofPattern("EEE", locale);
-        DateTimeFormatter dateTime = DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(
-                FormatStyle.MEDIUM, FormatStyle.SHORT, IsoChronology.INSTANCE, locale), locale);
-        return weekday.format(time) + ", " + dateTime.format(time) + " (" + place(time.getZone()) + ")";
+        DateTimeFormatter[] formatters = FORMATTERS.computeIfAbsent(locale, l -> new DateTimeFormatter[] {
+                DateTimeFormatter.ofPattern("EEE", l),
+                DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM,
+                        FormatStyle.SHORT, IsoChronology.INSTANCE, l), l)});
+        return formatters[0].format(time) + ", " + formatters[1].format(time) + " (" + place(time.getZone()) + ")";
     }
 
     /** "America/Sao_Paulo" → "Sao Paulo"; "UTC" stays. */

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The VA's request screens as a browser without JavaScript uses them: the inbox with its filters and pages, a
@@ -66,13 +67,16 @@ class RequestsWebIT extends IntegrationTest {
         requests.close(owner, bravoAsk);
 
         String first = page(owner, "/requests");
-        assertThat(first).contains("Requests 1–50, newest activity first", "Bravo ask", "Acme ask 52", "Page 1<", "On track",
-                "data-sla=\"ON_TRACK\"", "Entered by hand").doesNotContain("Acme ask 1<", "53 requests", "Previous");
+        assertThat(first).contains("Requests 1–25, newest activity first", "Bravo ask", "Acme ask 52", "Acme ask 29<",
+                "Page 1<", "On track", "data-sla=\"ON_TRACK\"", "Entered by hand")
+                .doesNotContain("Acme ask 28<", "Acme ask 1<", "53 requests", "Previous");
         // Across all clients nothing is counted: one more line than the page tells that a next page exists.
         assertThat(first).contains("page=1\" hx-get", ">Next<");
         // Newest activity first: the closed Bravo request was touched last.
         assertThat(first.indexOf("Bravo ask")).isLessThan(first.indexOf("Acme ask 52"));
-        assertThat(page(owner, "/requests?page=1")).contains("Requests 51–53", "Page 2<", "Previous", "Acme ask 1<",
+        assertThat(page(owner, "/requests?page=1")).contains("Requests 26–50", "Page 2<", "Previous", "Acme ask 28<",
+                ">Next<").doesNotContain("Acme ask 29<", "Acme ask 3<");
+        assertThat(page(owner, "/requests?page=2")).contains("Requests 51–53", "Page 3<", "Previous", "Acme ask 1<",
                 "Acme ask 2<").doesNotContain("Acme ask 52", ">Next<");
 
         assertThat(page(owner, "/requests?client=" + bravo.value())).contains("1 request", "Bravo ask")
@@ -85,7 +89,7 @@ class RequestsWebIT extends IntegrationTest {
                 MONDAY.plusSeconds(86_400));
         assertThat(page(owner, "/requests?sla=BREACHED")).contains("Requests 1–1,", "Breached");
         // Unknown values are ignored, not errors.
-        assertThat(page(owner, "/requests?state=NOPE&sla=x&client=not-an-id&page=-3")).contains("Requests 1–50,");
+        assertThat(page(owner, "/requests?state=NOPE&sla=x&client=not-an-id&page=-3")).contains("Requests 1–25,");
         // Another workspace's client is not found, never an empty list.
         TestWorkspace other = newWorkspace();
         ClientId theirs = createClient(other, "Their client");
@@ -96,6 +100,45 @@ class RequestsWebIT extends IntegrationTest {
         String rows = mvc.perform(get("/requests?client=" + bravo.value()).header("HX-Request", "true")
                 .with(user(owner))).andReturn().getResponse().getContentAsString();
         assertThat(rows).contains("Bravo ask").doesNotContain("<html", "Acme ask");
+    }
+
+    @Test
+    void theClientFilterIsANameFieldWithSuggestionsOfTheViewersOwnClients() throws Exception {
+        submit(acme, "Acme ask");
+        submit(bravo, "Bravo ask");
+
+        // The page no longer carries a choice for every client; the chosen one is in the field, its id in the form.
+        String all = page(owner, "/requests");
+        assertThat(all).contains("id=\"filter-client\"", "list=\"request-clients\"", "placeholder=\"All clients\"")
+                .doesNotContain("<option value=\"Acme Ltd\"", "<option value=\"Bravo Co\"");
+        String chosen = page(owner, "/requests?client=" + bravo.value());
+        assertThat(chosen).contains("name=\"client\" value=\"" + bravo.value() + "\"", "value=\"Bravo Co\"", "Bravo ask")
+                .doesNotContain("Acme ask");
+
+        // Suggestions: names containing the text, those starting with it first; a member gets their clients only.
+        assertThat(page(owner, "/requests/clients?q=co")).contains("<option value=\"Bravo Co\" data-client=\""
+                + bravo.value() + "\"").doesNotContain("Acme Ltd");
+        assertThat(page(owner, "/requests/clients?q=")).contains("Acme Ltd", "Bravo Co");
+        assertThat(page(member, "/requests/clients?q=")).contains("Acme Ltd").doesNotContain("Bravo Co");
+        assertThat(page(member, "/requests/clients?q=bravo")).doesNotContain("<option");
+
+        // Without JavaScript the name typed is enough, in any case; it wins over the client chosen before.
+        assertThat(page(owner, get("/requests").param("clientName", "bravo co"))).contains("1 request", "Bravo ask", "value=\""
+                + bravo.value() + "\"").doesNotContain("Acme ask");
+        assertThat(page(owner, get("/requests").param("client", acme.value().toString())
+                .param("clientName", "Bravo Co"))).contains("Bravo ask")
+                .doesNotContain("Acme ask");
+        // An emptied field shows every client again.
+        assertThat(page(owner, "/requests?client=" + bravo.value() + "&clientName=")).contains("Acme ask", "Bravo ask");
+        // A name of no client (or of one the member may not see) shows no rows and says so.
+        assertThat(page(owner, "/requests?clientName=Nobody")).contains("No one client is named “Nobody”")
+                .doesNotContain("Acme ask", "Bravo ask");
+        assertThat(page(member, get("/requests").param("clientName", "Bravo Co"))).contains("No one client is named “Bravo Co”")
+                .doesNotContain("Bravo ask", "Acme ask");
+        // The id is checked whatever name comes with it.
+        assertThat(mvc.perform(get("/requests").param("client", bravo.value().toString())
+                .param("clientName", "Acme Ltd").with(user(member)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -288,6 +331,12 @@ class RequestsWebIT extends IntegrationTest {
     private RequestId submit(ClientId client, String subject) {
         return requests.submitManually(owner, new ManualSubmission(client.value().toString(), subject,
                 "Details of " + subject, null, List.of()));
+    }
+
+    private String page(CurrentUser viewer, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(user(viewer))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString();
     }
 
     private String page(CurrentUser viewer, String path) throws Exception {

@@ -171,6 +171,10 @@ final class RouteRequests {
         if (n.equals("locale") || n.equals("lang") || n.equals("language")) {
             return "en";
         }
+        if (n.equals("q")) {
+            // A search left empty finds everything the viewer may see, so a route that shows too much shows it here.
+            return "";
+        }
         if (n.equals("back")) {
             return "/";
         }

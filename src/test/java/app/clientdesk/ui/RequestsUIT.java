@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * The VA opens the request inbox, narrows it to one client (the list swaps in place), opens a request, replies to
+ * The VA opens the request inbox, narrows it to one client by typing its name (suggestions come as they type, the
+ * list swaps in place), opens a request, replies to
  * the client and turns the request into a task; the inbox and the request's page also on a phone.
  * Screenshots go to {@code <build dir>/ui-review/requests-*.png}.
  */
@@ -55,10 +56,22 @@ class RequestsUIT extends BrowserTest {
         assertThat(page.locator("[data-sla]").first().textContent()).isNotBlank();
         shot(page, "requests-inbox", true);
 
-        page.getByLabel("Client").selectOption(harbour.value().toString());
+        // The client filter suggests clients as the VA types; the whole name (or a suggestion picked) narrows the list.
+        page.getByLabel("Client").pressSequentially("harb");
+        page.waitForCondition(() -> page.locator("#request-clients option").count() == 1);
+        assertThat(page.locator("#request-clients option").getAttribute("value")).isEqualTo("Harbour Wellness Studio");
+        page.getByLabel("Client").fill("Harbour Wellness Studio");
         page.waitForURL("**/requests?client=" + harbour.value() + "**");
         page.waitForCondition(() -> page.locator(".requests-table tbody tr").count() == 2);
         assertThat(page.locator("#request-results").textContent()).doesNotContain("Northwind Bakery");
+        // Emptying the field shows every client again; a reload keeps the chosen client in the field.
+        page.getByLabel("Client").fill("");
+        page.waitForCondition(() -> page.locator(".requests-table tbody tr").count() == 3);
+        page.getByLabel("Client").fill("Harbour Wellness Studio");
+        page.waitForCondition(() -> page.locator(".requests-table tbody tr").count() == 2);
+        page.reload();
+        assertThat(page.getByLabel("Client").inputValue()).isEqualTo("Harbour Wellness Studio");
+        assertThat(page.locator(".requests-table tbody tr").count()).isEqualTo(2);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Print flyers for the open day")).click();
         page.waitForURL("**/requests/" + flyer.value());

@@ -2,7 +2,6 @@ package app.clientdesk.requests.internal;
 
 import app.clientdesk.clients.Client;
 import app.clientdesk.clients.ClientChoice;
-import app.clientdesk.clients.ClientId;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Account;
 import app.clientdesk.identity.CurrentUser;
@@ -37,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,11 +67,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RequestsController {
 
-    
-    
-
-
-    static final int PAGE_SIZE = 50;
+    /** Rows of the inbox's page: the inbox is read many times a day, and rows are most of what it costs to show. */
+    static final int PAGE_SIZE = 25;
+    /** How many clients the client filter suggests for what is typed so far. */
+    static final int CLIENT_SUGGESTIONS = 12;
     /** The open requests of the same client offered as merge targets. */
     static final int MERGE_CHOICES = 50;
 
@@ -91,28 +90,65 @@ class RequestsController {
 
     // ------------------------------------------------------------------------------------------------- inbox
 
+    /**
+     * The inbox. The client filter is the client's id ({@code client}, as links and bookmarks carry it); the
+     * filter's text field also sends the name typed ({@code clientName}), which wins when it names another client,
+     * so that the filter works without JavaScript too. A name that names no single client shows no rows and says so.
+     */
     @GetMapping("/requests")
     String inbox(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String client,
+            @RequestParam(required = false) @Nullable String clientName,
             @RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String sla,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         viewer.requireStaff();
-        List<ClientChoice> choices = clients.choices(viewer);
-        // A client the viewer may not see is 404, never an empty list (Clients#named).
-        ClientId clientFilter = clients.named(viewer, client).orElse(null);
+        // A client the viewer may not see is 404, never an empty list (Clients#named), whatever name comes with it.
+        ClientChoice chosen = clients.named(viewer, client).map(id -> clients.get(viewer, id))
+                .map(c -> new ClientChoice(c.id(), c.name())).orElse(null);
+        String typed = clientName == null ? null : clientName.strip();
+        String unknownName = "";
+        if (typed != null && (chosen == null || !chosen.name().strip().equalsIgnoreCase(typed))) {
+            chosen = typed.isEmpty() ? null : onlyNamed(viewer, typed);
+            unknownName = chosen == null ? typed : "";
+        }
         RequestState stateFilter = Arrays.stream(RequestState.values()).filter(s -> s.name().equals(state))
                 .findFirst().orElse(null);
         SlaState slaFilter = Arrays.stream(SlaState.values()).filter(s -> s.name().equals(sla)).findFirst()
                 .orElse(null);
         int pageNumber = Math.max(0, Math.min(page, 10_000));
-        RequestPage result = requests.inbox(viewer, new RequestFilter(clientFilter, stateFilter, slaFilter, PAGE_SIZE,
-                pageNumber * PAGE_SIZE));
+        RequestPage result = !unknownName.isEmpty() ? new RequestPage(List.of(), null, false, PAGE_SIZE, 0)
+                : requests.inbox(viewer, new RequestFilter(chosen == null ? null : chosen.id(), stateFilter, slaFilter,
+                        PAGE_SIZE, pageNumber * PAGE_SIZE));
         model.addAttribute("result", result);
-        model.addAttribute("choices", choices);
-        model.addAttribute("client", clientFilter == null ? "" : clientFilter.value().toString());
+        model.addAttribute("client", chosen == null ? "" : chosen.id().value().toString());
+        model.addAttribute("clientName", chosen == null ? unknownName : chosen.name());
+        model.addAttribute("unknownClient", unknownName);
         model.addAttribute("state", stateFilter == null ? "" : stateFilter.name());
         model.addAttribute("sla", slaFilter == null ? "" : slaFilter.name());
         return htmx != null ? "requests/rows" : "requests/list";
+    }
+
+    /**
+     * The client filter's suggestions for what is typed so far, as the options of its list: a few of the viewer's
+     * current clients (a member: those assigned to them), names starting with the text first.
+     */
+    @GetMapping("/requests/clients")
+    String clientSuggestions(@AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(required = false) @Nullable String q, Model model) {
+        viewer.requireStaff();
+        String wanted = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        model.addAttribute("clients", clients.choices(viewer).stream()
+                .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(wanted))
+                .sorted(Comparator.comparing((ClientChoice c) -> !c.name().toLowerCase(Locale.ROOT).startsWith(wanted)))
+                .limit(CLIENT_SUGGESTIONS).toList());
+        return "requests/clientOptions";
+    }
+
+    /** The one current client of the viewer with this name (any case), if exactly one has it. */
+    private @Nullable ClientChoice onlyNamed(CurrentUser viewer, String name) {
+        List<ClientChoice> named = clients.choices(viewer).stream()
+                .filter(c -> c.name().strip().equalsIgnoreCase(name)).limit(2).toList();
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     // ------------------------------------------------------------------------------------------- by hand
