@@ -614,10 +614,17 @@ class TaskStore {
         String ranked = "(select t.id, row_number() over (partition by t.due_date order by " + Tasks.BY_DUE
                 + ") as rn from tasks t join clients c on c.id = t.client_id" + where + ") x";
         if (postgres()) {
-            // PostgreSQL: the ranks in a subquery, read once. The join below plans the same with statistics, but
-            // without them (fresh tables, before autovacuum's first ANALYZE) it took 117 s for 3,000 tasks.
-            return jdbc.sql(SELECT + " where t.id in (select x.id from " + ranked
-                            + " where x.rn > :first and x.rn <= :last) order by " + Tasks.BY_DUE)
+            // PostgreSQL: one ordered read per date of the range (tasks_calendar_ix: workspace, due date, then the
+            // order of BY_DUE within a date), each stopping after the rows it shows, so a month costs the same
+            // whether its days hold ten tasks or a thousand. (Ranking the whole range read every task of the
+            // month: 40 ms for 17,770 tasks. Joining the ranks took 117 s on tables without statistics.)
+            String perDate = "select t.id from tasks t join clients c on c.id = t.client_id" + where
+                    + " and t.due_date = d.day order by t.due_at nulls last, lower(t.title), t.id"
+                    + " limit :perDay offset :first";
+            params.put("perDay", perDay);
+            return jdbc.sql(SELECT + " where t.id in (select x.id from (select cast(g as date) as day from"
+                            + " generate_series(cast(:from as date), cast(:to as date), interval '1 day') g) d"
+                            + " cross join lateral (" + perDate + ") x) order by " + Tasks.BY_DUE)
                     .params(params).query(TaskStore::task).list();
         }
         // H2: the ranks joined as the first table, not "t.id in (select ... ranks ...)": H2 ran that subquery again
