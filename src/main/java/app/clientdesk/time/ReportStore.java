@@ -41,6 +41,11 @@ class ReportStore {
 
     /** Ids per {@code in (...)} list: a month of a whole agency in one or two reads, well under the 65,535 parameters PostgreSQL takes. */
     private static final int CHUNK = 10_000;
+    /**
+     * Tasks looked up by id at most this many at a time: with 643 ids in one list PostgreSQL (default
+     * random_page_cost) scanned all 50,000 tasks, 14 ms; in lists of 300 it reads them through the key, 2-3 ms each.
+     */
+    private static final int TASK_CHUNK = 300;
 
     /**
      * The columns a report's lines are made from; two rows with the same key are one. {@code date} is there
@@ -155,7 +160,7 @@ class ReportStore {
                 ids.add(c.key().task());
             }
         });
-        for (List<UUID> chunk : chunks(ids)) {
+        for (List<UUID> chunk : chunks(ids, TASK_CHUNK)) {
             jdbc.sql("select id, client_id, task_type, estimate_minutes, series_id from tasks"
                             + " where workspace_id = :w and id in (:ids)")
                     .param("w", workspace.value()).param("ids", chunk).query(rs -> {
@@ -363,10 +368,14 @@ class ReportStore {
     }
 
     private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        return chunks(ids, CHUNK);
+    }
+
+    private static List<List<UUID>> chunks(Collection<UUID> ids, int size) {
         List<UUID> all = new ArrayList<>(ids);
         List<List<UUID>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
         }
         return chunks;
     }

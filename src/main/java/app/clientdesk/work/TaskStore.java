@@ -119,26 +119,33 @@ class TaskStore {
         if (memberId != null) {
             params.put("member", memberId);
         }
-        return jdbc.sql("""
-                select t.id, t.client_id, t.project_id, c.name as client_name, t.title
-                from (select t.id from tasks t
-                      where t.workspace_id = :w and t.completed_at is null and """
-                        + (dated ? " t.due_date >= :anyDay" : " t.due_date is null")
+        String filter = " where t.workspace_id = :w and t.completed_at is null and "
+                + (dated ? " t.due_date >= :anyDay" : " t.due_date is null")
+                + (memberId == null ? "" : " and exists (select 1 from client_members m"
+                        + " where m.client_id = t.client_id and m.user_id = :member)");
+        if (postgres()) {
+            // PostgreSQL reads the index in order and joins each row's client as it goes. (The keyed form below,
+            // which H2 needs, made PostgreSQL hash-join the page's ids against every task: 18 ms, not 4.)
+            return jdbc.sql("select t.id, t.client_id, t.project_id, c.name as client_name, t.title from tasks t"
+                            + " join clients c on c.id = t.client_id" + filter + " and c.archived_at is null"
+                            + " order by t.workspace_id, t.due_date, t.id limit :limit")
+                    .params(params).query(TaskStore::choice).list();
+        }
+        return jdbc.sql("select t.id, t.client_id, t.project_id, c.name as client_name, t.title from (select t.id"
+                        + " from tasks t" + filter
                         + " and exists (select 1 from clients c where c.id = t.client_id and c.archived_at is null)"
-                        + (memberId == null ? "" : " and exists (select 1 from client_members m"
-                                + " where m.client_id = t.client_id and m.user_id = :member)")
                         + " order by t.workspace_id, t.due_date, t.id limit :limit) k"
                         + " join tasks t on t.id = k.id join clients c on c.id = t.client_id"
                         + " order by t.due_date, t.id")
                 .params(params)
-                .query((rs, n) -> {
-                    UUID project = rs.getObject("project_id", UUID.class);
-                    return new TaskChoice(new TaskId(rs.getObject("id", UUID.class)),
-                            new ClientId(rs.getObject("client_id", UUID.class)),
-                            project == null ? null : new ProjectId(project), rs.getString("client_name"),
-                            rs.getString("title"));
-                })
+                .query(TaskStore::choice)
                 .list();
+    }
+
+    private static TaskChoice choice(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID project = rs.getObject("project_id", UUID.class);
+        return new TaskChoice(new TaskId(rs.getObject("id", UUID.class)), new ClientId(rs.getObject("client_id", UUID.class)),
+                project == null ? null : new ProjectId(project), rs.getString("client_name"), rs.getString("title"));
     }
 
     Optional<Task> find(WorkspaceId workspace, @Nullable UUID memberId, TaskId id) {
