@@ -75,6 +75,12 @@ public class Clients {
         return Ids.parse(id).map(ClientId::new).map(client -> get(viewer, client).id());
     }
 
+    /** The same as {@link #named}, with the client's name: for a filter that shows the client it is set to. */
+    public Optional<ClientChoice> chosen(CurrentUser viewer, @Nullable String id) {
+        return Ids.parse(id).map(ClientId::new).map(client -> get(viewer, client))
+                .map(c -> new ClientChoice(c.id(), c.name()));
+    }
+
     /** The viewer's current clients as a picker lists them: one light query. */
     public List<ClientChoice> choices(CurrentUser viewer) {
         viewer.requireStaff();

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,8 +102,7 @@ class RequestsController {
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         viewer.requireStaff();
         // A client the viewer may not see is 404, never an empty list (Clients#named), whatever name comes with it.
-        ClientChoice chosen = clients.named(viewer, client).map(id -> clients.get(viewer, id))
-                .map(c -> new ClientChoice(c.id(), c.name())).orElse(null);
+        ClientChoice chosen = clients.chosen(viewer, client).orElse(null);
         String typed = clientName == null ? null : clientName.strip();
         String unknownName = "";
         if (typed != null && (chosen == null || !chosen.name().strip().equalsIgnoreCase(typed))) {
@@ -136,11 +134,8 @@ class RequestsController {
     String clientSuggestions(@AuthenticationPrincipal CurrentUser viewer,
             @RequestParam(required = false) @Nullable String q, Model model) {
         viewer.requireStaff();
-        String wanted = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        model.addAttribute("clients", clients.choices(viewer).stream()
-                .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(wanted))
-                .sorted(Comparator.comparing((ClientChoice c) -> !c.name().toLowerCase(Locale.ROOT).startsWith(wanted)))
-                .limit(CLIENT_SUGGESTIONS).toList());
+        model.addAttribute("clients", ClientChoice.suggestions(clients.choices(viewer), ClientChoice::name, q,
+                CLIENT_SUGGESTIONS));
         return "requests/clientOptions";
     }
 

@@ -3,6 +3,7 @@ package app.clientdesk.time.internal;
 import app.clientdesk.clients.ClientPage;
 import app.clientdesk.clients.ClientQuery;
 import app.clientdesk.clients.ClientSummary;
+import app.clientdesk.clients.ClientChoice;
 import app.clientdesk.clients.Clients;
 import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
@@ -114,12 +115,7 @@ public class RateChoices {
 
         /** Up to {@code limit} clients whose name contains {@code text} (any case), those starting with it first. */
         List<Thing> matching(@Nullable String text, int limit) {
-            String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-            return clients.stream().filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)
-                            || c.label().toLowerCase(java.util.Locale.ROOT).equals(wanted))
-                    .sorted(Comparator.comparing((Thing c) -> !c.name().toLowerCase(java.util.Locale.ROOT)
-                            .startsWith(wanted)))
-                    .limit(limit).toList();
+            return ClientChoice.suggestions(clients, Thing::name, text, limit);
         }
     }
 
