@@ -92,14 +92,17 @@ class DataGenerator {
     private final app.clientdesk.billing.InvoiceGenerator invoices;
     private final java.time.Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final app.clientdesk.shared.jdbc.Database database;
     private final app.clientdesk.requests.RequestGenerator requests;
     private final app.clientdesk.portal.PortalAccess portal;
 
     DataGenerator(Workspaces workspaces, Accounts accounts, Clients clients, TransactionTemplate transactions,
             WorkDataGenerator work, TimeDataGenerator time, app.clientdesk.billing.InvoiceGenerator invoices,
             java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            app.clientdesk.requests.RequestGenerator requests, app.clientdesk.portal.PortalAccess portal) {
+            app.clientdesk.requests.RequestGenerator requests, app.clientdesk.portal.PortalAccess portal,
+            app.clientdesk.shared.jdbc.Database database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.requests = requests;
         this.portal = portal;
         this.invoices = invoices;
@@ -208,7 +211,7 @@ class DataGenerator {
                     + "client, " + q.closed() + " closed, " + q.breached() + " breached), " + q.messages()
                     + " messages in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
-        if (postgres()) {
+        if (database.isPostgres()) {
             // What autovacuum does to freshly loaded tables, done now because it may be off or late: statistics, so
             // the first pages are planned on real ones, and the visibility map, so an index-only scan (a month's
             // counts per due date, for one) reads the index alone rather than every row it names.
@@ -217,12 +220,6 @@ class DataGenerator {
             lines.add("vacuum analyze: " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         return lines;
-    }
-
-    private boolean postgres() {
-        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName());
-        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     private static String contactEmail(long seed) {

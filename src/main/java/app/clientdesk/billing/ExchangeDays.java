@@ -66,9 +66,11 @@ class ExchangeDays {
     }
 
     private final DataSource dataSource;
+    private final app.clientdesk.shared.jdbc.Database database;
 
-    ExchangeDays(DataSource dataSource) {
+    ExchangeDays(DataSource dataSource, app.clientdesk.shared.jdbc.Database database) {
         this.dataSource = dataSource;
+        this.database = database;
     }
 
     /**
@@ -123,7 +125,7 @@ class ExchangeDays {
     private void refresh(Map<UUID, Set<LocalDate>> days) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean postgres = database.isPostgres();
             for (Map.Entry<UUID, Set<LocalDate>> e : days.entrySet()) {
                 UUID workspace = e.getKey();
                 lock(c, postgres, workspace, e.getValue());

@@ -71,12 +71,15 @@ class MonthSums {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final app.clientdesk.shared.jdbc.Database database;
     /** The exchange-differences report's daily sums, kept on the same changes. */
     private final ExchangeDays exchangeDays;
 
-    MonthSums(JdbcClient jdbc, DataSource dataSource, ExchangeDays exchangeDays) {
+    MonthSums(JdbcClient jdbc, DataSource dataSource, ExchangeDays exchangeDays,
+            app.clientdesk.shared.jdbc.Database database) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.database = database;
         this.exchangeDays = exchangeDays;
     }
 
@@ -129,8 +132,7 @@ class MonthSums {
             // without the other's row and both write. The client's row is held until the transaction ends (on
             // PostgreSQL without the key lock, which the inserts' foreign-key checks share); each statement below
             // then reads what the writers before it committed.
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
+            boolean postgres = database.isPostgres();
             try (PreparedStatement lock = c.prepareStatement("select id from clients where workspace_id = ? and id = ?"
                     + (postgres ? " for no key update" : " for update"))) {
                 lock.setObject(1, workspace.value());

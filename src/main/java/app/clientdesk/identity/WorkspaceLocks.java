@@ -1,8 +1,7 @@
 package app.clientdesk.identity;
 
-import java.util.Locale;
+import app.clientdesk.shared.jdbc.Database;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,24 +18,13 @@ public class WorkspaceLocks {
     private final JdbcClient jdbc;
     private final String lock;
 
-    WorkspaceLocks(JdbcClient jdbc, DataSource dataSource) {
+    WorkspaceLocks(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.lock = lockClause(dataSource);
-    }
-
-    /**
-     * How the workspace's row is locked. On PostgreSQL "for no key update": it serialises callers as "for update"
-     * would, but does not wait for the key-share locks that every insert referencing the workspace holds (an
-     * issue writes lines and events before it draws its number; two issuers each holding such a lock and each
-     * asking "for update" would deadlock). H2 takes no such locks and knows only "for update".
-     */
-    private static String lockClause(DataSource dataSource) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres") ? "for no key update" : "for update";
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot tell which database this is", e);
-        }
+        // On PostgreSQL "for no key update": it serialises callers as "for update" would, but does not wait for
+        // the key-share locks that every insert referencing the workspace holds (an issue writes lines and events
+        // before it draws its number; two issuers each holding such a lock and each asking "for update" would
+        // deadlock). H2 takes no such locks and knows only "for update".
+        this.lock = database.isPostgres() ? "for no key update" : "for update";
     }
 
     /** Locks the workspace's row until the caller's transaction ends (refuses to run outside one). */

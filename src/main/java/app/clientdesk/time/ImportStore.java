@@ -34,9 +34,12 @@ class ImportStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    ImportStore(JdbcClient jdbc, JdbcTemplate batch) {
+    private final app.clientdesk.shared.jdbc.Database database;
+
+    ImportStore(JdbcClient jdbc, JdbcTemplate batch, app.clientdesk.shared.jdbc.Database database) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.database = database;
     }
 
     void insert(WorkspaceId workspace, TimeImport i) {
@@ -91,7 +94,7 @@ class ImportStore {
     /** Which of {@code keys} entries of the workspace already carry: rows imported before. */
     Set<String> existingKeys(WorkspaceId workspace, List<String> keys) {
         Set<String> found = new HashSet<>();
-        if (postgres()) {
+        if (database.isPostgres()) {
             // PostgreSQL looks a plain key list up in the unique index, even right after a large import, when
             // its statistics still say the table is small (a list of pairs was then a full scan per chunk).
             for (int from = 0; from < keys.size(); from += 1000) {
@@ -120,21 +123,9 @@ class ImportStore {
 
     /** Refreshes PostgreSQL's statistics of time entries after a bulk insert (H2 keeps its own up to date). */
     void analyzeEntries() {
-        if (postgres()) {
+        if (database.isPostgres()) {
             batch.execute("analyze time_entries");
         }
-    }
-
-    private @Nullable Boolean postgres;
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = batch.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return Boolean.TRUE.equals(known);
     }
 
     /** Another entry's span, for overlap checks. */

@@ -110,12 +110,13 @@ class ReportStore {
     static final String WORK_MEM = "16MB";
 
     private final JdbcClient jdbc;
-    private volatile @Nullable Boolean postgres;
+    private final app.clientdesk.shared.jdbc.Database database;
     /** For the export: rows come in pages (PostgreSQL streams them only inside the caller's transaction). */
     private final NamedParameterJdbcTemplate streaming;
 
-    ReportStore(JdbcClient jdbc, JdbcTemplate template) {
+    ReportStore(JdbcClient jdbc, JdbcTemplate template, app.clientdesk.shared.jdbc.Database database) {
         this.jdbc = jdbc;
+        this.database = database;
         JdbcTemplate paged = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
         paged.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(paged);
@@ -128,11 +129,7 @@ class ReportStore {
      * busy client's year with one task lookup per entry, three times slower. Planning takes a millisecond.
      */
     void setUpReport() {
-        if (postgres == null) {
-            postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")).single();
-        }
-        if (postgres) {
+        if (database.isPostgres()) {
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         }

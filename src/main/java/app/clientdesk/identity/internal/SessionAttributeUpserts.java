@@ -1,13 +1,9 @@
 package app.clientdesk.identity.internal;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
-import javax.sql.DataSource;
+import app.clientdesk.shared.jdbc.Database;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
@@ -33,23 +29,8 @@ class SessionAttributeUpserts {
             """;
 
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(DataSource dataSource) {
-        String product = productName(dataSource);
-        return repository -> {
-            if (product.contains("postgres")) {
-                repository.setCreateSessionAttributeQuery(POSTGRESQL);
-            } else if (product.contains("h2")) {
-                repository.setCreateSessionAttributeQuery(H2);
-            }
-        };
-    }
-
-    private static String productName(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                    .toLowerCase(Locale.ROOT);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the sessions", e);
-        }
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(Database database) {
+        String upsert = database.isPostgres() ? POSTGRESQL : H2;
+        return repository -> repository.setCreateSessionAttributeQuery(upsert);
     }
 }
