@@ -179,12 +179,16 @@ public class Tasks {
                 days(today, weekEnd, zone), sections, limit, offset);
     }
 
-    /** How many tasks each section of {@link #myWork} holds, by section index, in one grouped count. */
+    /**
+     * How many tasks each section of {@link #myWork} holds, by section index, in one statement, counted up to
+     * {@code atMost} (one cap per section, by index) and one more: a section that says {@code atMost + 1} holds
+     * more than {@code atMost}, how many more is not counted.
+     */
     public Map<Integer, Long> myWorkCounts(CurrentUser viewer, @Nullable ClientId client, LocalDate today,
-            LocalDate weekEnd, ZoneId zone) {
+            LocalDate weekEnd, ZoneId zone, List<Integer> atMost) {
         viewer.requireStaff();
         return store.countPerSection(viewer.workspaceId(), memberScope(viewer), viewer.id(), viewer.isOwner(), client,
-                days(today, weekEnd, zone));
+                days(today, weekEnd, zone), atMost);
     }
 
     private static TaskStore.Days days(LocalDate today, LocalDate weekEnd, ZoneId zone) {

@@ -43,7 +43,10 @@ class WorkViewsPagingIT extends IntegrationTest {
     }
 
     private Fixture fixture() {
-        TestWorkspace ws = newWorkspace();
+        return fixture(newWorkspace());
+    }
+
+    private Fixture fixture(TestWorkspace ws) {
         CurrentUser member = addMember(ws);
         ClientId mine = createClient(ws, "Member Client", member.id());
         ClientId other = createClient(ws, "Other Client");
@@ -269,7 +272,8 @@ class WorkViewsPagingIT extends IntegrationTest {
 
         String myWork = page(large.ws().owner(), "/my-work");
         assertThat(titles(myWork, "LATE")).isEqualTo(range("LATE", 0, 20));
-        assertThat(myWork).contains("730 more not shown").contains("section=OVERDUE&shown=40");
+        assertThat(myWork).contains("100+</span>").contains("more than 80 not shown")
+                .contains("section=OVERDUE&shown=40");
         assertThat(titles(page(large.ws().owner(), "/my-work?section=OVERDUE&shown=40"), "LATE"))
                 .isEqualTo(range("LATE", 0, 40));
         assertThat(myWork.length()).isLessThan(250_000);
@@ -279,6 +283,31 @@ class WorkViewsPagingIT extends IntegrationTest {
         assertThat(matrix).contains("725 more not shown").contains("quadrant=DO&shown=50");
         assertThat(titles(page(large.ws().owner(), "/matrix?quadrant=DO&shown=50"), "LATE"))
                 .isEqualTo(range("LATE", 0, 50));
+    }
+
+    @Test
+    void myWorkCountsASectionUpToAHundredAndSaysHundredPlusPastIt() throws Exception {
+        Fixture hundred = fixture();
+        insert(hundred, hundred.mine(), stage(hundred, 0), "LATE", 100, LocalDate.of(2001, 1, 1), true, true);
+        assertThat(page(hundred.ws().owner(), "/my-work")).contains("<span class=\"count\">100</span>")
+                .contains("80 more not shown").doesNotContain("100+").doesNotContain("more than");
+
+        Fixture more = fixture();
+        insert(more, more.mine(), stage(more, 0), "LATE", 101, LocalDate.of(2001, 1, 1), true, true);
+        String myWork = page(more.ws().owner(), "/my-work");
+        assertThat(titles(myWork, "LATE")).isEqualTo(range("LATE", 0, 20));
+        assertThat(myWork).contains("<span class=\"count\">100+</span>").contains("more than 80 not shown")
+                .contains("section=OVERDUE&shown=40");
+        // A lengthened section is counted as far beyond what it shows: 101 is exact again.
+        String longer = page(more.ws().owner(), "/my-work?section=OVERDUE&shown=40");
+        assertThat(titles(longer, "LATE")).isEqualTo(range("LATE", 0, 40));
+        assertThat(longer).contains("<span class=\"count\">101</span>").contains("61 more not shown")
+                .doesNotContain("100+");
+
+        Fixture portuguese = fixture(newWorkspace("Escritório " + UUID.randomUUID().toString().substring(0, 6), "pt-BR"));
+        insert(portuguese, portuguese.mine(), stage(portuguese, 0), "LATE", 101, LocalDate.of(2001, 1, 1), true, true);
+        assertThat(page(portuguese.ws().owner(), "/my-work")).contains("<span class=\"count\">100+</span>")
+                .contains("mais de 80 não exibidas");
     }
 
     @Test

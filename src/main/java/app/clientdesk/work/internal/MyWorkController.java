@@ -35,6 +35,11 @@ class MyWorkController {
     static final int PER_SECTION = 20;
     /** "Show more" lengthens one section to this many at most. */
     static final int MAX_SHOWN = 500;
+    /**
+     * Sections are counted up to this many (a lengthened one up to as many more as it shows beyond
+     * {@link #PER_SECTION}); past it a section says "100+". An exact count reads every open task of the viewer's.
+     */
+    static final int COUNTED = 100;
 
     private final Tasks tasks;
     private final ViewFilter filter;
@@ -64,7 +69,9 @@ class MyWorkController {
                 .orElse(null);
         int longerShown = longer == null || shown == null ? PER_SECTION
                 : Math.max(PER_SECTION, Math.min(MAX_SHOWN, shown));
-        Map<Integer, Long> counts = tasks.myWorkCounts(viewer, client, today, endOfWeek, viewer.zone());
+        List<Integer> atMost = java.util.Arrays.stream(Section.values())
+                .map(s -> s == longer ? COUNTED + longerShown - PER_SECTION : COUNTED).toList();
+        Map<Integer, Long> counts = tasks.myWorkCounts(viewer, client, today, endOfWeek, viewer.zone(), atMost);
         List<Integer> first = java.util.Arrays.stream(Section.values())
                 .filter(s -> counts.getOrDefault(s.ordinal(), 0L) > 0 && (longerShown == PER_SECTION || s != longer))
                 .map(Section::ordinal).toList();
@@ -74,7 +81,7 @@ class MyWorkController {
             open.addAll(tasks.myWork(viewer, client, today, endOfWeek, viewer.zone(), List.of(longer.ordinal()),
                     longerShown, 0));
         }
-        List<Group> groups = sections(open, counts, today, week, viewer.zone());
+        List<Group> groups = sections(open, counts, atMost, today, week, viewer.zone());
         model.addAttribute("groups", groups);
         model.addAttribute("client", client);
         model.addAttribute("clients", filter.clients(viewer));
@@ -84,9 +91,12 @@ class MyWorkController {
         return "views/myWork";
     }
 
-    /** Tasks by section, with each section's count; the week ends on the last day of the viewer's locale's week. */
-    static List<Group> sections(List<Task> open, Map<Integer, Long> counts, LocalDate today, WeekFields week,
-            ZoneId zone) {
+    /**
+     * Tasks by section, with each section's count (more than {@code atMost} when it says one more); the week ends
+     * on the last day of the viewer's locale's week.
+     */
+    static List<Group> sections(List<Task> open, Map<Integer, Long> counts, List<Integer> atMost, LocalDate today,
+            WeekFields week, ZoneId zone) {
         LocalDate endOfWeek = today.with(TemporalAdjusters.nextOrSame(week.getFirstDayOfWeek().minus(1)));
         Map<Section, List<Task>> bySection = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
@@ -96,8 +106,13 @@ class MyWorkController {
             bySection.get(task.due() == null ? Section.NO_DATE
                     : section(task.due().dateIn(zone), today, endOfWeek)).add(task);
         }
-        return bySection.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue()),
-                Math.max(e.getValue().size(), counts.getOrDefault(e.getKey().ordinal(), 0L)))).toList();
+        return bySection.entrySet().stream().map(e -> {
+            long counted = counts.getOrDefault(e.getKey().ordinal(), 0L);
+            long cap = atMost.get(e.getKey().ordinal());
+            boolean over = counted > cap;
+            return new Group(e.getKey(), List.copyOf(e.getValue()),
+                    Math.max(e.getValue().size(), over ? cap : counted), over);
+        }).toList();
     }
 
     static Section section(LocalDate due, LocalDate today, LocalDate endOfWeek) {

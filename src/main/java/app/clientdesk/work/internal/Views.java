@@ -41,10 +41,18 @@ public final class Views {
         }
     }
 
-    /** A section of My work: the tasks shown (the first of it), and how many it holds in all. */
-    public record Group(Section section, List<Task> tasks, long total) {
+    /**
+     * A section of My work: its first tasks and how many it holds, {@code total}, or with {@code over} more than
+     * {@code total} (counts stop there, so a page costs the same however many tasks a section holds).
+     */
+    public record Group(Section section, List<Task> tasks, long total, boolean over) {
         public long more() {
             return Math.max(0, total - tasks.size());
+        }
+
+        /** Whether tasks are left to show: {@link #more} of them, or more than that when {@code over}. */
+        public boolean hasMore() {
+            return over || more() > 0;
         }
     }
 
