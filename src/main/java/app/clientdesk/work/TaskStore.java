@@ -48,10 +48,12 @@ class TaskStore {
 
     private final JdbcClient jdbc;
     private final StageCounts counts;
+    private final OpenCounts open;
 
-    TaskStore(JdbcClient jdbc, StageCounts counts) {
+    TaskStore(JdbcClient jdbc, StageCounts counts, OpenCounts open) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.open = open;
     }
 
     private volatile @Nullable Boolean postgres;
@@ -67,21 +69,72 @@ class TaskStore {
         return known;
     }
 
-    /** Where a task is now (its client and stage), its row locked until the transaction ends. */
-    private Optional<StageCounts.Change> placeForUpdate(WorkspaceId workspace, TaskId id) {
-        return jdbc.sql("select client_id, stage_id from tasks where workspace_id = :w and id = :id for update")
+    /**
+     * Where a task is counted: its client and stage ({@link StageCounts}) and, while it is open, its quadrant, type
+     * and estimate ({@link OpenCounts}).
+     */
+    private record Place(UUID client, UUID stage, boolean urgent, boolean important, @Nullable String type,
+            @Nullable Integer estimateMinutes, boolean open) {
+
+        Place withStage(UUID stage, boolean open) {
+            return new Place(client, stage, urgent, important, type, estimateMinutes, open);
+        }
+
+        Place withFlags(boolean urgent, boolean important) {
+            return new Place(client, stage, urgent, important, type, estimateMinutes, open);
+        }
+    }
+
+    /** Where a task is now, its row locked until the transaction ends. */
+    private Optional<Place> placeForUpdate(WorkspaceId workspace, TaskId id) {
+        return jdbc.sql("""
+                select client_id, stage_id, urgent, important, task_type, estimate_minutes, completed_at from tasks
+                where workspace_id = :w and id = :id for update""")
                 .param("w", workspace.value()).param("id", id.value())
-                .query((rs, n) -> new StageCounts.Change(rs.getObject("client_id", UUID.class),
-                        rs.getObject("stage_id", UUID.class), -1))
+                .query((rs, n) -> {
+                    int estimate = rs.getInt("estimate_minutes");
+                    Integer minutes = rs.wasNull() ? null : estimate;
+                    return new Place(rs.getObject("client_id", UUID.class), rs.getObject("stage_id", UUID.class),
+                            rs.getBoolean("urgent"), rs.getBoolean("important"), rs.getString("task_type"), minutes,
+                            rs.getObject("completed_at", OffsetDateTime.class) == null);
+                })
                 .optional();
     }
 
-    /** The task leaves {@code from} (if it was anywhere) for {@code client}'s {@code stage}: the kept counts follow. */
-    private void recount(WorkspaceId workspace, Optional<StageCounts.Change> from, UUID client, UUID stage) {
+    /**
+     * The task leaves {@code from} (if it was anywhere; else nothing changes) for {@code to} ({@code null} when it is
+     * deleted): the kept counts follow, the stages' rows before the open tasks' rows, always in that order.
+     */
+    private void recount(WorkspaceId workspace, Optional<Place> from, @Nullable Place to) {
         if (from.isEmpty()) {
             return;
         }
-        counts.apply(workspace, List.of(from.get(), new StageCounts.Change(client, stage, 1)));
+        Place was = from.get();
+        List<StageCounts.Change> stages = new java.util.ArrayList<>();
+        List<OpenCounts.Change> opens = new java.util.ArrayList<>();
+        stages.add(new StageCounts.Change(was.client(), was.stage(), -1));
+        opens.addAll(opened(was, -1));
+        if (to != null) {
+            stages.add(new StageCounts.Change(to.client(), to.stage(), 1));
+            opens.addAll(opened(to, 1));
+        }
+        counts.apply(workspace, stages);
+        open.apply(workspace, opens);
+    }
+
+    /** An open task counted in its place ({@code +1}) or no longer ({@code -1}); nothing for a completed one. */
+    private static List<OpenCounts.Change> opened(Place place, int sign) {
+        if (!place.open()) {
+            return List.of();
+        }
+        return List.of(OpenCounts.Change.of(new OpenCounts.Place(place.client(), place.urgent(), place.important(),
+                place.type()), sign, place.estimateMinutes()));
+    }
+
+    /** The kept open count of a task just made, open. */
+    static OpenCounts.Change openedTask(TaskRules.Valid t) {
+        return OpenCounts.Change.of(new OpenCounts.Place(t.clientId().value(), t.urgent(), t.important(), t.type()), 1,
+                t.estimateMinutes());
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -257,10 +310,11 @@ class TaskStore {
                     :repeatWeekdays, :repeatAnchor, :repeatUntil, :series, :sop, :createdBy, :now, :now)
                 """).params(params).update();
         counts.apply(workspace, List.of(new StageCounts.Change(t.clientId().value(), stage.value(), 1)));
+        open.apply(workspace, List.of(openedTask(t)));
     }
 
     void update(WorkspaceId workspace, TaskId id, TaskRules.Valid t, @Nullable UUID seriesId, Instant now) {
-        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
+        Optional<Place> was = placeForUpdate(workspace, id);
         Map<String, Object> params = columns(t);
         params.put("id", id.value());
         params.put("w", workspace.value());
@@ -275,7 +329,8 @@ class TaskStore {
                     series_id = :series, sop = :sop, updated_at = :now
                 where workspace_id = :w and id = :id
                 """).params(params).update();
-        was.ifPresent(w -> recount(workspace, was, t.clientId().value(), w.stage()));
+        was.ifPresent(w -> recount(workspace, was, new Place(t.clientId().value(), w.stage(), t.urgent(),
+                t.important(), t.type(), t.estimateMinutes(), w.open())));
     }
 
     private static Map<String, Object> columns(TaskRules.Valid t) {
@@ -345,14 +400,16 @@ class TaskStore {
     }
 
     void setFlags(WorkspaceId workspace, TaskId id, boolean urgent, boolean important, Instant now) {
+        Optional<Place> was = placeForUpdate(workspace, id);
         jdbc.sql("update tasks set urgent = :urgent, important = :important, updated_at = :now where workspace_id = :w and id = :id")
                 .param("urgent", urgent).param("important", important).param("now", utc(now))
                 .param("w", workspace.value()).param("id", id.value()).update();
+        was.ifPresent(w -> recount(workspace, was, w.withFlags(urgent, important)));
     }
 
     /** Puts a task at {@code position} in {@code stage}, making room by moving the tasks from there on down one. */
     void move(WorkspaceId workspace, TaskId id, StageId stage, int position, @Nullable Instant completedAt, Instant now) {
-        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
+        Optional<Place> was = placeForUpdate(workspace, id);
         jdbc.sql("""
                 update tasks set position = position + 1
                 where workspace_id = :w and stage_id = :stage and position >= :position and id <> :id
@@ -364,7 +421,7 @@ class TaskStore {
                 """).param("stage", stage.value()).param("position", position)
                 .param("completed", completedAt == null ? null : utc(completedAt)).param("now", utc(now))
                 .param("w", workspace.value()).param("id", id.value()).update();
-        was.ifPresent(w -> recount(workspace, was, w.client(), stage.value()));
+        was.ifPresent(w -> recount(workspace, was, w.withStage(stage.value(), completedAt == null)));
     }
 
     /** The position just after the last task of {@code stage}. */
@@ -398,10 +455,10 @@ class TaskStore {
     }
 
     void delete(WorkspaceId workspace, TaskId id) {
-        Optional<StageCounts.Change> was = placeForUpdate(workspace, id);
+        Optional<Place> was = placeForUpdate(workspace, id);
         jdbc.sql("delete from tasks where workspace_id = :w and id = :id")
                 .param("w", workspace.value()).param("id", id.value()).update();
-        was.ifPresent(w -> counts.apply(workspace, List.of(w)));
+        recount(workspace, was, null);
     }
 
     boolean occurrenceExists(WorkspaceId workspace, UUID series, LocalDate date) {
@@ -937,8 +994,25 @@ class TaskStore {
         return counts;
     }
 
-    /** How many open tasks each quadrant holds. */
+    /**
+     * How many open tasks each quadrant holds: the kept counts of {@link OpenCounts}, one row per client, quadrant
+     * and type, not a count of the tasks.
+     */
     Map<Quadrant, Long> openByQuadrant(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+        return open.byQuadrant(workspace, memberId, client);
+    }
+
+    /**
+     * Open tasks by type (null for untyped): how many and their estimates in all, largest groups first; the kept
+     * counts of {@link OpenCounts}.
+     */
+    List<Tasks.TypeTotal> openByType(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+        return open.byType(workspace, memberId, client);
+    }
+
+    /** The same as {@link #openByQuadrant} counted from the tasks themselves (to check the kept counts). */
+    Map<Quadrant, Long> openByQuadrantFromTasks(WorkspaceId workspace, @Nullable UUID memberId,
+            @Nullable ClientId client) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = scope(workspace, memberId, client, where);
         where.append(" and t.completed_at is null");
@@ -953,8 +1027,9 @@ class TaskStore {
         return counts;
     }
 
-    /** Open tasks by type (null for untyped): how many and their estimates in all, largest groups first. */
-    List<Tasks.TypeTotal> openByType(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+    /** The same as {@link #openByType} counted from the tasks themselves (to check the kept counts). */
+    List<Tasks.TypeTotal> openByTypeFromTasks(WorkspaceId workspace, @Nullable UUID memberId,
+            @Nullable ClientId client) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = scope(workspace, memberId, client, where);
         where.append(" and t.completed_at is null");

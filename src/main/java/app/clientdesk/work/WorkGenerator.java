@@ -38,10 +38,12 @@ public class WorkGenerator {
 
     private final JdbcTemplate jdbc;
     private final StageCounts counts;
+    private final OpenCounts open;
 
-    WorkGenerator(JdbcTemplate jdbc, StageCounts counts) {
+    WorkGenerator(JdbcTemplate jdbc, StageCounts counts, OpenCounts open) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.open = open;
     }
 
     @Transactional
@@ -82,6 +84,8 @@ public class WorkGenerator {
                 """, tasks, BATCH, (ps, n) -> task(ps, workspace, createdBy, n, at));
         counts.apply(workspace, tasks.stream()
                 .map(n -> new StageCounts.Change(n.task().clientId().value(), n.stage().id().value(), 1)).toList());
+        open.apply(workspace, tasks.stream().filter(n -> n.completedAt() == null)
+                .map(n -> TaskStore.openedTask(n.task())).toList());
         List<Object[]> items = new ArrayList<>();
         for (NewTask n : tasks) {
             List<String> checklist = n.task().checklist();

@@ -70,12 +70,19 @@ class WorkViewsPagingIT extends IntegrationTest {
                 insert into tasks (id, workspace_id, client_id, workflow_id, stage_id, position, title, urgent,
                     important, due_date, created_by, created_at, updated_at, completed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        // inserted behind the app's back: its kept board counts follow, as TaskStore keeps them
+        // inserted behind the app's back: its kept board and open counts follow, as TaskStore keeps them
         jdbc.update("delete from task_stage_counts where workspace_id = ?", f.ws().id());
         jdbc.update("""
                 insert into task_stage_counts (client_id, stage_id, workspace_id, tasks)
                 select client_id, stage_id, workspace_id, count(*) from tasks where workspace_id = ?
                 group by workspace_id, client_id, stage_id""", f.ws().id());
+        jdbc.update("delete from task_open_counts where workspace_id = ?", f.ws().id());
+        jdbc.update("""
+                insert into task_open_counts (client_id, urgent, important, task_type, workspace_id, tasks, minutes)
+                select client_id, urgent, important, coalesce(task_type, ''), workspace_id, count(*),
+                       coalesce(sum(estimate_minutes), 0)
+                from tasks where workspace_id = ? and completed_at is null
+                group by workspace_id, client_id, urgent, important, coalesce(task_type, '')""", f.ws().id());
     }
 
     private Stage stage(Fixture f, int index) {
