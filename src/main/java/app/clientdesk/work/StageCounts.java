@@ -2,18 +2,14 @@ package app.clientdesk.work;
 
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.WorkspaceId;
-import java.sql.DatabaseMetaData;
+import app.clientdesk.shared.jdbc.Database;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,9 +47,9 @@ class StageCounts {
     private final JdbcClient jdbc;
     private final String upsert;
 
-    StageCounts(JdbcClient jdbc, DataSource dataSource) {
+    StageCounts(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.upsert = productName(dataSource).contains("postgres") ? POSTGRESQL : H2;
+        this.upsert = database.isPostgres() ? POSTGRESQL : H2;
     }
 
     /**
@@ -103,14 +99,5 @@ class StageCounts {
                     counts.put(new StageId(rs.getObject("stage_id", UUID.class)), rs.getLong("n"));
                 });
         return counts;
-    }
-
-    private static String productName(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                    .toLowerCase(Locale.ROOT);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the tasks", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package app.clientdesk.work;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.UserId;
 import app.clientdesk.identity.WorkspaceId;
+import app.clientdesk.shared.jdbc.Database;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,23 +51,18 @@ class TaskStore {
     private final StageCounts counts;
     private final OpenCounts open;
 
-    TaskStore(JdbcClient jdbc, StageCounts counts, OpenCounts open) {
+    private final Database database;
+
+    TaskStore(JdbcClient jdbc, StageCounts counts, OpenCounts open, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.counts = counts;
         this.open = open;
     }
 
-    private volatile @Nullable Boolean postgres;
-
-    /** Whether the tasks are in PostgreSQL (asked once): the calendar's statement differs by database. */
+    /** Whether the tasks are in PostgreSQL: some reads are planned well only in one database's own form. */
     private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")).single();
-            postgres = known;
-        }
-        return known;
+        return database.isPostgres();
     }
 
     /**
