@@ -15,7 +15,7 @@
 # start with no migration pending (the first one may run migrations the copy does not have yet).
 #
 # The bench database: admin generate --clients 200 --users 10 --tasks 50000 --time-entries 1000000
-# --invoices 50000 --requests 20000 --seed 42 (the generator runs ANALYZE on PostgreSQL; --requests is
+# --invoices 50000 --requests 20000 --seed 42 (the generator runs VACUUM ANALYZE on PostgreSQL, as autovacuum would; --requests is
 # 100 per client when left out). A database generated before requests existed has none, and no portal
 # contact: generate it again (a new TEMPLATE_DB, or delete H2_MASTER) to measure the request rows. It is never written to: the app
 # runs on a copy (createdb -T), made afresh each run.
