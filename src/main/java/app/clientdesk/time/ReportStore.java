@@ -287,34 +287,35 @@ class ReportStore {
      * those of the clients assigned to them.
      */
     List<String> taskTypes(WorkspaceId workspace, @Nullable UUID member, @Nullable UUID client) {
-        if (member == null && client == null) {
-            // One index probe per type (a workspace has a handful), not a read of its every task. The next type is
-            // the first row in index order rather than min(): H2 reads every row of the range to find a min().
-            return jdbc.sql("""
-                    with recursive found (type) as (
-                        select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
-                                order by t.workspace_id, t.task_type fetch first row only)
-                        union all
-                        select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > found.type
-                                order by t.workspace_id, t.task_type fetch first row only)
-                        from found where found.type is not null
-                    )
-                    select type from found where type is not null""")
-                    .param("w", workspace.value()).query(String.class).list();
-        }
+        // One index probe per type (a workspace has a handful), not a read of its every task: the next type is the
+        // first row after the last one in index order (not min(): H2 reads every row of the range to find a min()).
+        // For a member or one client, each of the workspace's types is kept when one of its tasks is theirs: a
+        // probe of the type's entries that stops at the first such task (the old "distinct" of a member's tasks
+        // read them all: 22 ms with 50,000 tasks).
         Map<String, Object> params = new HashMap<>();
         params.put("w", workspace.value());
-        StringBuilder sql = new StringBuilder("select distinct task_type from tasks t where t.workspace_id = :w"
-                + " and t.task_type is not null");
+        StringBuilder theirs = new StringBuilder();
         if (client != null) {
-            sql.append(" and t.client_id = :client");
+            theirs.append(" and t.client_id = :client");
             params.put("client", client);
         }
         if (member != null) {
-            sql.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
+            theirs.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
             params.put("member", member);
         }
-        return jdbc.sql(sql + " order by task_type").params(params).query(String.class).list();
+        String kept = theirs.isEmpty() ? ""
+                : " and exists (select 1 from tasks t where t.workspace_id = :w and t.task_type = found.type" + theirs + ")";
+        return jdbc.sql("""
+                with recursive found (type) as (
+                    select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
+                            order by t.workspace_id, t.task_type fetch first row only)
+                    union all
+                    select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > found.type
+                            order by t.workspace_id, t.task_type fetch first row only)
+                    from found where found.type is not null
+                )
+                select type from found where type is not null""" + kept)
+                .params(params).query(String.class).list();
     }
 
     /**

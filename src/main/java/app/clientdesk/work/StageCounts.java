@@ -100,4 +100,26 @@ class StageCounts {
                 });
         return counts;
     }
+
+    /**
+     * How many tasks the viewer sees in all (clients not archived; a member: those assigned to them), or of one
+     * client: the sum of the kept rows, one per client and stage, not a count of the tasks.
+     */
+    long total(WorkspaceId workspace, @Nullable UUID memberId, @Nullable ClientId client) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        StringBuilder sql = new StringBuilder("""
+                select coalesce(sum(k.tasks), 0) from task_stage_counts k
+                join clients c on c.id = k.client_id
+                where k.workspace_id = :w and c.archived_at is null""");
+        if (memberId != null) {
+            sql.append(" and exists (select 1 from client_members m where m.client_id = k.client_id and m.user_id = :member)");
+            params.put("member", memberId);
+        }
+        if (client != null) {
+            sql.append(" and k.client_id = :client");
+            params.put("client", client.value());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
 }
