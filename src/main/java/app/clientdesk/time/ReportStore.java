@@ -290,8 +290,8 @@ class ReportStore {
         // One index probe per type (a workspace has a handful), not a read of its every task: the next type is the
         // first row after the last one in index order (not min(): H2 reads every row of the range to find a min()).
         // For a member or one client, each of the workspace's types is kept when one of its tasks is theirs: a
-        // probe of the type's entries that stops at the first such task (the old "distinct" of a member's tasks
-        // read them all: 22 ms with 50,000 tasks).
+        // read of the type's tasks that stops at the first such task (the old "distinct" of a member's tasks read
+        // them all: 22 ms with 50,000 tasks).
         Map<String, Object> params = new HashMap<>();
         params.put("w", workspace.value());
         StringBuilder theirs = new StringBuilder();
@@ -303,8 +303,11 @@ class ReportStore {
             theirs.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
             params.put("member", member);
         }
+        // A scalar subquery that stops at its first row, not "exists": PostgreSQL turns an exists into a join with
+        // every task of the workspace (49 ms), and runs this once per type instead (1.3 ms).
         String kept = theirs.isEmpty() ? ""
-                : " and exists (select 1 from tasks t where t.workspace_id = :w and t.task_type = found.type" + theirs + ")";
+                : " and (select true from tasks t where t.workspace_id = :w and t.task_type = found.type" + theirs
+                        + " fetch first row only)";
         return jdbc.sql("""
                 with recursive found (type) as (
                     select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
