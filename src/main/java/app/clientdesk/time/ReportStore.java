@@ -283,45 +283,6 @@ class ReportStore {
     }
 
     /**
-     * Distinct task types of the workspace's tasks, or of one client's; for a member ({@code member} set) only
-     * those of the clients assigned to them.
-     */
-    List<String> taskTypes(WorkspaceId workspace, @Nullable UUID member, @Nullable UUID client) {
-        // One index probe per type (a workspace has a handful), not a read of its every task: the next type is the
-        // first row after the last one in index order (not min(): H2 reads every row of the range to find a min()).
-        // For a member or one client, each of the workspace's types is kept when one of its tasks is theirs: a
-        // read of the type's tasks that stops at the first such task (the old "distinct" of a member's tasks read
-        // them all: 22 ms with 50,000 tasks).
-        Map<String, Object> params = new HashMap<>();
-        params.put("w", workspace.value());
-        StringBuilder theirs = new StringBuilder();
-        if (client != null) {
-            theirs.append(" and t.client_id = :client");
-            params.put("client", client);
-        }
-        if (member != null) {
-            theirs.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
-            params.put("member", member);
-        }
-        // A scalar subquery that stops at its first row, not "exists": PostgreSQL turns an exists into a join with
-        // every task of the workspace (49 ms), and runs this once per type instead (1.3 ms).
-        String kept = theirs.isEmpty() ? ""
-                : " and (select true from tasks t where t.workspace_id = :w and t.task_type = found.type" + theirs
-                        + " fetch first row only)";
-        return jdbc.sql("""
-                with recursive found (type) as (
-                    select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
-                            order by t.workspace_id, t.task_type fetch first row only)
-                    union all
-                    select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > found.type
-                            order by t.workspace_id, t.task_type fetch first row only)
-                    from found where found.type is not null
-                )
-                select type from found where type is not null""" + kept)
-                .params(params).query(String.class).list();
-    }
-
-    /**
      * The workspace's tags, in alphabetical order, at most {@code limit}: one index probe per tag (the first row
      * after the last tag in index order, not a min(), which H2 finds by reading the whole range). For a member
      * ({@code member} set) only the tags of their own entries, by the person kept on each tag row

@@ -66,9 +66,11 @@ public class TimeReports {
     static final long RATE_MIN_SECONDS = 3600;
 
     private final ReportStore store;
+    private final app.clientdesk.work.Tasks tasks;
 
-    TimeReports(ReportStore store) {
+    TimeReports(ReportStore store, app.clientdesk.work.Tasks tasks) {
         this.store = store;
+        this.tasks = tasks;
     }
 
     /** One entry as the export lists it: billed time and amount are its share of its billing unit. */
@@ -94,8 +96,7 @@ public class TimeReports {
      */
     @Transactional(readOnly = true)
     public List<String> taskTypes(CurrentUser viewer, @Nullable UUID client) {
-        viewer.requireStaff();
-        return store.taskTypes(viewer.workspaceId(), viewer.isOwner() ? null : viewer.id().value(), client);
+        return tasks.typesSeen(viewer, client);
     }
 
     /** The report of the viewer's time (all of it for the owner); without money for one who sees none. */

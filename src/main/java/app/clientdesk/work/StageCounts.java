@@ -85,14 +85,7 @@ class StageCounts {
                 join workflow_stages s on s.id = k.stage_id
                 join clients c on c.id = k.client_id
                 where k.workspace_id = :w and s.workflow_id = :workflow and c.archived_at is null""");
-        if (memberId != null) {
-            sql.append(" and exists (select 1 from client_members m where m.client_id = k.client_id and m.user_id = :member)");
-            params.put("member", memberId);
-        }
-        if (client != null) {
-            sql.append(" and k.client_id = :client");
-            params.put("client", client.value());
-        }
+        seenBy(memberId, client, sql, params);
         Map<StageId, Long> counts = new HashMap<>();
         jdbc.sql(sql.append(" group by k.stage_id having sum(k.tasks) > 0").toString()).params(params)
                 .query(rs -> {
@@ -112,6 +105,13 @@ class StageCounts {
                 select coalesce(sum(k.tasks), 0) from task_stage_counts k
                 join clients c on c.id = k.client_id
                 where k.workspace_id = :w and c.archived_at is null""");
+        seenBy(memberId, client, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** The kept rows of the clients a member is assigned to (all for the owner), of one client when given. */
+    private static void seenBy(@Nullable UUID memberId, @Nullable ClientId client, StringBuilder sql,
+            Map<String, Object> params) {
         if (memberId != null) {
             sql.append(" and exists (select 1 from client_members m where m.client_id = k.client_id and m.user_id = :member)");
             params.put("member", memberId);
@@ -120,6 +120,5 @@ class StageCounts {
             sql.append(" and k.client_id = :client");
             params.put("client", client.value());
         }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 }

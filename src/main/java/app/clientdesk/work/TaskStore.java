@@ -286,10 +286,30 @@ class TaskStore {
         return params;
     }
 
-    /** Distinct task types in use, for suggestions. */
-    List<String> types(WorkspaceId workspace) {
+    /**
+     * The task types in use, in alphabetical order: of the whole workspace, or only those of the tasks of the
+     * clients assigned to {@code member} (when set), of one {@code client} (when set).
+     */
+    List<String> types(WorkspaceId workspace, @Nullable UUID member, @Nullable UUID client) {
         // One probe of tasks_type_ix per type (a workspace has a handful), not a read of every task: the next type
         // is the first row after the last one in index order (not min(), which H2 finds by reading the range).
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", workspace.value());
+        StringBuilder theirs = new StringBuilder();
+        if (client != null) {
+            theirs.append(" and t.client_id = :client");
+            params.put("client", client);
+        }
+        if (member != null) {
+            theirs.append(" and exists (select 1 from client_members m where m.client_id = t.client_id and m.user_id = :member)");
+            params.put("member", member);
+        }
+        // For a member or one client, a type is kept when one of its tasks is theirs: a subquery that stops at its
+        // first row, not "exists", which PostgreSQL turns into a join with every task of the workspace (49 ms with
+        // 50,000 tasks, against 1.3 ms; the old "distinct" of a member's tasks read them all, 22 ms).
+        String kept = theirs.isEmpty() ? ""
+                : " and (select true from tasks t where t.workspace_id = :w and t.task_type = found.type" + theirs
+                        + " fetch first row only)";
         return jdbc.sql("""
                 with recursive found (type) as (
                     select (select t.task_type from tasks t where t.workspace_id = :w and t.task_type > ''
@@ -299,8 +319,8 @@ class TaskStore {
                             order by t.workspace_id, t.task_type fetch first row only)
                     from found where found.type is not null
                 )
-                select type from found where type is not null""")
-                .param("w", workspace.value()).query(String.class).list();
+                select type from found where type is not null""" + kept)
+                .params(params).query(String.class).list();
     }
 
     void insert(WorkspaceId workspace, TaskId id, TaskRules.Valid t, WorkflowId workflow, StageId stage, int position,

@@ -248,7 +248,16 @@ public class Tasks {
     /** Task types in use in the workspace, for suggestions. */
     public List<String> types(CurrentUser viewer) {
         viewer.requireStaff();
-        return store.types(viewer.workspaceId());
+        return store.types(viewer.workspaceId(), null, null);
+    }
+
+    /**
+     * Task types of the tasks the viewer sees (of one client's, when given), for a filter, in alphabetical order:
+     * all the workspace's for the owner, those of their clients for a member (archived clients' included).
+     */
+    public List<String> typesSeen(CurrentUser viewer, @Nullable UUID client) {
+        viewer.requireStaff();
+        return store.types(viewer.workspaceId(), memberScope(viewer), client);
     }
 
     // --- writing -----------------------------------------------------------------------------------
