@@ -144,14 +144,7 @@ class OpenCounts {
             Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where k.workspace_id = :w and c.archived_at is null");
         params.put("w", workspace.value());
-        if (memberId != null) {
-            where.append(" and exists (select 1 from client_members m where m.client_id = k.client_id and m.user_id = :member)");
-            params.put("member", memberId);
-        }
-        if (client != null) {
-            where.append(" and k.client_id = :client");
-            params.put("client", client.value());
-        }
+        StageCounts.seenBy(memberId, client, where, params);
         return where.toString();
     }
 }

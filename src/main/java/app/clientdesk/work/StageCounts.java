@@ -109,8 +109,11 @@ class StageCounts {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    /** The kept rows of the clients a member is assigned to (all for the owner), of one client when given. */
-    private static void seenBy(@Nullable UUID memberId, @Nullable ClientId client, StringBuilder sql,
+    /**
+     * The kept rows (of this table, or of {@link OpenCounts}', both aliased {@code k}) of the clients a member is
+     * assigned to (all for the owner), of one client when given.
+     */
+    static void seenBy(@Nullable UUID memberId, @Nullable ClientId client, StringBuilder sql,
             Map<String, Object> params) {
         if (memberId != null) {
             sql.append(" and exists (select 1 from client_members m where m.client_id = k.client_id and m.user_id = :member)");

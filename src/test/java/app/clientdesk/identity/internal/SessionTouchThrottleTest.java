@@ -63,14 +63,21 @@ class SessionTouchThrottleTest {
         return row.getId();
     }
 
+    /**
+     * One request's life of the session: read, touched at {@code at}, saved, and saved again as Spring Session's
+     * second commit of the same request does (answered from the first).
+     */
+    private void requestTouching(String id, Instant at) {
+        Session session = sessions.findById(id);
+        session.setLastAccessedTime(at);
+        sessions.save(session);
+        sessions.save(sessions.findById(id));
+    }
+
     @Test
     void aSessionReadAndTouchedWithinTheMinuteIsNotWritten() {
         String id = storedSession(Instant.parse("2026-12-07T10:00:00Z"));
-        Session session = sessions.findById(id);
-        session.setLastAccessedTime(Instant.parse("2026-12-07T10:00:30Z"));
-        sessions.save(session);
-        // Spring Session's second commit of the same request: answered from the first, and not written either.
-        sessions.save(sessions.findById(id));
+        requestTouching(id, Instant.parse("2026-12-07T10:00:30Z"));
         assertThat(store.writes).isZero();
         assertThat(store.reads).isEqualTo(1);
         assertThat(store.rows.get(id).getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
@@ -79,10 +86,7 @@ class SessionTouchThrottleTest {
     @Test
     void aSessionTouchedAfterTheMinuteOrChangedIsWrittenOnce() {
         String id = storedSession(Instant.parse("2026-12-07T10:00:00Z"));
-        Session session = sessions.findById(id);
-        session.setLastAccessedTime(Instant.parse("2026-12-07T10:01:30Z"));
-        sessions.save(session);
-        sessions.save(sessions.findById(id));
+        requestTouching(id, Instant.parse("2026-12-07T10:01:30Z"));
         assertThat(store.writes).isEqualTo(1);
         assertThat(store.rows.get(id).getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-07T10:01:30Z"));
 
