@@ -93,6 +93,18 @@ public class Clients {
         return store.hoursOf(viewer.workspaceId(), ids);
     }
 
+    /**
+     * Whether {@code person} may see the client: the owner every one of the workspace, a member those assigned to
+     * them, a contact none. For work one person plans for another (the owner planning a member's week).
+     */
+    public boolean visibleTo(app.clientdesk.identity.Account person, ClientId id) {
+        return switch (person.role()) {
+            case OWNER -> store.find(person.workspaceId(), null, id).isPresent();
+            case MEMBER -> store.find(person.workspaceId(), person.id().value(), id).isPresent();
+            default -> false;
+        };
+    }
+
     public boolean hasAny(WorkspaceId workspace) {
         return store.count(workspace) > 0;
     }

@@ -10,14 +10,11 @@ import org.jspecify.annotations.Nullable;
 /** How a task shows on a card in every view: its client's colour, its assignee's initials, its due. */
 public final class Cards {
 
-    /** Colours in views.css, each readable as white text on it and as a border on white. */
-    static final int COLOURS = 12;
-
     private Cards() {}
 
     /** The CSS class of a client's colour: the same client has the same colour in every view. */
     public static String colour(ClientId client) {
-        return "client-c" + Math.floorMod(client.value().hashCode(), COLOURS);
+        return client.colour();
     }
 
     public static String initials(@Nullable String name) {

@@ -1,0 +1,141 @@
+package app.clientdesk.planning.internal;
+
+import app.clientdesk.clients.BusinessHours;
+import app.clientdesk.clients.ClientId;
+import app.clientdesk.identity.Account;
+import app.clientdesk.planning.TimeBlock;
+import app.clientdesk.work.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One person's week as the planner draws it: seven days in the person's zone, each with its blocks placed on an
+ * hour grid (a block crossing midnight shows on both days), the tasks due that day, and a clock per client in
+ * view. The grid spans the working day and stretches to show every block.
+ */
+public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId zone, LocalDate monday, LocalDate today,
+        int firstHour, int lastHour, List<Day> days, List<ClientClock> clocks) {
+
+    /** The grid's default span, stretched by blocks outside it. */
+    static final int FIRST_HOUR = 7;
+    static final int LAST_HOUR = 20;
+
+    public record Day(LocalDate date, List<Placed> blocks, List<Task> due) {
+    }
+
+    /**
+     * A block's part on one day and its place on the day's grid of quarter hours: the first row (1 is the grid's
+     * first quarter) and how many rows, as CSS classes (the page allows no inline style).
+     */
+    public record Placed(TimeBlock block, ZonedDateTime start, ZonedDateTime end, int row, int rows,
+            boolean continued) {
+
+        public String place() {
+            return "row-" + row + " rows-" + rows;
+        }
+
+        public String colour() {
+            return block.clientId() == null ? "client-c11" : block.clientId().colour();
+        }
+    }
+
+    /** A client's local time now and its business hours today, read in the planner's zone. */
+    public record ClientClock(ClientId id, String name, ZoneId zone, ZonedDateTime now, boolean open,
+            @Nullable ZonedDateTime opensHere, @Nullable ZonedDateTime closesHere) {
+    }
+
+    static PlanWeek of(Account person, boolean own, List<Account> people, ZoneId zone, LocalDate monday, LocalDate today,
+            List<TimeBlock> blocks, List<Task> due, Map<ClientId, BusinessHours> hours, Instant now) {
+        int first = FIRST_HOUR;
+        int last = LAST_HOUR;
+        for (TimeBlock block : blocks) {
+            ZonedDateTime start = block.start().atZone(zone);
+            ZonedDateTime end = block.end().atZone(zone);
+            if (start.toLocalDate().equals(end.toLocalDate())) {
+                first = Math.min(first, start.getHour());
+                last = Math.max(last, end.toLocalTime().equals(LocalTime.MIDNIGHT) ? 24
+                        : end.getHour() + (end.getMinute() > 0 ? 1 : 0));
+            } else {
+                first = Math.min(first, 0);
+                last = 24;
+            }
+        }
+        List<Day> days = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LocalDate date = monday.plusDays(i);
+            ZonedDateTime dayStart = date.atStartOfDay(zone);
+            ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(zone);
+            ZonedDateTime gridStart = dayStart.plusHours(first);
+            int quarters = (last - first) * 4;
+            List<Placed> placed = new ArrayList<>();
+            for (TimeBlock block : blocks) {
+                if (!block.start().isBefore(dayEnd.toInstant()) || !block.end().isAfter(dayStart.toInstant())) {
+                    continue;
+                }
+                ZonedDateTime start = block.start().isBefore(dayStart.toInstant()) ? dayStart : block.start().atZone(zone);
+                ZonedDateTime end = block.end().isAfter(dayEnd.toInstant()) ? dayEnd : block.end().atZone(zone);
+                int row = (int) Math.max(0, Math.min(quarters - 1,
+                        Math.round(Duration.between(gridStart, start).toMinutes() / 15.0)));
+                int rows = (int) Math.max(1, Math.min(quarters - row,
+                        Math.round(Duration.between(start, end).toMinutes() / 15.0)));
+                placed.add(new Placed(block, start, end, row + 1, rows, block.start().isBefore(dayStart.toInstant())));
+            }
+            List<Task> dueToday = due.stream().filter(t -> t.due() != null && day(t, zone).equals(date)).toList();
+            days.add(new Day(date, placed, dueToday));
+        }
+        Map<ClientId, ClientClock> clocks = new LinkedHashMap<>();
+        for (TimeBlock block : blocks) {
+            if (block.clientId() != null && block.clientZone() != null && clocks.size() < 8) {
+                clocks.computeIfAbsent(block.clientId(), id -> clock(id, block.clientName(), block.clientZone(),
+                        hours.get(id), zone, now));
+            }
+        }
+        for (Task task : due) {
+            if (clocks.size() < 8) {
+                clocks.computeIfAbsent(task.clientId(), id -> clock(id, task.clientName(), task.clientZone(),
+                        hours.get(id), zone, now));
+            }
+        }
+        return new PlanWeek(person, own, people, zone, monday, today, first, last, days, List.copyOf(clocks.values()));
+    }
+
+    private static LocalDate day(Task task, ZoneId zone) {
+        return task.due().at() != null ? task.due().at().atZone(zone).toLocalDate() : task.due().date();
+    }
+
+    private static ClientClock clock(ClientId id, @Nullable String name, ZoneId clientZone,
+            @Nullable BusinessHours hours, ZoneId zone, Instant now) {
+        ZonedDateTime there = now.atZone(clientZone);
+        ZonedDateTime opens = null;
+        ZonedDateTime closes = null;
+        boolean open = false;
+        if (hours != null) {
+            open = hours.isOpenAt(there);
+            var span = hours.on(there.getDayOfWeek());
+            if (span.isPresent()) {
+                opens = ZonedDateTime.of(there.toLocalDate(), span.get().opens(), clientZone).withZoneSameInstant(zone);
+                closes = ZonedDateTime.of(there.toLocalDate(), span.get().closes(), clientZone)
+                        .withZoneSameInstant(zone);
+            }
+        }
+        return new ClientClock(id, name == null ? "" : name, clientZone, there, open, opens, closes);
+    }
+
+    /** The hours the grid labels, first to last. */
+    public List<Integer> hours() {
+        List<Integer> hours = new ArrayList<>();
+        for (int h = firstHour; h < lastHour; h++) {
+            hours.add(h);
+        }
+        return hours;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.clientdesk.planning.internal;
+
+import org.jspecify.annotations.NullMarked;
