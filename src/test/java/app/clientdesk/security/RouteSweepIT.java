@@ -122,6 +122,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.exchange.ExchangeRates exchangeRates;
     @Autowired app.clientdesk.notifications.Notifications notifications;
     @Autowired app.clientdesk.requests.Requests requests;
+    @Autowired app.clientdesk.planning.TimeBlocks timeBlocks;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -218,7 +219,12 @@ class RouteSweepIT extends IntegrationTest {
                 """).param("id", intakeId).param("w", a.id()).param("raw", ("From: alpha@sender.test\r\n"
                 + "Subject: Alpha mail\r\nMessage-ID: <alpha@sender.test>\r\n\r\nAlpha text\r\n")
                 .getBytes(StandardCharsets.US_ASCII)).update();
+        // A block of the member's week for the assigned client (issue 14's planner).
+        UUID blockId = timeBlocks.create(member, new app.clientdesk.planning.BlockInput(null, "2026-12-01", "09:00",
+                "10:00", null, null, "Europe/London", assigned.value().toString(), null, null, "Alpha block",
+                false)).id();
         aIds = Map.ofEntries(
+                Map.entry("blockId", blockId.toString()),
                 Map.entry("intakeId", intakeId.toString()),
                 Map.entry("requestId", requestId.value().toString()),
                 Map.entry("requestAttachmentId", requestAttachmentId.toString()),
@@ -275,6 +281,9 @@ class RouteSweepIT extends IntegrationTest {
         ids.put("attachmentId", attachment.toString());
         ids.put("commentId", tasks.comments(a.owner(), task).get(0).id().toString());
         ids.put("entryId", entry.toString());
+        ids.put("blockId", timeBlocks.create(a.owner(), new app.clientdesk.planning.BlockInput(null, "2026-12-02",
+                "09:00", "10:00", null, null, "Europe/London", unassigned.value().toString(), null, null,
+                HIDDEN_MARK + " block", false)).id().toString());
         app.clientdesk.requests.RequestId request = requests.submitManually(a.owner(),
                 new app.clientdesk.requests.ManualSubmission(unassigned.value().toString(), HIDDEN_MARK + " request",
                         HIDDEN_MARK + " details", null, List.of(new app.clientdesk.requests.NewAttachment("zulu.pdf",

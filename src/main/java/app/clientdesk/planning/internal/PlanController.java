@@ -93,14 +93,14 @@ class PlanController {
         }
     }
 
-    @GetMapping("/plan/blocks/{id}")
-    String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, Model model) {
+    @GetMapping("/plan/blocks/{blockId}")
+    String edit(@AuthenticationPrincipal CurrentUser viewer, @PathVariable("blockId") UUID id, Model model) {
         TimeBlock block = blocks.get(viewer, id);
         return editPage(viewer, block, BlockForm.of(block, block.zone()), FieldErrors.none(), model);
     }
 
-    @PostMapping("/plan/blocks/{id}")
-    String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, @ModelAttribute BlockForm form,
+    @PostMapping("/plan/blocks/{blockId}")
+    String update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable("blockId") UUID id, @ModelAttribute BlockForm form,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         TimeBlock block = blocks.get(viewer, id);
         Account who = person(viewer, block);
@@ -118,8 +118,8 @@ class PlanController {
      * A drag or a key press on the planner: the block's new date and times, in the zone the week is shown in.
      * Answers 204, or 422 with the reason as plain text for the page to read out.
      */
-    @PostMapping(value = "/plan/blocks/{id}/move", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> move(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id,
+    @PostMapping(value = "/plan/blocks/{blockId}/move", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> move(@AuthenticationPrincipal CurrentUser viewer, @PathVariable("blockId") UUID id,
             @ModelAttribute BlockForm form) {
         TimeBlock block = blocks.get(viewer, id);
         try {
@@ -136,8 +136,8 @@ class PlanController {
         }
     }
 
-    @PostMapping("/plan/blocks/{id}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+    @PostMapping("/plan/blocks/{blockId}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser viewer, @PathVariable("blockId") UUID id, RedirectAttributes redirect) {
         TimeBlock block = blocks.get(viewer, id);
         Account who = person(viewer, block);
         blocks.delete(viewer, id);
