@@ -21,11 +21,11 @@ record TimeBlockJson(UUID id, UUID userId, OffsetDateTime start, OffsetDateTime 
     }
 
     /** What a create or change sends; on a change, fields left out stay as they are. */
-    record Request(@Nullable String userId, @Nullable String start, @Nullable String end, @Nullable String zone,
+    record TimeBlockRequest(@Nullable String userId, @Nullable String start, @Nullable String end, @Nullable String zone,
             @Nullable String clientId, @Nullable String taskId, @Nullable String type, @Nullable String title,
             @Nullable Boolean outsideHours) {
     }
 
-    record ListJson(List<TimeBlockJson> items, OffsetDateTime from, OffsetDateTime to) {
+    record TimeBlockListJson(List<TimeBlockJson> items, OffsetDateTime from, OffsetDateTime to) {
     }
 }

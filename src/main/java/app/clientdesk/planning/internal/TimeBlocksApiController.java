@@ -54,7 +54,7 @@ class TimeBlocksApiController {
             + "time order. userId: whose (default the caller's); a member may only ask for their own (404 "
             + "otherwise).")
     @GetMapping
-    TimeBlockJson.ListJson list(@AuthenticationPrincipal CurrentUser viewer,
+    TimeBlockJson.TimeBlockListJson list(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "a person's id") @RequestParam(required = false) @Nullable String userId,
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String to) {
@@ -75,7 +75,7 @@ class TimeBlocksApiController {
             v.add("to", "planning.range.tooLong", LONGEST_RANGE.toDays());
         }
         v.throwIfAny();
-        return new TimeBlockJson.ListJson(blocks.between(viewer, person.id(), start, end).stream()
+        return new TimeBlockJson.TimeBlockListJson(blocks.between(viewer, person.id(), start, end).stream()
                 .map(TimeBlockJson::of).toList(), start.atZone(viewer.zone()).toOffsetDateTime(),
                 end.atZone(viewer.zone()).toOffsetDateTime());
     }
@@ -94,7 +94,7 @@ class TimeBlocksApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TimeBlockJson> create(@AuthenticationPrincipal CurrentUser viewer,
-            @RequestBody TimeBlockJson.Request body) {
+            @RequestBody TimeBlockJson.TimeBlockRequest body) {
         TimeBlock created = blocks.create(viewer, new BlockInput(body.userId(), null, null, null, body.start(),
                 body.end(), body.zone(), body.clientId(), body.taskId(), body.type(), body.title(),
                 Boolean.TRUE.equals(body.outsideHours())));
@@ -106,7 +106,7 @@ class TimeBlocksApiController {
             + "clientId, taskId, type or title. Whose block it is cannot change. The same rules as a create.")
     @PatchMapping("/{blockId}")
     TimeBlockJson update(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID blockId,
-            @RequestBody TimeBlockJson.Request body) {
+            @RequestBody TimeBlockJson.TimeBlockRequest body) {
         TimeBlock old = blocks.get(viewer, blockId);
         BlockInput input = new BlockInput(null, null, null, null,
                 pick(body.start(), old.start().atZone(old.zone()).toOffsetDateTime().toString()),
