@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,5 +46,24 @@ public record PersonCalendar(ZoneId zone, WeekHours hours, List<Holiday> holiday
 
     public Optional<Holiday> holiday(LocalDate date) {
         return holidays.stream().filter(h -> h.date().equals(date)).findFirst();
+    }
+
+    /** Equal when they plan the same: {@link WeekHours} itself compares by identity, so its days are compared. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PersonCalendar that && that.zone.equals(zone) && that.hours.days().equals(hours.days())
+                && that.holidays.equals(holidays) && that.buffer.equals(buffer) && that.focusLimit.equals(focusLimit)
+                && that.own == own;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, hours.days(), holidays, buffer, focusLimit, own);
+    }
+
+    @Override
+    public String toString() {
+        return "PersonCalendar[" + zone + ", " + hours.days() + ", holidays " + holidays + ", buffer " + buffer
+                + ", focus " + focusLimit + (own ? ", own" : ", the workspace's") + "]";
     }
 }
