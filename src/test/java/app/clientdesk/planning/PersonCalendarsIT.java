@@ -57,7 +57,7 @@ class PersonCalendarsIT extends IntegrationTest {
                         containsString("time zone (America/Sao Paulo)"),
                         containsString("value=\"08:00-16:30\""), containsString("Christmas"),
                         containsString("<option value=\"America/Sao_Paulo\" selected>"),
-                        not(containsString("Follow the workspace calendar again")))));
+                        not(containsString("Back to the workspace calendar")))));
 
         PersonCalendar calendar = calendars.of(workspace(ws), member.id());
         assertThat(calendar.own()).isFalse();
@@ -92,7 +92,7 @@ class PersonCalendarsIT extends IntegrationTest {
                 .andExpect(content().string(allOf(containsString("value=\"09:00-12:00, 14:00-18:00\""),
                         containsString("value=\"08:30-12:30\""), containsString("value=\"5.5\""),
                         containsString("<option value=\"Europe/London\" selected>"),
-                        containsString("Follow the workspace calendar again"))));
+                        containsString("Back to the workspace calendar"))));
 
         // The planner's batch read: the member's own, the owner's still the workspace's.
         Map<UserId, PersonCalendar> both = calendars.of(workspace(ws), List.of(member.id(), ws.owner().id()));
@@ -229,8 +229,8 @@ class PersonCalendarsIT extends IntegrationTest {
 
         mvc.perform(multipart("/plan/calendar/import").file(ics("uk-holidays.ics")).with(user(member)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/plan/calendar"))
-                .andExpect(flash().attribute("notice", "Imported: 3 new holidays; 1 dates were already listed; "
-                        + "1 events at a time of day were left out."));
+                .andExpect(flash().attribute("notice", "Imported 3 new holidays. 1 date was already listed. "
+                        + "1 event at a time of day was left out."));
 
         assertThat(calendars.of(workspace(ws), member.id()).holidays()).containsExactly(
                 new Holiday(LocalDate.of(2026, 4, 3), "Good Friday"),

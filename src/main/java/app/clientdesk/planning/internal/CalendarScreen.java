@@ -101,7 +101,7 @@ class CalendarScreen {
                     texts.getMessage("calendars.holiday.unnamed", null, viewer.locale()));
             String notice = texts.getMessage("calendars.ics.imported",
                     new Object[] {done.added(), done.alreadyListed(), done.timedEvents()}, viewer.locale());
-            Notices.flash(redirect, notice);
+            Notices.flash(redirect, notice.strip());
             return "redirect:" + base;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
