@@ -1,3 +1,4 @@
+/** Planning's screens: the working calendar of a person. */
 @NullMarked
 package app.clientdesk.planning.internal;
 
