@@ -95,9 +95,12 @@ public final class IcsCalendars {
         }
     }
 
-    /** A subscribed calendar ({@code METHOD:PUBLISH}) named {@code name} in the calendar app. */
+    /**
+     * A subscribed calendar named {@code name} in the calendar app. Without a METHOD: a feed is a plain calendar,
+     * not an iTIP message, and {@code METHOD:PUBLISH} would oblige every event to name an organizer.
+     */
     public static String feed(String name, List<FeedEvent> events, Instant stamp) {
-        ICalendar calendar = calendar(Method.publish());
+        ICalendar calendar = calendar(null);
         calendar.setName(name);
         calendar.setExperimentalProperty("X-WR-CALNAME", name);
         for (FeedEvent entry : events) {
@@ -153,10 +156,12 @@ public final class IcsCalendars {
         return Biweekly.write(calendar).go();
     }
 
-    private static ICalendar calendar(Method method) {
+    private static ICalendar calendar(@Nullable Method method) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId(PRODUCT);
-        calendar.setMethod(method);
+        if (method != null) {
+            calendar.setMethod(method);
+        }
         return calendar;
     }
 
