@@ -52,6 +52,15 @@ public final class MeetingPlanner {
         return new Run(query).plan();
     }
 
+    /**
+     * One weekly slot, {@code day} at {@code time} in the organizer's zone, judged as {@link #find} judges the
+     * slots it ranks: for the slot a person picked, or a meeting that already exists. {@code time} need not be on
+     * the query's step.
+     */
+    public static Slot slot(MeetingQuery query, DayOfWeek day, LocalTime time) {
+        return Objects.requireNonNull(new Run(query).evaluate(day, time, true).slot);
+    }
+
     /** The precomputed hours of every party and the occurrence grid of one query. */
     private static final class Run {
 
@@ -146,10 +155,15 @@ public final class MeetingPlanner {
 
         private record Tally(int outside, int warnings, @Nullable Slot slot) {}
 
-        /** Walks one slot through every week; with {@code detailed} it also builds the slot's lists. */
+        /** Slot numbers run from Monday 00:00 by the query's step. */
         private Tally evaluate(int slotNumber, boolean detailed) {
             DayOfWeek day = DayOfWeek.of(slotNumber / slotsPerDay + 1);
             LocalTime time = LocalTime.ofSecondOfDay((slotNumber % slotsPerDay) * query.step().toSeconds());
+            return evaluate(day, time, detailed);
+        }
+
+        /** Walks one slot through every week; with {@code detailed} it also builds the slot's lists. */
+        private Tally evaluate(DayOfWeek day, LocalTime time, boolean detailed) {
             LocalDate firstDate = firstDates[day.ordinal()];
             int n = parties.size();
             long[] previousLocal = new long[n];
