@@ -64,6 +64,7 @@ final class VTimezones {
         if (yearly && (until == null || until.isAfter(lastHistorical))) {
             int firstYear = previous != null && previous.getInstant().isAfter(lastHistorical)
                     ? previous.getDateTimeBefore().getYear()
+                    : history.isEmpty() ? from.atOffset(ZoneOffset.UTC).getYear()
                     : lastHistorical.atOffset(ZoneOffset.UTC).getYear() + 1;
             int lastYear = until == null ? firstYear + OPEN_ENDED_YEARS : until.atOffset(ZoneOffset.UTC).getYear() + 1;
             for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
@@ -150,7 +151,8 @@ final class VTimezones {
         int indicator = rule.getDayOfMonthIndicator();
         DayOfWeek day = rule.getDayOfWeek();
         if (indicator < 0) {
-            LocalDate date = LocalDate.of(year, rule.getMonth(), rule.getMonth().length(Year.isLeap(year)) + 1 + indicator);
+            int dayOfMonth = rule.getMonth().length(Year.isLeap(year)) + 1 + indicator;
+            LocalDate date = LocalDate.of(year, rule.getMonth(), dayOfMonth);
             return day == null ? date : date.with(TemporalAdjusters.previousOrSame(day));
         }
         LocalDate date = LocalDate.of(year, rule.getMonth(), indicator);

@@ -159,7 +159,8 @@ class IcsCalendarsTest {
                     samples.add(at);
                 }
                 for (var change = zone.getRules().nextTransition(from); change != null
-                        && change.getInstant().isBefore(to); change = zone.getRules().nextTransition(change.getInstant())) {
+                        && change.getInstant().isBefore(to);
+                        change = zone.getRules().nextTransition(change.getInstant())) {
                     samples.add(change.getInstant().minusSeconds(60));
                     samples.add(change.getInstant().plusSeconds(60));
                 }

@@ -2,6 +2,7 @@ package app.clientdesk.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.clientdesk.planning.MeetingPlan.DstWarning;
 import app.clientdesk.planning.MeetingPlan.Outcome;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,8 @@ class MeetingPlannerTest {
     void londonAndNewYorkMeetInTheAfternoonAndNewYorksTimeMovesTwiceInSpringAndAutumn() {
         MeetingPlan plan = MeetingPlanner.find(MeetingQuery.of(List.of(
                 party("ana", Kind.MEMBER, LONDON, "09:00", "17:00"),
-                party("harbour", Kind.CLIENT, NEW_YORK, "09:00", "17:00")), LONDON, LocalDate.of(2027, 1, 4), 52, HOUR));
+                party("harbour", Kind.CLIENT, NEW_YORK, "09:00", "17:00")), LONDON, LocalDate.of(2027, 1, 4), 52,
+                HOUR));
 
         assertThat(plan.outcome()).isEqualTo(Outcome.INSIDE_ALL_WEEKS);
         assertThat(plan.noSlotInsideAllWeeks()).isFalse();
@@ -78,12 +81,13 @@ class MeetingPlannerTest {
         assertThat(slot.insideAllWeeks()).isFalse();
         assertThat(slot.dstWarnings()).extracting(DstWarning::date, DstWarning::newTime, DstWarning::outsideHours)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2027, 3, 15), LocalTime.of(12, 0), true),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2027, 3, 29), LocalTime.of(11, 0), false),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2027, 11, 1), LocalTime.of(12, 0), true),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2027, 11, 8), LocalTime.of(11, 0), false));
+                        tuple(LocalDate.of(2027, 3, 15), LocalTime.of(12, 0), true),
+                        tuple(LocalDate.of(2027, 3, 29), LocalTime.of(11, 0), false),
+                        tuple(LocalDate.of(2027, 11, 1), LocalTime.of(12, 0), true),
+                        tuple(LocalDate.of(2027, 11, 8), LocalTime.of(11, 0), false));
         assertThat(slot.outside()).containsExactly(new PartyDate(LocalDate.of(2027, 3, 15), "harbour"),
-                new PartyDate(LocalDate.of(2027, 3, 22), "harbour"), new PartyDate(LocalDate.of(2027, 11, 1), "harbour"));
+                new PartyDate(LocalDate.of(2027, 3, 22), "harbour"),
+                new PartyDate(LocalDate.of(2027, 11, 1), "harbour"));
         assertThat(slot.partyWeeksOutside()).isEqualTo(3);
     }
 
@@ -180,7 +184,7 @@ class MeetingPlannerTest {
             assertThat(missed.date().getMonth()).isIn(Month.OCTOBER, Month.NOVEMBER, Month.DECEMBER, Month.JANUARY,
                     Month.FEBRUARY, Month.MARCH);
         });
-        assertThat(plan.slots()).isSortedAccordingTo(java.util.Comparator.comparingInt(Slot::partyWeeksOutside));
+        assertThat(plan.slots()).isSortedAccordingTo(Comparator.comparingInt(Slot::partyWeeksOutside));
     }
 
     @Test
@@ -215,7 +219,8 @@ class MeetingPlannerTest {
         LocalDate date = LocalDate.of(2027, 1, 4);
         assertThatThrownBy(() -> MeetingQuery.of(List.of(), LONDON, date, 4, HOUR))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MeetingQuery.of(one, LONDON, date, 0, HOUR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MeetingQuery.of(one, LONDON, date, 0, HOUR))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MeetingQuery(one, LONDON, date, 4, HOUR, Duration.ofMinutes(7), 10))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MeetingQuery.of(List.of(one.get(0), one.get(0)), LONDON, date, 4, HOUR))
