@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
  * <p>It covers {@code from} to {@code until} (or for ever): one observance for the offset in force at
  * {@code from}, one per historical transition in the span, and, where the zone's current rules are yearly
  * ("last Sunday of March at 01:00 UTC"), one yearly RRULE observance per rule, so an open-ended weekly meeting
- * stays right in later years. A rule RRULE cannot express simply (a change at 24:00, or a "weekday on or after"
- * that can spill into the next month) is written as its transitions, forty years of them for an open span.
- * TZNAME is left out: Java has no reliable abbreviations, and the TZID is the IANA name calendars recognise.
+ * stays right in later years. When one rule does not fit a plain RRULE (a change at 24:00, a "weekday on or
+ * after" that can spill into the next month, a change at 01:00 UTC that is still Saturday on Nuuk's clocks), all
+ * the zone's rules are written as dated transitions instead, forty years of them for an open span.
+ *
+ * <p>TZNAME is left out: Java has no reliable abbreviations, and the TZID is the IANA name calendars recognise.
  */
 final class VTimezones {
 
@@ -67,14 +69,24 @@ final class VTimezones {
                     : history.isEmpty() ? from.atOffset(ZoneOffset.UTC).getYear()
                     : lastHistorical.atOffset(ZoneOffset.UTC).getYear() + 1;
             int lastYear = until == null ? firstYear + OPEN_ENDED_YEARS : until.atOffset(ZoneOffset.UTC).getYear() + 1;
-            for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
-                Recurrence yearlyRule = recurrence(rule, firstYear);
-                if (yearlyRule != null) {
+            List<ZoneOffsetTransitionRule> yearlyRules = rules.getTransitionRules();
+            List<Recurrence> recurrences = new ArrayList<>();
+            for (ZoneOffsetTransitionRule rule : yearlyRules) {
+                Recurrence recurrence = recurrence(rule, firstYear);
+                if (recurrence != null) {
+                    recurrences.add(recurrence);
+                }
+            }
+            // All rules as RRULEs or all as dates: a reader (ical4j, for one) may take yearly observances to
+            // begin only after the last dated one.
+            for (int i = 0; i < yearlyRules.size(); i++) {
+                ZoneOffsetTransitionRule rule = yearlyRules.get(i);
+                if (recurrences.size() == yearlyRules.size()) {
                     ZoneOffsetTransition first = rule.createTransition(firstYear);
                     Observance observance = observance(first.getOffsetAfter().equals(rule.getStandardOffset())
                             ? new StandardTime() : new DaylightSavingsTime(), first.getDateTimeBefore(),
                             first.getOffsetBefore(), first.getOffsetAfter());
-                    observance.setRecurrenceRule(yearlyRule);
+                    observance.setRecurrenceRule(recurrences.get(i));
                     component.addComponent(observance);
                 } else {
                     for (int year = firstYear; year <= lastYear; year++) {

@@ -141,7 +141,8 @@ class IcsCalendarsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Europe/London", "America/New_York", "America/Sao_Paulo", "Australia/Sydney",
             "Pacific/Auckland", "Asia/Kolkata", "Europe/Moscow", "Africa/Casablanca", "Asia/Tehran",
-            "America/Santiago", "Australia/Lord_Howe", "America/St_Johns", "Europe/Dublin", "UTC"})
+            "America/Santiago", "Australia/Lord_Howe", "America/St_Johns", "Europe/Dublin", "UTC", "America/Nuuk",
+            "Asia/Jerusalem", "Pacific/Chatham", "Antarctica/Troll", "America/Havana", "Asia/Gaza"})
     void theTimeZoneGivesJavasOffsetsOverTheMeetingsSpan(String id) throws Exception {
         ZoneId zone = ZoneId.of(id);
         for (LocalDateTime start : List.of(LocalDateTime.of(2010, 1, 4, 9, 0), LocalDateTime.of(2018, 6, 4, 17, 30),
