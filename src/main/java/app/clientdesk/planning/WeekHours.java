@@ -2,10 +2,13 @@ package app.clientdesk.planning;
 
 import app.clientdesk.clients.BusinessHours;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -107,13 +110,22 @@ public final class WeekHours {
                 continue;
             }
             for (Span span : on(date.getDayOfWeek())) {
-                ZonedDateTime start = ZonedDateTime.of(date, span.start(), zone);
-                ZonedDateTime end = ZonedDateTime.of(date, span.end(), zone);
-                if (end.toInstant().isAfter(start.toInstant())) {
-                    windows.add(new Interval(start.toInstant(), end.toInstant()));
+                Instant start = instant(LocalDateTime.of(date, span.start()), zone);
+                Instant end = instant(LocalDateTime.of(date, span.end()), zone);
+                if (end.isAfter(start)) {
+                    windows.add(new Interval(start, end));
                 }
             }
         }
         return windows;
+    }
+
+    /** The instant a wall-clock time reads in {@code zone}; a time the clocks skip is the moment they jump. */
+    private static Instant instant(LocalDateTime local, ZoneId zone) {
+        ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        if (gap != null && gap.isGap()) {
+            return gap.getInstant();
+        }
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 }

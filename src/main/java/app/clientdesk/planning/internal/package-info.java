@@ -1,4 +1,7 @@
-/** Planning's screens: the working calendar of a person. */
+/**
+ * Planning's screens and API: the weekly planner and its blocks, a task's planning facts, and each person's working
+ * calendar.
+ */
 @NullMarked
 package app.clientdesk.planning.internal;
 
