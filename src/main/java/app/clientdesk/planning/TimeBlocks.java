@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Rules beyond the block's own fields ({@link BlockRules}): its client and task are ones the person whose week
  * it is may see (the owner planning a member's week cannot put another client's name on it), a task and a client
- * named together belong together, and a person's blocks never overlap (checked with the person's row locked, so
- * two tabs cannot both pass).
+ * named together belong together, a block lies inside the person's working time (their {@link PersonCalendar})
+ * unless they say it is outside on purpose, and a person's blocks never overlap (checked with the person's row
+ * locked, so two tabs cannot both pass). A block's zone is the person's calendar's unless the input names one.
  */
 @Service
 public class TimeBlocks {
@@ -37,13 +38,16 @@ public class TimeBlocks {
     private final Accounts accounts;
     private final Clients clients;
     private final Tasks tasks;
+    private final PersonCalendars calendars;
     private final Clock clock;
 
-    TimeBlocks(TimeBlockStore store, Accounts accounts, Clients clients, Tasks tasks, Clock clock) {
+    TimeBlocks(TimeBlockStore store, Accounts accounts, Clients clients, Tasks tasks, PersonCalendars calendars,
+            Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.clients = clients;
         this.tasks = tasks;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -96,8 +100,10 @@ public class TimeBlocks {
     @Transactional
     TimeBlock create(CurrentUser viewer, BlockInput input, TimeBlock.Source source, @Nullable String batch) {
         Account person = person(viewer, input.person());
-        BlockRules.Valid valid = BlockRules.check(input, viewer.zone());
+        PersonCalendar calendar = calendars.of(viewer.workspaceId(), person.id());
+        BlockRules.Valid valid = BlockRules.check(input, calendar.zone());
         UUID client = client(viewer, person, valid);
+        requireWorkingTime(valid, calendar);
         store.lockPerson(viewer.workspaceId(), person.id());
         if (store.overlaps(viewer.workspaceId(), person.id(), valid.start(), valid.end(), null)) {
             throw InvalidInputException.of("startTime", "planning.block.overlaps");
@@ -115,6 +121,7 @@ public class TimeBlocks {
                 .orElseThrow(() -> new NotFoundException("person"));
         BlockRules.Valid valid = BlockRules.check(input, block.zone());
         UUID client = client(viewer, person, valid);
+        requireWorkingTime(valid, calendars.of(viewer.workspaceId(), person.id()));
         store.lockPerson(viewer.workspaceId(), person.id());
         if (store.overlaps(viewer.workspaceId(), person.id(), valid.start(), valid.end(), id)) {
             throw InvalidInputException.of("startTime", "planning.block.overlaps");
@@ -137,6 +144,25 @@ public class TimeBlocks {
     public void delete(CurrentUser viewer, UUID id) {
         get(viewer, id);
         store.delete(viewer.workspaceId(), id);
+    }
+
+    /** The person's calendar: the zone their week is shown in, their working hours and days off. */
+    public PersonCalendar calendar(CurrentUser viewer, Account person) {
+        return calendars.of(viewer.workspaceId(), person.id());
+    }
+
+    /** Refuses a block that is not all inside one of the person's working windows, unless it says it is outside. */
+    private static void requireWorkingTime(BlockRules.Valid valid, PersonCalendar calendar) {
+        if (valid.outsideHours()) {
+            return;
+        }
+        java.time.LocalDate first = valid.start().atZone(calendar.zone()).toLocalDate();
+        java.time.LocalDate last = valid.end().atZone(calendar.zone()).toLocalDate();
+        Interval block = new Interval(valid.start(), valid.end());
+        boolean inside = calendar.windows(first, last.plusDays(1)).stream().anyMatch(w -> w.contains(block));
+        if (!inside) {
+            throw InvalidInputException.of("outsideHours", "planning.block.outsideHours.refused");
+        }
     }
 
     /** The block's client: the one named, else its task's; refused when the person may not see either. */

@@ -6,6 +6,7 @@ import app.clientdesk.identity.Account;
 import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
+import app.clientdesk.planning.PersonCalendar;
 import app.clientdesk.planning.TimeBlock;
 import app.clientdesk.planning.TimeBlocks;
 import app.clientdesk.shared.validation.InvalidInputException;
@@ -151,7 +152,8 @@ class PlanController {
 
     private String page(CurrentUser viewer, Account who, @Nullable String week, BlockForm form, FieldErrors errors,
             Model model) {
-        ZoneId zone = viewer.zone();
+        PersonCalendar calendar = blocks.calendar(viewer, who);
+        ZoneId zone = calendar.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate monday = monday(week, today);
         Instant from = monday.atStartOfDay(zone).toInstant();
@@ -164,7 +166,7 @@ class PlanController {
         due.forEach(t -> ids.add(t.clientId()));
         List<Account> people = viewer.isOwner() ? accounts.inWorkspace(viewer.workspaceId()).stream()
                 .filter(a -> a.role() != Role.CLIENT && !a.disabled()).toList() : List.of(who);
-        PlanWeek plan = PlanWeek.of(who, who.id().equals(viewer.id()), people, zone, monday, today, shown, due,
+        PlanWeek plan = PlanWeek.of(who, who.id().equals(viewer.id()), people, calendar, monday, today, shown, due,
                 ids.isEmpty() ? java.util.Map.of() : clients.businessHours(viewer, ids), clock.instant());
         model.addAttribute("plan", plan);
         model.addAttribute("form", form.date() == null

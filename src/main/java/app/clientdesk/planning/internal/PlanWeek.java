@@ -3,6 +3,8 @@ package app.clientdesk.planning.internal;
 import app.clientdesk.clients.BusinessHours;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.Account;
+import app.clientdesk.planning.Interval;
+import app.clientdesk.planning.PersonCalendar;
 import app.clientdesk.planning.TimeBlock;
 import app.clientdesk.work.Task;
 import java.time.Duration;
@@ -29,7 +31,9 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
     static final int FIRST_HOUR = 7;
     static final int LAST_HOUR = 20;
 
-    public record Day(LocalDate date, List<Placed> blocks, List<Task> due) {
+    /** A day of the week: its working time as grid places, its holiday if any, its blocks and the tasks due. */
+    public record Day(LocalDate date, List<String> working, @Nullable String holiday, List<Placed> blocks,
+            List<Task> due) {
     }
 
     /**
@@ -53,10 +57,20 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
             @Nullable ZonedDateTime opensHere, @Nullable ZonedDateTime closesHere) {
     }
 
-    static PlanWeek of(Account person, boolean own, List<Account> people, ZoneId zone, LocalDate monday, LocalDate today,
-            List<TimeBlock> blocks, List<Task> due, Map<ClientId, BusinessHours> hours, Instant now) {
+    static PlanWeek of(Account person, boolean own, List<Account> people, PersonCalendar calendar, LocalDate monday,
+            LocalDate today, List<TimeBlock> blocks, List<Task> due, Map<ClientId, BusinessHours> hours, Instant now) {
+        ZoneId zone = calendar.zone();
+        List<Interval> work = calendar.windows(monday, monday.plusDays(7));
         int first = FIRST_HOUR;
         int last = LAST_HOUR;
+        for (Interval window : work) {
+            ZonedDateTime start = window.start().atZone(zone);
+            ZonedDateTime end = window.end().atZone(zone);
+            if (start.toLocalDate().equals(end.toLocalDate())) {
+                first = Math.min(first, start.getHour());
+                last = Math.max(last, end.getHour() + (end.getMinute() > 0 ? 1 : 0));
+            }
+        }
         for (TimeBlock block : blocks) {
             ZonedDateTime start = block.start().atZone(zone);
             ZonedDateTime end = block.end().atZone(zone);
@@ -76,6 +90,16 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
             ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(zone);
             ZonedDateTime gridStart = dayStart.plusHours(first);
             int quarters = (last - first) * 4;
+            List<String> working = new ArrayList<>();
+            for (Interval window : work) {
+                if (window.start().isBefore(dayEnd.toInstant()) && window.end().isAfter(dayStart.toInstant())) {
+                    ZonedDateTime start = window.start().isBefore(dayStart.toInstant()) ? dayStart
+                            : window.start().atZone(zone);
+                    ZonedDateTime end = window.end().isAfter(dayEnd.toInstant()) ? dayEnd : window.end().atZone(zone);
+                    int row = rowOf(gridStart, start, quarters);
+                    working.add("row-" + (row + 1) + " rows-" + rowsOf(start, end, row, quarters));
+                }
+            }
             List<Placed> placed = new ArrayList<>();
             for (TimeBlock block : blocks) {
                 if (!block.start().isBefore(dayEnd.toInstant()) || !block.end().isAfter(dayStart.toInstant())) {
@@ -83,14 +107,13 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
                 }
                 ZonedDateTime start = block.start().isBefore(dayStart.toInstant()) ? dayStart : block.start().atZone(zone);
                 ZonedDateTime end = block.end().isAfter(dayEnd.toInstant()) ? dayEnd : block.end().atZone(zone);
-                int row = (int) Math.max(0, Math.min(quarters - 1,
-                        Math.round(Duration.between(gridStart, start).toMinutes() / 15.0)));
-                int rows = (int) Math.max(1, Math.min(quarters - row,
-                        Math.round(Duration.between(start, end).toMinutes() / 15.0)));
-                placed.add(new Placed(block, start, end, row + 1, rows, block.start().isBefore(dayStart.toInstant())));
+                int row = rowOf(gridStart, start, quarters);
+                placed.add(new Placed(block, start, end, row + 1, rowsOf(start, end, row, quarters),
+                        block.start().isBefore(dayStart.toInstant())));
             }
             List<Task> dueToday = due.stream().filter(t -> t.due() != null && day(t, zone).equals(date)).toList();
-            days.add(new Day(date, placed, dueToday));
+            days.add(new Day(date, working, calendar.holiday(date).map(h -> h.name()).orElse(null), placed,
+                    dueToday));
         }
         Map<ClientId, ClientClock> clocks = new LinkedHashMap<>();
         for (TimeBlock block : blocks) {
@@ -106,6 +129,15 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
             }
         }
         return new PlanWeek(person, own, people, zone, monday, today, first, last, days, List.copyOf(clocks.values()));
+    }
+
+    /** The grid row (from 0) a moment of the day falls in: one row per quarter hour from the grid's first hour. */
+    private static int rowOf(ZonedDateTime gridStart, ZonedDateTime at, int quarters) {
+        return (int) Math.max(0, Math.min(quarters - 1, Math.round(Duration.between(gridStart, at).toMinutes() / 15.0)));
+    }
+
+    private static int rowsOf(ZonedDateTime start, ZonedDateTime end, int row, int quarters) {
+        return (int) Math.max(1, Math.min(quarters - row, Math.round(Duration.between(start, end).toMinutes() / 15.0)));
     }
 
     private static LocalDate day(Task task, ZoneId zone) {
