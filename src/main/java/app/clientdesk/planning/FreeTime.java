@@ -33,7 +33,7 @@ final class FreeTime {
     private record Stretch(Instant end, LocalDate day) {}
 
     private final TreeMap<Instant, Stretch> free = new TreeMap<>();
-    private final Map<LocalDate, Duration> focusLeft = new HashMap<>();
+    private final Map<LocalDate, Duration> focusTaken = new HashMap<>();
     private final Map<LocalDate, Duration> freeFocusAtStart = new HashMap<>();
     private final ZoneId zone;
     private final Duration dailyFocus;
@@ -57,7 +57,7 @@ final class FreeTime {
             forEachLocalDay(stretch, (day, part) -> free.put(part.start(), new Stretch(part.end(), day)));
         }
         for (Interval block : person.blocks()) {
-            forEachLocalDay(block, (day, part) -> focusLeft.merge(day, part.duration().negated(), Duration::plus));
+            forEachLocalDay(block, (day, part) -> focusTaken.merge(day, part.duration(), Duration::plus));
         }
         for (Map.Entry<Instant, Stretch> entry : free.entrySet()) {
             Duration length = Duration.between(entry.getKey(), entry.getValue().end());
@@ -115,7 +115,7 @@ final class FreeTime {
     void take(List<Interval> pieces) {
         for (Interval piece : pieces) {
             LocalDate day = free.floorEntry(piece.start()).getValue().day();
-            focusLeft.put(day, focusLeft(day).minus(piece.duration()));
+            focusTaken.merge(day, piece.duration(), Duration::plus);
             remove(piece.start(), piece.end());
         }
     }
@@ -141,7 +141,7 @@ final class FreeTime {
     }
 
     private Duration focusLeft(LocalDate day) {
-        Duration left = dailyFocus.plus(focusLeft.getOrDefault(day, Duration.ZERO));
+        Duration left = dailyFocus.minus(focusTaken.getOrDefault(day, Duration.ZERO));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
