@@ -140,6 +140,46 @@ class AutoPlannerProperties {
         assertThat(new AutoPlanner().plan(shuffled)).isEqualTo(plan);
     }
 
+    @Property(tries = 300)
+    void aBatchIsTwoOrMoreTasksOfOnePersonAndOneType(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int people, @ForAll @IntRange(max = 60) int tasks) {
+        PlanRequest request = new PlanRequests(seed, false).any(people, tasks);
+        Plan plan = planner.plan(request);
+        Map<UUID, PlanTask> byId = request.tasks().stream().collect(Collectors.toMap(PlanTask::id, Function.identity()));
+        Map<String, List<ProposedBlock>> batches = plan.blocks().stream().filter(block -> block.batch() != null)
+                .collect(Collectors.groupingBy(block -> block.personId() + " " + block.batch()));
+        batches.forEach((key, blocks) -> {
+            assertThat(blocks.stream().map(ProposedBlock::taskId).distinct().count()).as(key).isGreaterThan(1);
+            assertThat(blocks.stream().map(block -> byId.get(block.taskId()).type()).distinct()).as(key).hasSize(1)
+                    .doesNotContainNull();
+        });
+    }
+
+    /**
+     * Over capacity is a bound the plan cannot beat: on such a day (before the horizon's own day) some task due by
+     * then must be at risk.
+     */
+    @Property(tries = 300)
+    void anOverCapacityDayHasALateTaskDueByThen(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int people,
+            @ForAll @IntRange(max = 80) int tasks) {
+        PlanRequest request = new PlanRequests(seed, false).any(people, tasks);
+        Plan plan = planner.plan(request);
+        Map<UUID, PlanTask> byId = request.tasks().stream().collect(Collectors.toMap(PlanTask::id, Function.identity()));
+        Map<UUID, ZoneId> zones = request.people().stream().collect(Collectors.toMap(PlanPerson::id, PlanPerson::zone));
+        for (OverCapacityDay day : plan.overCapacity()) {
+            ZoneId zone = zones.get(day.personId());
+            if (!day.date().isBefore(request.horizon().atZone(zone).toLocalDate())) {
+                continue;
+            }
+            Instant endOfDay = day.date().plusDays(1).atStartOfDay(zone).toInstant();
+            assertThat(day.shortfall()).isPositive().isEqualTo(day.dueWork().minus(day.freeFocus()));
+            assertThat(plan.atRisk()).as("%s", day).anySatisfy(late -> {
+                assertThat(late.personId()).isEqualTo(day.personId());
+                assertThat(byId.get(late.taskId()).due()).isBefore(endOfDay);
+            });
+        }
+    }
+
     /**
      * Earliest due date first is optimal for the largest lateness on one machine with pre-emption; the planner
      * must do as well when nothing else constrains it. Times are on a 15-minute grid so that the planner's
