@@ -2,6 +2,7 @@ package app.clientdesk.planning;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * start as early as the first one (its start date is not later) and needs the same client hours, so the batch can
  * really be back to back.
  *
- * <p>A task may be split over several free stretches; no piece is shorter than {@link FreeTime#MIN_PIECE} unless
+ * <p>A task may be split over several free stretches; no piece is shorter than {@link #MIN_PIECE} unless
  * the whole task is. A task that does not fit whole before the horizon is not placed at all (a half-placed task
  * would look planned) and is listed as unplaced. Not checked here: that estimates are sensible, or that the
  * windows of a person are inside their working hours (the caller computes them).
@@ -39,6 +40,12 @@ public final class AutoPlanner {
 
     /** The most work one batch gathers, so that batching never pushes other work back by more than this. */
     public static final Duration BATCH_LIMIT = Duration.ofHours(4);
+
+    /**
+     * No piece of a split task is shorter than this, unless the whole task is: a quarter of an hour is about the
+     * least worth switching to, and a task is never left with a rest shorter than it.
+     */
+    public static final Duration MIN_PIECE = Duration.ofMinutes(15);
 
     static final Comparator<PlanTask> ORDER = Comparator
             .comparing((PlanTask task) -> !task.urgentAndImportant())
@@ -151,7 +158,7 @@ public final class AutoPlanner {
             this.now = now;
         }
 
-        Instant earliest(PlanTask task, java.time.ZoneId zone) {
+        Instant earliest(PlanTask task, ZoneId zone) {
             if (task.startDate() == null) {
                 return now;
             }

@@ -24,9 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class FreeTime {
 
-    /** Pieces shorter than this are not worth starting, unless the whole (rest of the) task is shorter. */
-    static final Duration MIN_PIECE = Duration.ofMinutes(15);
-
     /** Longer than any local day, for a person without a focus limit. */
     private static final Duration UNLIMITED = Duration.ofHours(48);
 
@@ -68,7 +65,7 @@ final class FreeTime {
 
     /**
      * Where {@code need} of work fits, earliest first, from {@code from} on: pieces in time order, each at least
-     * {@link #MIN_PIECE} unless it is the whole task, leaving no rest shorter than that; within
+     * {@link AutoPlanner#MIN_PIECE} unless it is the whole task, leaving no rest shorter than that; within
      * {@code onlyWithin} (sorted, disjoint) when given. Null when it does not all fit before the horizon. Takes
      * nothing: see {@link #take}.
      */
@@ -150,10 +147,10 @@ final class FreeTime {
         if (piece.equals(left)) {
             return piece;
         }
-        if (left.minus(piece).compareTo(MIN_PIECE) < 0) {
-            piece = left.minus(MIN_PIECE);
+        if (left.minus(piece).compareTo(AutoPlanner.MIN_PIECE) < 0) {
+            piece = left.minus(AutoPlanner.MIN_PIECE);
         }
-        return piece.compareTo(MIN_PIECE) >= 0 ? piece : Duration.ZERO;
+        return piece.compareTo(AutoPlanner.MIN_PIECE) >= 0 ? piece : Duration.ZERO;
     }
 
     private static List<Interval> usable(Instant start, Instant end, @Nullable List<Interval> onlyWithin) {

@@ -98,7 +98,7 @@ class AutoPlannerProperties {
                 assertThat(placed).doesNotContainKey(task.id());
             } else {
                 assertThat(placed.get(task.id())).as("task %s", task.id()).isEqualTo(task.estimate());
-                Duration smallest = task.estimate().compareTo(FreeTime.MIN_PIECE) < 0 ? task.estimate() : FreeTime.MIN_PIECE;
+                Duration smallest = task.estimate().compareTo(AutoPlanner.MIN_PIECE) < 0 ? task.estimate() : AutoPlanner.MIN_PIECE;
                 plan.blocks().stream().filter(block -> block.taskId().equals(task.id()))
                         .forEach(block -> assertThat(block.interval().duration()).isGreaterThanOrEqualTo(smallest));
             }
