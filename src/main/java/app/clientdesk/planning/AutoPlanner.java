@@ -95,9 +95,14 @@ public final class AutoPlanner {
                         Duration.between(due, finished)));
             }
         }
+        Map<UUID, List<PlanTask>> byAssignee = new HashMap<>();
+        for (PlanTask task : assigned) {
+            byAssignee.computeIfAbsent(task.assignee(), id -> new ArrayList<>()).add(task);
+        }
         List<OverCapacityDay> overCapacity = new ArrayList<>();
         request.people().stream().map(PlanPerson::id).sorted().forEach(id -> overCapacity.addAll(CapacityCheck
-                .overCapacity(id, assigned, freeTimes.get(id), request.now(), request.horizon())));
+                .overCapacity(id, byAssignee.getOrDefault(id, List.of()), freeTimes.get(id), request.now(),
+                        request.horizon())));
         return new Plan(blocks, placement.unplaced(), atRisk, overCapacity, unassigned);
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The days over capacity of one person, as {@link OverCapacityDay} defines them. */
+/** The days over capacity of one person (given their own tasks), as {@link OverCapacityDay} defines them. */
 final class CapacityCheck {
 
     private CapacityCheck() {}
@@ -22,7 +22,7 @@ final class CapacityCheck {
         LocalDate lastDay = horizon.atZone(zone).toLocalDate();
         TreeMap<LocalDate, Duration> dueOn = new TreeMap<>();
         for (PlanTask task : tasks) {
-            if (person.equals(task.assignee()) && task.due() != null) {
+            if (task.due() != null) {
                 LocalDate day = task.due().atZone(zone).toLocalDate();
                 if (day.isBefore(today)) {
                     day = today;
