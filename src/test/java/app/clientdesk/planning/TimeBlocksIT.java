@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class TimeBlocksIT extends IntegrationTest {
 
     @Autowired TimeBlocks blocks;
+    @Autowired PersonCalendars calendars;
 
     TestWorkspace ws;
     CurrentUser owner;
@@ -46,6 +47,10 @@ class TimeBlocksIT extends IntegrationTest {
         memberToken = tokenFor(member);
         harbour = createClient(ws, "Harbour Studio", member.id());
         thames = createClient(ws, "Thames Partners");
+        // Both work 08:00-18:00 UTC on weekdays.
+        List<String> week = List.of("08:00-18:00", "08:00-18:00", "08:00-18:00", "08:00-18:00", "08:00-18:00", "", "");
+        calendars.save(owner, owner.id(), new PersonCalendarInput("UTC", week, "10", "8"));
+        calendars.save(owner, member.id(), new PersonCalendarInput("UTC", week, "10", "8"));
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
@@ -114,6 +119,29 @@ class TimeBlocksIT extends IntegrationTest {
         block(ownerToken, "2027-01-04T11:00:00Z", "2027-01-04T12:00:00Z", "UTC", thames);
         call(get("/api/v1/time-blocks?from=2027-01-04T00:00:00Z&to=2027-01-05T00:00:00Z"), ownerToken)
                 .andExpect(jsonPath("$.items.length()").value(2));
+    }
+
+    @Test
+    void aBlockOutsideThePersonsWorkingHoursIsKeptOnlyWhenTheySaySo() throws Exception {
+        send(post("/api/v1/time-blocks"), ownerToken, """
+                {"start": "2027-01-04T17:30:00Z", "end": "2027-01-04T19:00:00Z", "title": "Late call"}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("outsideHours"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "This block is outside the person's working hours.")));
+        send(post("/api/v1/time-blocks"), ownerToken, """
+                {"start": "2027-01-09T10:00:00Z", "end": "2027-01-09T11:00:00Z", "title": "Saturday"}""")
+                .andExpect(status().isUnprocessableContent());
+        send(post("/api/v1/time-blocks"), ownerToken, """
+                {"start": "2027-01-04T17:30:00Z", "end": "2027-01-04T19:00:00Z", "title": "Late call",
+                 "outsideHours": true}""").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outsideHours").value(true));
+        // The person's calendar decides: in São Paulo's hours, 12:00 UTC is 09:00 there.
+        calendars.followWorkspace(owner, owner.id());
+        send(post("/api/v1/time-blocks"), ownerToken, """
+                {"start": "2027-01-05T12:00:00Z", "end": "2027-01-05T13:00:00Z", "title": "Morning in São Paulo"}""")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.zone").value("America/Sao_Paulo"))
+                .andExpect(jsonPath("$.start").value("2027-01-05T09:00:00-03:00"));
     }
 
     @Test

@@ -222,7 +222,7 @@ class RouteSweepIT extends IntegrationTest {
         // A block of the member's week for the assigned client (issue 14's planner).
         UUID blockId = timeBlocks.create(member, new app.clientdesk.planning.BlockInput(null, "2026-12-01", "09:00",
                 "10:00", null, null, "Europe/London", assigned.value().toString(), null, null, "Alpha block",
-                false)).id();
+                true)).id();
         aIds = Map.ofEntries(
                 Map.entry("blockId", blockId.toString()),
                 Map.entry("intakeId", intakeId.toString()),
@@ -283,7 +283,7 @@ class RouteSweepIT extends IntegrationTest {
         ids.put("entryId", entry.toString());
         ids.put("blockId", timeBlocks.create(a.owner(), new app.clientdesk.planning.BlockInput(null, "2026-12-02",
                 "09:00", "10:00", null, null, "Europe/London", unassigned.value().toString(), null, null,
-                HIDDEN_MARK + " block", false)).id().toString());
+                HIDDEN_MARK + " block", true)).id().toString());
         app.clientdesk.requests.RequestId request = requests.submitManually(a.owner(),
                 new app.clientdesk.requests.ManualSubmission(unassigned.value().toString(), HIDDEN_MARK + " request",
                         HIDDEN_MARK + " details", null, List.of(new app.clientdesk.requests.NewAttachment("zulu.pdf",

@@ -75,7 +75,8 @@ class OpenApiContractIT extends IntegrationTest {
         create("/api/v1/invoices/" + ids.get("invoiceId") + "/payments", "{\"amount\": \"20.00\", \"fee\": \"1.00\"}");
         create("/api/v1/invoices", "{\"clientId\": \"%s\"}".formatted(acme.value()));
         ids.put("blockId", create("/api/v1/time-blocks", """
-                {"clientId": "%s", "start": "2026-11-19T11:00:00Z", "end": "2026-11-19T12:00:00Z", "zone": "Europe/London"}"""
+                {"clientId": "%s", "start": "2026-11-19T11:00:00Z", "end": "2026-11-19T12:00:00Z", "zone": "Europe/London",
+                 "outsideHours": true}"""
                 .formatted(ids.get("clientId"))));
         ids.put("requestId", create("/api/v1/requests", """
                 {"clientId": "%s", "subject": "Book flights", "body": "To Lisbon", "desiredDate": "2026-12-20"}"""
