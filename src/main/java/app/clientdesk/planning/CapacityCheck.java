@@ -23,7 +23,8 @@ final class CapacityCheck {
         TreeMap<LocalDate, Duration> dueOn = new TreeMap<>();
         for (PlanTask task : tasks) {
             if (task.due() != null) {
-                LocalDate day = task.due().atZone(zone).toLocalDate();
+                // Due at midnight is due by the end of the day before: a due date's end is the next day's start.
+                LocalDate day = task.due().minusNanos(1).atZone(zone).toLocalDate();
                 if (day.isBefore(today)) {
                     day = today;
                 }

@@ -80,6 +80,27 @@ class TimeBlockStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** Minutes of blocks already set aside for each of the tasks from {@code from} on: planned work, not to plan again. */
+    java.util.Map<UUID, Long> plannedMinutes(WorkspaceId workspace, java.util.Collection<UUID> tasks, Instant from) {
+        java.util.Map<UUID, Long> minutes = new java.util.HashMap<>();
+        List<UUID> ids = List.copyOf(tasks);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("select task_id, starts_at, ends_at from time_blocks where workspace_id = :w and task_id in (:ids)"
+                    + " and ends_at > :from")
+                    .param("w", workspace.value()).param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .param("from", utc(from))
+                    .query((rs, n) -> {
+                        Instant start = rs.getObject("starts_at", OffsetDateTime.class).toInstant();
+                        Instant end = rs.getObject("ends_at", OffsetDateTime.class).toInstant();
+                        minutes.merge(rs.getObject("task_id", UUID.class),
+                                java.time.Duration.between(start.isBefore(from) ? from : start, end).toMinutes(),
+                                Long::sum);
+                        return null;
+                    }).list();
+        }
+        return minutes;
+    }
+
     void insert(WorkspaceId workspace, UUID id, UserId person, BlockRules.Valid b, @Nullable UUID client,
             TimeBlock.Source source, @Nullable String batch, Instant now) {
         jdbc.sql("""

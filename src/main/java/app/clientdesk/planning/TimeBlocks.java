@@ -15,6 +15,7 @@ import app.clientdesk.work.Tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,11 @@ public class TimeBlocks {
         }
         return accounts.find(viewer.workspaceId(), person).filter(a -> a.role() != Role.CLIENT)
                 .orElseThrow(() -> new NotFoundException("person"));
+    }
+
+    /** Minutes of the tasks' blocks from {@code from} on, per task: work already planned. */
+    Map<UUID, Long> plannedMinutes(CurrentUser viewer, java.util.Collection<UUID> tasks, Instant from) {
+        return tasks.isEmpty() ? Map.of() : store.plannedMinutes(viewer.workspaceId(), tasks, from);
     }
 
     /** @throws InvalidInputException listing every broken rule; nothing is saved */

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -835,6 +836,29 @@ class TaskStore {
                 .query((rs, n) -> counts.put(new StageId(rs.getObject("stage_id", UUID.class)), rs.getLong("n")))
                 .list();
         return counts;
+    }
+
+    /**
+     * Open tasks with an estimate assigned to any of {@code people} ({@code null} in it: nobody's), due first, at
+     * most {@code limit}: what the auto-planner places, or lists as nobody's.
+     */
+    List<Task> plannable(WorkspaceId workspace, @Nullable UUID memberId, Collection<UUID> people, boolean nobodys,
+            int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, null, where);
+        where.append(" and t.completed_at is null and t.estimate_minutes is not null");
+        if (nobodys) {
+            where.append(" and t.assignee_id is null");
+        } else {
+            if (people.isEmpty()) {
+                return List.of();
+            }
+            where.append(" and t.assignee_id in (:people)");
+            params.put("people", List.copyOf(people));
+        }
+        params.put("limit", limit);
+        return jdbc.sql(SELECT + where + " order by " + Tasks.BY_DUE + " limit :limit").params(params)
+                .query(TaskStore::task).list();
     }
 
     /** Open tasks assigned to {@code user} (and, with {@code alsoUnassigned}, nobody's), due first. */

@@ -203,6 +203,22 @@ public class Tasks {
         return store.openPerType(viewer.workspaceId(), memberScope(viewer), types, client, limit);
     }
 
+    /**
+     * The open tasks with an estimate that the viewer sees assigned to any of {@code people}, due first, at most
+     * {@code limit}: what the auto-planner places.
+     */
+    public List<Task> plannable(CurrentUser viewer, java.util.Collection<UserId> people, int limit) {
+        viewer.requireStaff();
+        return store.plannable(viewer.workspaceId(), memberScope(viewer),
+                people.stream().map(UserId::value).toList(), false, limit);
+    }
+
+    /** The open tasks with an estimate that nobody is assigned to, due first, at most {@code limit}. */
+    public List<Task> plannableOfNobody(CurrentUser viewer, int limit) {
+        viewer.requireStaff();
+        return store.plannable(viewer.workspaceId(), memberScope(viewer), List.of(), true, limit);
+    }
+
     /** The viewer's open tasks, due first; for the owner also the tasks nobody is assigned to. At most {@code limit}. */
     public List<Task> myOpenWork(CurrentUser viewer, @Nullable ClientId client, int limit) {
         viewer.requireStaff();

@@ -162,6 +162,16 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
         return new ClientClock(id, name == null ? "" : name, clientZone, there, open, opens, closes);
     }
 
+    /** A span of minutes as a person reads it: "45 min", "2 h", "3 h 15 min" (the same in English and Portuguese). */
+    public static String duration(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        if (h == 0) {
+            return m + " min";
+        }
+        return m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+
     /** The hours the grid labels, first to last. */
     public List<Integer> hours() {
         List<Integer> hours = new ArrayList<>();
