@@ -162,8 +162,13 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
         return new ClientClock(id, name == null ? "" : name, clientZone, there, open, opens, closes);
     }
 
-    /** A span of minutes as a person reads it: "45 min", "2 h", "3 h 15 min" (the same in English and Portuguese). */
+    /** A span of minutes as a person reads it: "45 min", "3 h 15 min", "6 d 20 h" (the same in English and Portuguese). */
     public static String duration(long minutes) {
+        if (minutes >= 24 * 60) {
+            long d = minutes / (24 * 60);
+            long rest = (minutes % (24 * 60)) / 60;
+            return rest == 0 ? d + " d" : d + " d " + rest + " h";
+        }
         long h = minutes / 60;
         long m = minutes % 60;
         if (h == 0) {
