@@ -177,6 +177,16 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
         return m == 0 ? h + " h" : h + " h " + m + " min";
     }
 
+    /** Working time as hours and minutes, never days: "45 h", "45 h 30 min", "30 min". */
+    public static String hours(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        if (h == 0) {
+            return m + " min";
+        }
+        return m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+
     /** The hours the grid labels, first to last. */
     public List<Integer> hours() {
         List<Integer> hours = new ArrayList<>();
