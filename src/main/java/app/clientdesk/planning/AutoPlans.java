@@ -175,6 +175,11 @@ public class AutoPlans {
         return new Proposal(plan, byId, peopleById, zones, nobodys, start, end);
     }
 
+    /** The person whose plan the viewer may accept: themself, or anyone of the staff for the owner; else not found. */
+    public Account requirePerson(CurrentUser viewer, String id) {
+        return blocks.person(viewer, id);
+    }
+
     /** A task's due moment: its own, or the end of its due date in its client's zone. */
     private static @Nullable Instant due(Task task) {
         if (task.due() == null) {

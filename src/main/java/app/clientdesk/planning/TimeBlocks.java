@@ -119,6 +119,20 @@ public class TimeBlocks {
         return get(viewer, id);
     }
 
+    /**
+     * {@link #create} inside a caller's transaction that goes on when this block is refused (a template's row that
+     * does not fit): the checks come before any write, so a refusal leaves nothing behind.
+     */
+    TimeBlock createNested(CurrentUser viewer, BlockInput input, TimeBlock.Source source) {
+        return create(viewer, input, source, null);
+    }
+
+    /** Whether the person may see the client, and so have it on a block (the viewer must see it too). */
+    boolean visible(CurrentUser viewer, Account person, ClientId client) {
+        return clients.find(viewer, client).isPresent()
+                && (person.id().equals(viewer.id()) || clients.visibleTo(person, client));
+    }
+
     /** Changes every field of the block but whose it is. */
     @Transactional
     public TimeBlock update(CurrentUser viewer, UUID id, BlockInput input) {

@@ -123,6 +123,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.notifications.Notifications notifications;
     @Autowired app.clientdesk.requests.Requests requests;
     @Autowired app.clientdesk.planning.TimeBlocks timeBlocks;
+    @Autowired app.clientdesk.planning.BlockTemplates blockTemplates;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -223,7 +224,13 @@ class RouteSweepIT extends IntegrationTest {
         UUID blockId = timeBlocks.create(member, new app.clientdesk.planning.BlockInput(null, "2026-12-01", "09:00",
                 "10:00", null, null, "Europe/London", assigned.value().toString(), null, null, "Alpha block",
                 true)).id();
+        blockTemplates.add(member, accounts.find(a.created().workspaceId(), member.id()).orElseThrow(), "MONDAY",
+                new app.clientdesk.planning.BlockInput(null, null, "09:00", "10:00", null, null, null,
+                        assigned.value().toString(), null, null, "Alpha usual", true));
+        UUID blockTemplateId = jdbc.sql("select id from block_templates where user_id = :u")
+                .param("u", member.id().value()).query(UUID.class).single();
         aIds = Map.ofEntries(
+                Map.entry("blockTemplateId", blockTemplateId.toString()),
                 Map.entry("blockId", blockId.toString()),
                 Map.entry("intakeId", intakeId.toString()),
                 Map.entry("requestId", requestId.value().toString()),
@@ -281,6 +288,11 @@ class RouteSweepIT extends IntegrationTest {
         ids.put("attachmentId", attachment.toString());
         ids.put("commentId", tasks.comments(a.owner(), task).get(0).id().toString());
         ids.put("entryId", entry.toString());
+        blockTemplates.add(a.owner(), accounts.find(a.created().workspaceId(), a.owner().id()).orElseThrow(), "MONDAY",
+                new app.clientdesk.planning.BlockInput(null, null, "09:00", "10:00", null, null, null,
+                        unassigned.value().toString(), null, null, HIDDEN_MARK + " usual", true));
+        ids.put("blockTemplateId", jdbc.sql("select id from block_templates where user_id = :u")
+                .param("u", a.owner().id().value()).query(UUID.class).single().toString());
         ids.put("blockId", timeBlocks.create(a.owner(), new app.clientdesk.planning.BlockInput(null, "2026-12-02",
                 "09:00", "10:00", null, null, "Europe/London", unassigned.value().toString(), null, null,
                 HIDDEN_MARK + " block", true)).id().toString());

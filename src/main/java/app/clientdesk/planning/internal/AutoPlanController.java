@@ -72,6 +72,9 @@ class AutoPlanController {
             @RequestParam(name = "pick", required = false) @Nullable List<String> picks,
             @RequestParam(required = false) @Nullable String week, @RequestParam(required = false) @Nullable String person,
             RedirectAttributes redirect) {
+        if (person != null && !person.isBlank()) {
+            plans.requirePerson(viewer, person);
+        }
         String back = "/plan" + (week == null ? "" : "?week=" + week)
                 + (person == null || person.isBlank() ? "" : (week == null ? "?" : "&") + "person=" + person);
         List<AutoPlans.Accepted> accepted = new ArrayList<>();
