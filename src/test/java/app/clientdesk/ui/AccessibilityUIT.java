@@ -36,7 +36,8 @@ class AccessibilityUIT extends BrowserTest {
             "/time/reports", "/time/rates", "/time/import", "/billing/invoices", "/billing/invoices/new",
             "/billing/services", "/billing/retainers", "/billing/recurring", "/billing/expenses", "/billing/reports",
             "/billing/exchange-rates", "/billing/settings", "/members", "/settings/account", "/settings/timer",
-            "/settings/tokens", "/settings/workspace", "/settings/outbox", "/templates", "/workflows");
+            "/settings/tokens", "/settings/workspace", "/settings/outbox", "/templates", "/workflows", "/plan",
+            "/plan/auto", "/plan/capacity", "/plan/templates", "/plan/calendar");
 
     /** Detail screens: the first link of its kind on a list screen. */
     private static final List<List<String>> DETAILS = List.of(
