@@ -36,7 +36,7 @@ class MeetingStore {
      * What a member sees: meetings they organize or attend, and only with clients assigned to them (or none).
      * Bound to {@code :me}.
      */
-    private static final String MEMBER_SEES = """
+    private static final String MEMBER_SEES = " " + """
              and (m.organizer_id = :me or exists (select 1 from meeting_attendees a
                      where a.meeting_id = m.id and a.workspace_id = m.workspace_id and a.user_id = :me))
              and (m.client_id is null or exists (select 1 from client_members cm
@@ -78,7 +78,7 @@ class MeetingStore {
      * {@code member} (null for the owner) may see them.
      */
     List<Meeting> of(WorkspaceId workspace, UserId person, @Nullable UserId member, Instant from, Instant to) {
-        String sql = SELECT + """
+        String sql = SELECT + " " + """
                  where m.workspace_id = :w and m.cancelled = false and m.series_ends_at > :from and m.starts_at < :to
                   and (m.organizer_id = :person or exists (select 1 from meeting_attendees a
                       where a.meeting_id = m.id and a.workspace_id = m.workspace_id and a.user_id = :person))"""
