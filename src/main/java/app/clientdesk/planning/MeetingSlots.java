@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
  * and members of staff (their working calendars, holidays included) become the planner's parties, and the meeting is
  * anchored in the organizer's zone (the viewer's calendar's unless named), from tomorrow on. A member may name only
  * clients assigned to them; any member of staff of the workspace may be named, since only their hours are read.
+ * Naming nobody plans for the viewer alone.
  */
 @Service
 public class MeetingSlots {
@@ -118,7 +119,8 @@ public class MeetingSlots {
             }
         }
         if (v.isEmpty() && chosenClients.isEmpty() && people.isEmpty()) {
-            v.add("clientIds", "meetings.planner.parties.required");
+            // Nobody named: the viewer's own hours, a start for adding the others.
+            accounts.find(viewer.workspaceId(), viewer.id()).ifPresent(people::add);
         } else if (chosenClients.size() + people.size() > MAX_PARTIES) {
             v.add("clientIds", "meetings.planner.parties.tooMany", MAX_PARTIES);
         }

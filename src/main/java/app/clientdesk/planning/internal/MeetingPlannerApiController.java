@@ -32,7 +32,7 @@ class MeetingPlannerApiController {
             + "its dstWarnings: every date a clock change moves it on someone's clock, the new local time, and "
             + "whether that is outside their hours. noSlotInsideAllWeeks says no slot stays inside everyone's hours "
             + "in every week (the slots are then the best compromise); impossible says the parties never share time "
-            + "enough. A member may name only clients assigned to them. 422 with field errors for unknown ids or zone, "
+            + "enough. Naming nobody plans for the caller alone. A member may name only clients assigned to them. 422 with field errors for unknown ids or zone, "
             + "weeks outside 1 to 52 or durationMinutes outside 15 to 480.")
     @GetMapping("/api/v1/meeting-planner")
     MeetingPlannerJson plan(@AuthenticationPrincipal CurrentUser viewer,
