@@ -65,12 +65,12 @@ class MeetingStore {
     /** Meetings not cancelled whose last occurrence ends after {@code after}, by first start; at most {@code limit}. */
     List<Meeting> upcoming(WorkspaceId workspace, @Nullable UserId member, Instant after, int limit) {
         String sql = SELECT + " where m.workspace_id = :w and m.cancelled = false and m.series_ends_at > :after"
-                + (member == null ? "" : MEMBER_SEES) + " order by m.starts_at, m.id";
-        var statement = jdbc.sql(sql).param("w", workspace.value()).param("after", utc(after));
+                + (member == null ? "" : MEMBER_SEES) + " order by m.starts_at, m.id limit :limit";
+        var statement = jdbc.sql(sql).param("w", workspace.value()).param("after", utc(after)).param("limit", limit);
         if (member != null) {
             statement = statement.param("me", member.value());
         }
-        return withAttendees(workspace, statement.query(MeetingStore::row).list().stream().limit(limit).toList());
+        return withAttendees(workspace, statement.query(MeetingStore::row).list());
     }
 
     /**
