@@ -36,6 +36,7 @@ class AutoPlansIT extends IntegrationTest {
     @Autowired TaskPlans taskPlans;
     @Autowired TimeBlocks blocks;
     @Autowired PersonCalendars calendars;
+    @Autowired Meetings meetings;
 
     TestWorkspace ws;
     CurrentUser owner;
@@ -135,6 +136,21 @@ class AutoPlansIT extends IntegrationTest {
         List<String> planned = JsonPath.read(json, "$.blocks[*].taskId");
         assertThat(planned).doesNotContain(report.value().toString()).hasSize(1);
         assertThat((String) JsonPath.read(json, "$.blocks[0].start")).isEqualTo("2027-01-04T10:30:00Z");
+    }
+
+    @Test
+    void noWorkIsPlacedOverAMeetingAndTheWeekShowsTheMeeting() throws Exception {
+        TaskId report = task("Quarterly report", "2027-01-06", 60, owner, true);
+        meetings.create(owner, new MeetingInput("Harbour weekly", null, "https://meet.example/h",
+                harbour.value().toString(), "2027-01-04T09:00:00Z", "2027-01-04T10:00:00Z", "UTC", "1",
+                List.of(member.id().value().toString()), List.of()));
+        String json = plan(owner, "{\"from\": \"2027-01-04\", \"to\": \"2027-01-09\", \"userId\": \""
+                + owner.id().value() + "\"}");
+        assertThat((String) JsonPath.read(json, "$.blocks[0].taskId")).isEqualTo(report.value().toString());
+        assertThat((String) JsonPath.read(json, "$.blocks[0].start")).isEqualTo("2027-01-04T10:00:00Z");
+        String week = mvc.perform(get("/plan").param("week", "2027-01-04").with(user(owner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(week).contains("Harbour weekly", "plan-meeting", "https://meet.example/h");
     }
 
     @Test

@@ -85,7 +85,7 @@ class RouteSweepIT extends IntegrationTest {
 
     /** The ids of A's data that belong to a client, replaced by the unassigned client's for A's member. */
     private static final List<String> CLIENT_SCOPED = List.of("clientId", "projectId", "taskId", "itemId",
-            "attachmentId", "entryId", "commentId", "requestId", "requestAttachmentId");
+            "attachmentId", "entryId", "commentId", "requestId", "requestAttachmentId", "meetingId");
 
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -124,6 +124,7 @@ class RouteSweepIT extends IntegrationTest {
     @Autowired app.clientdesk.requests.Requests requests;
     @Autowired app.clientdesk.planning.TimeBlocks timeBlocks;
     @Autowired app.clientdesk.planning.BlockTemplates blockTemplates;
+    @Autowired app.clientdesk.planning.Meetings meetings;
 
     /** Workspace A: an owner, a member with one of A's two clients, a pending invitation, the owner's API token. */
     @BeforeEach
@@ -229,9 +230,14 @@ class RouteSweepIT extends IntegrationTest {
                         assigned.value().toString(), null, null, "Alpha usual", true));
         UUID blockTemplateId = jdbc.sql("select id from block_templates where user_id = :u")
                 .param("u", member.id().value()).query(UUID.class).single();
+        // A meeting the member organizes with the assigned client and its contact (issue 14's meetings).
+        UUID meetingId = meetings.create(member, new app.clientdesk.planning.MeetingInput("Alpha meeting", null, null,
+                assigned.value().toString(), "2026-12-01T11:00:00Z", "2026-12-01T11:30:00Z", "Europe/London", "2",
+                List.of(), List.of(clients.get(a.owner(), assigned).contacts().get(0).id().toString()))).id();
         aIds = Map.ofEntries(
                 Map.entry("blockTemplateId", blockTemplateId.toString()),
                 Map.entry("blockId", blockId.toString()),
+                Map.entry("meetingId", meetingId.toString()),
                 Map.entry("intakeId", intakeId.toString()),
                 Map.entry("requestId", requestId.value().toString()),
                 Map.entry("requestAttachmentId", requestAttachmentId.toString()),
@@ -296,6 +302,10 @@ class RouteSweepIT extends IntegrationTest {
         ids.put("blockId", timeBlocks.create(a.owner(), new app.clientdesk.planning.BlockInput(null, "2026-12-02",
                 "09:00", "10:00", null, null, "Europe/London", unassigned.value().toString(), null, null,
                 HIDDEN_MARK + " block", true)).id().toString());
+        ids.put("meetingId", meetings.create(a.owner(), new app.clientdesk.planning.MeetingInput(HIDDEN_MARK
+                + " meeting", null, null, unassigned.value().toString(), "2026-12-02T11:00:00Z", "2026-12-02T11:30:00Z",
+                "Europe/London", "1", List.of(),
+                List.of(clients.get(a.owner(), unassigned).contacts().get(0).id().toString()))).id().toString());
         app.clientdesk.requests.RequestId request = requests.submitManually(a.owner(),
                 new app.clientdesk.requests.ManualSubmission(unassigned.value().toString(), HIDDEN_MARK + " request",
                         HIDDEN_MARK + " details", null, List.of(new app.clientdesk.requests.NewAttachment("zulu.pdf",

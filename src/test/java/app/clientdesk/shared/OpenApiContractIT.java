@@ -78,6 +78,10 @@ class OpenApiContractIT extends IntegrationTest {
                 {"clientId": "%s", "start": "2026-11-19T11:00:00Z", "end": "2026-11-19T12:00:00Z", "zone": "Europe/London",
                  "outsideHours": true}"""
                 .formatted(ids.get("clientId"))));
+        ids.put("meetingId", create("/api/v1/meetings", """
+                {"title": "Weekly", "clientId": "%s", "start": "2026-11-23T10:00:00Z", "end": "2026-11-23T10:30:00Z",
+                 "zone": "Europe/London", "weeks": 4, "videoUrl": "https://meet.example/acme",
+                 "contactIds": ["%s"]}""".formatted(acme.value(), clients.get(ws.owner(), acme).contacts().get(0).id())));
         ids.put("requestId", create("/api/v1/requests", """
                 {"clientId": "%s", "subject": "Book flights", "body": "To Lisbon", "desiredDate": "2026-12-20"}"""
                 .formatted(acme.value())));

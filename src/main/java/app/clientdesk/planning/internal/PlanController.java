@@ -6,6 +6,8 @@ import app.clientdesk.identity.Account;
 import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
+import app.clientdesk.planning.MeetingOccurrence;
+import app.clientdesk.planning.Meetings;
 import app.clientdesk.planning.PersonCalendar;
 import app.clientdesk.planning.TimeBlock;
 import app.clientdesk.planning.TimeBlocks;
@@ -55,15 +57,17 @@ class PlanController {
             "title");
 
     private final TimeBlocks blocks;
+    private final Meetings meetings;
     private final Accounts accounts;
     private final Clients clients;
     private final Tasks tasks;
     private final MessageSource texts;
     private final Clock clock;
 
-    PlanController(TimeBlocks blocks, Accounts accounts, Clients clients, Tasks tasks, MessageSource texts,
-            Clock clock) {
+    PlanController(TimeBlocks blocks, Meetings meetings, Accounts accounts, Clients clients, Tasks tasks,
+            MessageSource texts, Clock clock) {
         this.blocks = blocks;
+        this.meetings = meetings;
         this.accounts = accounts;
         this.clients = clients;
         this.tasks = tasks;
@@ -166,7 +170,9 @@ class PlanController {
         due.forEach(t -> ids.add(t.clientId()));
         List<Account> people = viewer.isOwner() ? accounts.inWorkspace(viewer.workspaceId()).stream()
                 .filter(a -> a.role() != Role.CLIENT && !a.disabled()).toList() : List.of(who);
-        PlanWeek plan = PlanWeek.of(who, who.id().equals(viewer.id()), people, calendar, monday, today, shown, due,
+        List<MeetingOccurrence> meetingsShown = meetings.between(viewer, who.id(), from, to);
+        PlanWeek plan = PlanWeek.of(who, who.id().equals(viewer.id()), people, calendar, monday, today, shown,
+                meetingsShown, due,
                 ids.isEmpty() ? java.util.Map.of() : clients.businessHours(viewer, ids), clock.instant());
         model.addAttribute("plan", plan);
         model.addAttribute("form", form.date() == null

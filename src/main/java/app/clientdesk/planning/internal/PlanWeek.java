@@ -4,6 +4,7 @@ import app.clientdesk.clients.BusinessHours;
 import app.clientdesk.clients.ClientId;
 import app.clientdesk.identity.Account;
 import app.clientdesk.planning.Interval;
+import app.clientdesk.planning.MeetingOccurrence;
 import app.clientdesk.planning.PersonCalendar;
 import app.clientdesk.planning.TimeBlock;
 import app.clientdesk.work.Task;
@@ -33,7 +34,11 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
 
     /** A day of the week: its working time as grid places, its holiday if any, its blocks and the tasks due. */
     public record Day(LocalDate date, List<String> working, @Nullable String holiday, List<Placed> blocks,
-            List<Task> due) {
+            List<PlacedMeeting> meetings, List<Task> due) {
+    }
+
+    /** A meeting's occurrence on a day of the grid: shown, not dragged (its time is changed on its own page). */
+    public record PlacedMeeting(MeetingOccurrence meeting, ZonedDateTime start, ZonedDateTime end, String place) {
     }
 
     /**
@@ -58,7 +63,8 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
     }
 
     static PlanWeek of(Account person, boolean own, List<Account> people, PersonCalendar calendar, LocalDate monday,
-            LocalDate today, List<TimeBlock> blocks, List<Task> due, Map<ClientId, BusinessHours> hours, Instant now) {
+            LocalDate today, List<TimeBlock> blocks, List<MeetingOccurrence> meetings, List<Task> due,
+            Map<ClientId, BusinessHours> hours, Instant now) {
         ZoneId zone = calendar.zone();
         List<Interval> work = calendar.windows(monday, monday.plusDays(7));
         int first = FIRST_HOUR;
@@ -71,9 +77,11 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
                 last = Math.max(last, end.getHour() + (end.getMinute() > 0 ? 1 : 0));
             }
         }
-        for (TimeBlock block : blocks) {
-            ZonedDateTime start = block.start().atZone(zone);
-            ZonedDateTime end = block.end().atZone(zone);
+        List<Interval> shown = new ArrayList<>(blocks.stream().map(TimeBlock::interval).toList());
+        meetings.forEach(m -> shown.add(new Interval(m.start(), m.end())));
+        for (Interval item : shown) {
+            ZonedDateTime start = item.start().atZone(zone);
+            ZonedDateTime end = item.end().atZone(zone);
             if (start.toLocalDate().equals(end.toLocalDate())) {
                 first = Math.min(first, start.getHour());
                 last = Math.max(last, end.toLocalTime().equals(LocalTime.MIDNIGHT) ? 24
@@ -111,9 +119,19 @@ public record PlanWeek(Account person, boolean own, List<Account> people, ZoneId
                 placed.add(new Placed(block, start, end, row + 1, rowsOf(start, end, row, quarters),
                         block.start().isBefore(dayStart.toInstant())));
             }
+            List<PlacedMeeting> meetingsToday = new ArrayList<>();
+            for (MeetingOccurrence m : meetings) {
+                if (m.start().isBefore(dayEnd.toInstant()) && m.end().isAfter(dayStart.toInstant())) {
+                    ZonedDateTime start = m.start().isBefore(dayStart.toInstant()) ? dayStart : m.start().atZone(zone);
+                    ZonedDateTime end = m.end().isAfter(dayEnd.toInstant()) ? dayEnd : m.end().atZone(zone);
+                    int row = rowOf(gridStart, start, quarters);
+                    meetingsToday.add(new PlacedMeeting(m, start, end,
+                            "row-" + (row + 1) + " rows-" + rowsOf(start, end, row, quarters)));
+                }
+            }
             List<Task> dueToday = due.stream().filter(t -> t.due() != null && day(t, zone).equals(date)).toList();
             days.add(new Day(date, working, calendar.holiday(date).map(h -> h.name()).orElse(null), placed,
-                    dueToday));
+                    meetingsToday, dueToday));
         }
         Map<ClientId, ClientClock> clocks = new LinkedHashMap<>();
         for (TimeBlock block : blocks) {
