@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,9 @@ public class CalendarFeeds {
     private static final int LONGEST_TOKEN = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Feeds whose last written calendar is kept; past it the memory starts over. */
+    private static final int MOST_WRITTEN_KEPT = 500;
+
     private final CalendarFeedStore store;
     private final List<FeedSource> sources;
     private final Accounts accounts;
@@ -56,6 +61,15 @@ public class CalendarFeeds {
     private final PublicUrls urls;
     private final MessageSource texts;
     private final Clock clock;
+    /**
+     * Each feed's last written calendar, by feed: calendar apps fetch the same feed again and again, and writing a
+     * year of blocks costs more than reading them. Used only when the events read now are equal to those it was
+     * written from, so it is never stale; a replaced or revoked feed is not found before it is looked at.
+     */
+    private final Map<UUID, Written> written = new ConcurrentHashMap<>();
+
+    private record Written(String name, List<FeedEvent> events, Instant stamp, Feed feed) {
+    }
 
     CalendarFeeds(CalendarFeedStore store, List<FeedSource> sources, Accounts accounts, Clients clients,
             PersonCalendars calendars, PublicUrls urls, MessageSource texts, Clock clock) {
@@ -134,7 +148,8 @@ public class CalendarFeeds {
         if (token.length() > LONGEST_TOKEN) {
             return Optional.empty();
         }
-        Optional<FeedSubject> subject = store.byHash(hash(token)).flatMap(this::subject);
+        Optional<CalendarFeedStore.Row> row = store.byHash(hash(token));
+        Optional<FeedSubject> subject = row.flatMap(this::subject);
         if (subject.isEmpty()) {
             return Optional.empty();
         }
@@ -144,9 +159,21 @@ public class CalendarFeeds {
         for (FeedSource source : sources) {
             events.addAll(source.events(of, window));
         }
-        // DTSTAMP changes once an hour, not on every fetch, so an unchanged feed keeps its entity tag for a while.
-        String body = IcsCalendars.feed(name(of), events, clock.instant().truncatedTo(ChronoUnit.HOURS));
-        return Optional.of(new Feed(body, "\"" + hash(body).substring(0, 32) + "\""));
+        // DTSTAMP changes once an hour, not on every fetch, so an unchanged feed keeps its bytes and entity tag.
+        Instant stamp = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        String name = name(of);
+        UUID id = row.get().id();
+        Written last = written.get(id);
+        if (last != null && last.stamp().equals(stamp) && last.name().equals(name) && last.events().equals(events)) {
+            return Optional.of(last.feed());
+        }
+        String body = IcsCalendars.feed(name, events, stamp);
+        Feed feed = new Feed(body, "\"" + hash(body).substring(0, 32) + "\"");
+        if (written.size() >= MOST_WRITTEN_KEPT) {
+            written.clear();
+        }
+        written.put(id, new Written(name, List.copyOf(events), stamp, feed));
+        return Optional.of(feed);
     }
 
     private Optional<FeedSubject> subject(CalendarFeedStore.Row row) {
