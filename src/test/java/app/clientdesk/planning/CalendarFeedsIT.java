@@ -151,7 +151,9 @@ class CalendarFeedsIT extends IntegrationTest {
     void aNewAddressStopsTheOldOneAtOnceAndARevokedOneAnswersAsAnUnknownOne() throws Exception {
         block(member, "2027-03-11", "09:00", "10:30", harbour, null);
         String first = issue(member, "/plan/feeds/mine");
-        assertThat(fetch(first).getStatus()).isEqualTo(200);
+        MockHttpServletResponse fetched = fetch(first);
+        assertThat(fetched.getStatus()).isEqualTo(200);
+        assertThat(fetched.getHeaders("Set-Cookie")).as("a feed makes no session").isEmpty();
 
         String second = issue(member, "/plan/feeds/mine");
         assertThat(second).isNotEqualTo(first);
