@@ -91,6 +91,15 @@ class MeetingStore {
         return withAttendees(workspace, statement.query(MeetingStore::row).list());
     }
 
+    /** The client's meetings that are not cancelled and have occurrences in {@code [from, to)}: its feed. */
+    List<Meeting> ofClient(WorkspaceId workspace, app.clientdesk.clients.ClientId client, Instant from, Instant to) {
+        String sql = SELECT + " " + """
+                 where m.workspace_id = :w and m.cancelled = false and m.series_ends_at > :from and m.starts_at < :to
+                  and m.client_id = :client order by m.starts_at, m.id""";
+        return withAttendees(workspace, jdbc.sql(sql).param("w", workspace.value()).param("client", client.value())
+                .param("from", utc(from)).param("to", utc(to)).query(MeetingStore::row).list());
+    }
+
     void insert(WorkspaceId workspace, UUID id, UserId organizer, MeetingRules.Valid m, Instant seriesEnd,
             List<MeetingAttendee> attendees, Instant now) {
         jdbc.sql("""

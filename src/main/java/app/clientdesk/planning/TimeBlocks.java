@@ -70,6 +70,15 @@ public class TimeBlocks {
     }
 
     /**
+     * The viewer's own blocks overlapping {@code [from, to)}, in time order: one statement, for pages that show only
+     * the signed-in person's day (Today), without looking the person up again.
+     */
+    public List<TimeBlock> ofViewer(CurrentUser viewer, Instant from, Instant to) {
+        viewer.requireStaff();
+        return store.between(viewer.workspaceId(), viewer.id(), from, to);
+    }
+
+    /**
      * The person whose week the viewer plans: the viewer when {@code id} is blank; anyone of the workspace's staff
      * for the owner; only themself for a member. Anyone else is not found.
      */

@@ -5,12 +5,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Where "/" leads: the clients of the business, or the portal for a client contact. */
+/** Where "/" leads: Today (the staff's day, in the planning module), or the portal for a client contact. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user) {
-        return user.isClientContact() ? "redirect:/portal" : "redirect:/clients";
+        return user.isClientContact() ? "redirect:/portal" : "redirect:/today";
     }
 }

@@ -56,7 +56,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PAGES = {"/login", "/signup", "/invitations/*", "/language", "/error",
             "/password/forgot", "/password/reset/*",
             "/signup/check-inbox", "/confirm-email/*",
-            "/portal/sign-in", "/portal/sign-in/*", "/portal/link/*",
+            "/portal/sign-in", "/portal/sign-in/*", "/portal/link/*", "/feeds/*",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**"};
 
