@@ -102,7 +102,7 @@ class TodayIT extends IntegrationTest {
     }
 
     @Test
-    void staffAreSentToTodayAndContactsToThePortal() throws Exception {
+    void staffAreSentToTodayAndContactsToThePortalAndAnEmptyWorkspaceToItsClients() throws Exception {
         assertThat(mvc.perform(get("/").with(user(member))).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/today");
         assertThat(mvc.perform(get("/").with(user(owner))).andReturn().getResponse().getRedirectedUrl())
@@ -112,6 +112,9 @@ class TodayIT extends IntegrationTest {
                 .isEqualTo("/portal");
         assertThat(mvc.perform(get("/today").with(user(contact))).andReturn().getResponse().getStatus())
                 .as("a contact has no Today").isNotEqualTo(200);
+        // A workspace without a client yet starts where the first one is added (or the demo loaded).
+        assertThat(mvc.perform(get("/").with(user(newWorkspace().owner()))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/clients");
     }
 
     @Test
