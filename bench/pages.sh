@@ -88,13 +88,14 @@ MEMBER_CLIENT=$(first_id "$MEMBER_AUTH")
 
 # The navigation of src/main/jte/layout/page.jte (main menu, the time and billing tabs, the user menu) and
 # a client's page. Pages the member may not open are probed and shown with their status, not measured.
-PAGES=(/ /my-work /board /matrix /batches /calendar /clients "/clients/{client}" /projects /time /time/entries
+PAGES=(/ /today /my-work /board /matrix /batches /calendar /plan /plan/capacity /plan/meetings /clients
+  "/clients/{client}" /projects /time /time/entries
   /time/reports /time/rates /time/import /billing/invoices /billing/expenses /billing/services /billing/retainers
   /billing/recurring /billing/reports /billing/reports/revenue /billing/reports/share /billing/reports/exchange
   /billing/exchange-rates /billing/settings /members /settings/account
   /settings/timer /settings/workspace /templates /workflows /settings/tokens /api/v1/docs /requests)
 APIS=(/api/v1/clients /api/v1/projects /api/v1/tasks /api/v1/time-entries /api/v1/invoices /api/v1/expenses
-  /api/v1/services /api/v1/requests)
+  /api/v1/services /api/v1/requests /api/v1/time-blocks)
 # The portal as the first client's contact: its home (what issue 13 compares with /login) and its requests.
 PORTAL_PAGES=(/portal /portal/requests)
 

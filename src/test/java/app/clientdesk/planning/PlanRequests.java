@@ -40,7 +40,8 @@ final class PlanRequests {
 
     PlanRequest any(int people, int tasks) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(minutes(365 * 24 * 60)));
-        Instant horizon = now.plus(Duration.ofMinutes(minutes(60 * 24) + 24 * 60L * random.nextInt(21)));
+        // At least a quarter of an hour: a plan needs a horizon after now.
+        Instant horizon = now.plus(Duration.ofMinutes(15 + minutes(60 * 24) + 24 * 60L * random.nextInt(21)));
         List<PlanPerson> team = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             team.add(person(now, horizon));
