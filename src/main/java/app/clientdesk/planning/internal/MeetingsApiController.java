@@ -6,17 +6,12 @@ import app.clientdesk.planning.Meeting;
 import app.clientdesk.planning.MeetingInput;
 import app.clientdesk.planning.Meetings;
 import app.clientdesk.planning.TimeBlocks;
-import app.clientdesk.shared.validation.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "email with an iCalendar invitation, update or cancellation")
 class MeetingsApiController {
 
-    /** The longest range one occurrence list answers. */
-    static final Duration LONGEST_RANGE = Duration.ofDays(62);
 
     private final Meetings meetings;
     private final TimeBlocks blocks;
@@ -72,22 +65,9 @@ class MeetingsApiController {
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String to) {
         Account person = blocks.person(viewer, userId);
-        Violations v = new Violations();
-        Instant start = instant(from, "from", v);
-        Instant end = instant(to, "to", v);
-        v.throwIfAny();
-        if (start == null) {
-            start = LocalDate.now(clock.withZone(viewer.zone())).atStartOfDay(viewer.zone()).toInstant();
-        }
-        if (end == null) {
-            end = start.plus(Duration.ofDays(7));
-        }
-        if (!end.isAfter(start)) {
-            v.add("to", "planning.range.endBeforeStart");
-        } else if (Duration.between(start, end).compareTo(LONGEST_RANGE) > 0) {
-            v.add("to", "planning.range.tooLong", LONGEST_RANGE.toDays());
-        }
-        v.throwIfAny();
+        ApiRange range = ApiRange.read(from, to, viewer.zone(), clock);
+        Instant start = range.from();
+        Instant end = range.to();
         return new MeetingJson.MeetingOccurrenceListJson(meetings.between(viewer, person.id(), start, end).stream()
                 .map(MeetingJson.MeetingOccurrenceJson::of).toList(), start.atZone(viewer.zone()).toOffsetDateTime(),
                 end.atZone(viewer.zone()).toOffsetDateTime());
@@ -135,17 +115,5 @@ class MeetingsApiController {
                 body.end(), body.zone(), body.weeks() == null ? null : body.weeks().toString(),
                 body.userIds() == null ? List.of() : body.userIds(),
                 body.contactIds() == null ? List.of() : body.contactIds());
-    }
-
-    private static @Nullable Instant instant(@Nullable String text, String field, Violations v) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            v.add(field, "planning.block.instant.invalid");
-            return null;
-        }
     }
 }

@@ -5,17 +5,12 @@ import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.planning.BlockInput;
 import app.clientdesk.planning.TimeBlock;
 import app.clientdesk.planning.TimeBlocks;
-import app.clientdesk.shared.validation.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -38,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Time blocks", description = "Stretches of a person's week set aside for a client, a task type or a task")
 class TimeBlocksApiController {
 
-    /** The longest range one list answers: two months of blocks. */
-    static final Duration LONGEST_RANGE = Duration.ofDays(62);
 
     private final TimeBlocks blocks;
     private final Clock clock;
@@ -59,22 +52,9 @@ class TimeBlocksApiController {
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) @Nullable String to) {
         Account person = blocks.person(viewer, userId);
-        Violations v = new Violations();
-        Instant start = instant(from, "from", v);
-        Instant end = instant(to, "to", v);
-        v.throwIfAny();
-        if (start == null) {
-            start = LocalDate.now(clock.withZone(viewer.zone())).atStartOfDay(viewer.zone()).toInstant();
-        }
-        if (end == null) {
-            end = start.plus(Duration.ofDays(7));
-        }
-        if (!end.isAfter(start)) {
-            v.add("to", "planning.range.endBeforeStart");
-        } else if (Duration.between(start, end).compareTo(LONGEST_RANGE) > 0) {
-            v.add("to", "planning.range.tooLong", LONGEST_RANGE.toDays());
-        }
-        v.throwIfAny();
+        ApiRange range = ApiRange.read(from, to, viewer.zone(), clock);
+        Instant start = range.from();
+        Instant end = range.to();
         return new TimeBlockJson.TimeBlockListJson(blocks.between(viewer, person.id(), start, end).stream()
                 .map(TimeBlockJson::of).toList(), start.atZone(viewer.zone()).toOffsetDateTime(),
                 end.atZone(viewer.zone()).toOffsetDateTime());
@@ -129,17 +109,5 @@ class TimeBlocksApiController {
 
     private static @Nullable String pick(@Nullable String sent, @Nullable String old) {
         return sent != null ? sent : old;
-    }
-
-    private static @Nullable Instant instant(@Nullable String text, String field, Violations v) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            v.add(field, "planning.block.instant.invalid");
-            return null;
-        }
     }
 }
