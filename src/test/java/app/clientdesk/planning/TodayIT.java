@@ -179,7 +179,7 @@ class TodayIT extends IntegrationTest {
     @Test
     void todayCostsTheSameStatementsForAnEmptyAndABusyWorkspace() throws Exception {
         page(owner);
-        int empty = QueryCounts.during(() -> page(owner)).statements();
+        long empty = pageStatements(QueryCounts.during(() -> page(owner)));
         for (int i = 0; i < 30; i++) {
             task("Task " + i, i % 2 == 0 ? harbour : thames, "2027-03-" + (10 + i % 3), i % 3 == 0 ? member : null);
         }
@@ -190,7 +190,16 @@ class TodayIT extends IntegrationTest {
             request(i % 2 == 0 ? harbour : thames, "Request " + i, i % 2 == 0 ? "AT_RISK" : "BREACHED");
         }
         QueryCounts.Counts busy = QueryCounts.during(() -> page(owner));
-        assertThat(busy.statements()).as("%s", busy).isEqualTo(empty);
-        assertThat(busy.statements()).as("%s", busy).isEqualTo(TODAY_STATEMENTS + HEADER_STATEMENTS);
+        assertThat(pageStatements(busy)).as("%s", busy).isEqualTo(empty);
+        assertThat(pageStatements(busy)).as("%s", busy).isEqualTo(TODAY_STATEMENTS + HEADER_STATEMENTS);
+    }
+
+    /**
+     * The page's statements without the test's session: each MockMvc request under {@code user()} starts a new
+     * session, saved when a form on the page asks for its CSRF token (a browser keeps one session for all pages).
+     */
+    private static long pageStatements(QueryCounts.Counts counts) {
+        return counts.sql().stream().filter(sql -> !sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION"))
+                .count();
     }
 }

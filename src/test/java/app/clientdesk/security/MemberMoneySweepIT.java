@@ -201,6 +201,9 @@ class MemberMoneySweepIT extends IntegrationTest {
         ids.put("mailAttachmentId", UUID.randomUUID().toString());
         ids.put("invitationId", UUID.randomUUID().toString());
         ids.put("tokenId", UUID.randomUUID().toString());
+        ids.put("blockId", UUID.randomUUID().toString());
+        ids.put("blockTemplateId", UUID.randomUUID().toString());
+        ids.put("meetingId", UUID.randomUUID().toString());
         ids.put("pair", "EUR-USD");
         ids.put("day", "2026-11-27");
         ids.put("token", "no-such-invitation");
