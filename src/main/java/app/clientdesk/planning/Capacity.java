@@ -8,7 +8,6 @@ import app.clientdesk.identity.Accounts;
 import app.clientdesk.identity.CurrentUser;
 import app.clientdesk.identity.Role;
 import app.clientdesk.identity.UserId;
-import app.clientdesk.work.Task;
 import app.clientdesk.work.Tasks;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Capacity week by week: per person, the working time their calendar gives, the time already planned (blocks) and
- * the time promised (estimates of their open tasks due that week; overdue work counts in the first week); per
+ * the time promised (estimates of their open tasks due that week, by due date; overdue work counts in the first
+ * week); per
  * client, the time promised to it (estimates due, and for the owner the retainer hours falling in the week) against
  * the time planned for it. A week whose promised work exceeds the working time is over capacity, shown before it
  * happens.
  */
 @Service
 public class Capacity {
-
-    static final int MOST_TASKS = 5000;
 
     private final TimeBlocks blocks;
     private final PersonCalendars calendars;
@@ -88,10 +86,13 @@ public class Capacity {
         for (int i = 0; i < count; i++) {
             mondays.add(monday.plusWeeks(i));
         }
-        ZoneId viewerZone = byPerson.get(people.get(0).id()).zone();
         Map<ClientId, ClientRow> clientRows = new LinkedHashMap<>();
         List<PersonRow> rows = new ArrayList<>();
-        List<Task> open = tasks.plannable(viewer, people.stream().map(Account::id).toList(), MOST_TASKS);
+        // Promised work as sums per assignee, client and due date: one row per group, however many tasks.
+        LocalDate lastDay = mondays.get(mondays.size() - 1).plusDays(6);
+        java.util.Set<UserId> shown = people.stream().map(Account::id).collect(java.util.stream.Collectors.toSet());
+        List<Tasks.EstimateDue> due = tasks.estimatesDue(viewer, lastDay).stream()
+                .filter(d -> d.assignee() == null ? viewer.isOwner() : shown.contains(d.assignee())).toList();
         for (Account person : people) {
             PersonCalendar calendar = byPerson.get(person.id());
             ZoneId zone = calendar.zone();
@@ -113,35 +114,32 @@ public class Capacity {
                     }
                 }
                 long promised = 0;
-                for (Task t : open) {
-                    if (t.assigneeId() != null && t.assigneeId().equals(person.id()) && dueIn(t, week, monday, zone)) {
-                        promised += t.estimateMinutes();
+                for (Tasks.EstimateDue d : due) {
+                    if (person.id().equals(d.assignee()) && dueIn(d.due(), week, monday)) {
+                        promised += d.minutes();
                     }
                 }
                 weeks.add(new Week(available, plannedMinutes, promised));
             }
             rows.add(new PersonRow(person, weeks));
         }
-        // Promised per client: estimates due that week, whoever does them.
-        for (Task t : open) {
-            for (LocalDate week : mondays) {
-                if (dueIn(t, week, monday, viewerZone)) {
-                    addClient(clientRows, t.clientId(), t.clientName(), mondays, week, t.estimateMinutes(), 0);
-                }
-            }
-        }
+        // Promised per client: estimates due that week, whoever does them (nobody's too, for the owner).
         List<Long> unassigned = new ArrayList<>();
-        if (viewer.isOwner()) {
-            List<Task> nobodys = tasks.plannableOfNobody(viewer, MOST_TASKS);
-            for (LocalDate week : mondays) {
-                unassigned.add(nobodys.stream().filter(t -> dueIn(t, week, monday, viewerZone))
-                        .mapToLong(Task::estimateMinutes).sum());
-                for (Task t : nobodys) {
-                    if (dueIn(t, week, monday, viewerZone)) {
-                        addClient(clientRows, t.clientId(), t.clientName(), mondays, week, t.estimateMinutes(), 0);
+        for (LocalDate week : mondays) {
+            long nobodys = 0;
+            for (Tasks.EstimateDue d : due) {
+                if (dueIn(d.due(), week, monday)) {
+                    addClient(clientRows, d.clientId(), d.clientName(), mondays, week, d.minutes(), 0);
+                    if (d.assignee() == null) {
+                        nobodys += d.minutes();
                     }
                 }
             }
+            if (viewer.isOwner()) {
+                unassigned.add(nobodys);
+            }
+        }
+        if (viewer.isOwner()) {
             for (Retainer r : retainers.list(viewer)) {
                 for (LocalDate week : mondays) {
                     long minutes = retainerMinutes(r, week);
@@ -173,11 +171,8 @@ public class Capacity {
         return Math.round(minutes);
     }
 
-    private static boolean dueIn(Task t, LocalDate week, LocalDate first, ZoneId zone) {
-        if (t.due() == null || t.estimateMinutes() == null) {
-            return false;
-        }
-        LocalDate due = t.due().at() != null ? t.due().at().atZone(zone).toLocalDate() : t.due().date();
+    /** Whether work due on {@code due} is promised in {@code week}; overdue work counts in the first week. */
+    private static boolean dueIn(LocalDate due, LocalDate week, LocalDate first) {
         if (week.equals(first) && due.isBefore(first)) {
             return true;
         }

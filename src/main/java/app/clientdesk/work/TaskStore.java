@@ -839,6 +839,26 @@ class TaskStore {
     }
 
     /**
+     * The estimates of open tasks due on or before {@code last}, summed per assignee (null: nobody), client and due
+     * date: what capacity adds up, one row per group instead of one per task.
+     */
+    List<Tasks.EstimateDue> estimatesDue(WorkspaceId workspace, @Nullable UUID memberId, LocalDate last) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = scope(workspace, memberId, null, where);
+        where.append(" and t.completed_at is null and t.estimate_minutes is not null and t.due_date <= :last");
+        params.put("last", last);
+        return jdbc.sql("select t.assignee_id, t.client_id, c.name as client_name, t.due_date,"
+                + " sum(t.estimate_minutes) as minutes from tasks t join clients c on c.id = t.client_id" + where
+                + " group by t.assignee_id, t.client_id, c.name, t.due_date").params(params)
+                .query((rs, n) -> {
+                    UUID assignee = rs.getObject("assignee_id", UUID.class);
+                    return new Tasks.EstimateDue(assignee == null ? null : new UserId(assignee),
+                            new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("client_name"),
+                            rs.getDate("due_date").toLocalDate(), rs.getLong("minutes"));
+                }).list();
+    }
+
+    /**
      * Open tasks with an estimate assigned to any of {@code people} ({@code null} in it: nobody's), due first, at
      * most {@code limit}: what the auto-planner places, or lists as nobody's.
      */

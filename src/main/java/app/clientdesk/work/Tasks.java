@@ -108,6 +108,20 @@ public class Tasks {
         return store.search(viewer.workspaceId(), memberScope(viewer), query, BY_BOARD);
     }
 
+    /** The estimates of open tasks due on one date for one client and assignee (null: nobody), summed. */
+    public record EstimateDue(@Nullable UserId assignee, ClientId clientId, String clientName, LocalDate due,
+            long minutes) {
+    }
+
+    /**
+     * The estimates of the open tasks the viewer sees due on or before {@code last} (overdue ones too), summed per
+     * assignee, client and due date: capacity's promised work in one light read.
+     */
+    public List<EstimateDue> estimatesDue(CurrentUser viewer, LocalDate last) {
+        viewer.requireStaff();
+        return store.estimatesDue(viewer.workspaceId(), memberScope(viewer), last);
+    }
+
     /** Open tasks of a type, or how many of them there are and their estimates in all. */
     public record TypeTotal(@Nullable String type, long count, long estimateMinutes) {
     }
